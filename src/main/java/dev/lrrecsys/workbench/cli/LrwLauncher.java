@@ -1,0 +1,22 @@
+package dev.lrrecsys.workbench.cli;
+
+import picocli.CommandLine;
+
+/**
+ * The jar's entry point. It does not extend JavaFX's Application (a plain jar cannot start one directly);
+ * it hands the arguments to the picocli command tree.
+ */
+public final class LrwLauncher {
+
+    private LrwLauncher() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code (for tests and child processes). */
+    public static int run(String... args) {
+        return LrwCommand.commandLine().execute(args);
+    }
+}

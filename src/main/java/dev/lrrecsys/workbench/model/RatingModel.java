@@ -1,0 +1,30 @@
+package dev.lrrecsys.workbench.model;
+
+import dev.lrrecsys.workbench.task.TaskContext;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A trainable predictor of a sample's target in [0,1]: LR-Recsys, its ablations and the baselines all
+ * implement it, so the experiment harness trains and compares them the same way.
+ */
+public interface RatingModel {
+
+    /** Stable identifier used in runs and the CLI's --models list, e.g. "lr-recsys", "id-only", "mf". */
+    String id();
+
+    /**
+     * Trains on {@code train}, reporting each epoch to {@code listener}; checks {@code context} for cancel
+     * at least once per batch.
+     */
+    void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+             TaskContext context);
+
+    /** Predictions in [0,1], one per sample, in the set's order. */
+    float[] predict(SampleSet samples);
+
+    void save(Path file) throws IOException;
+
+    void load(Path file) throws IOException;
+}

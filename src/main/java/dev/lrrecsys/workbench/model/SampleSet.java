@@ -1,0 +1,26 @@
+package dev.lrrecsys.workbench.model;
+
+/**
+ * A batch-ready set of samples as flat arrays, the one input shape every {@link RatingModel} takes.
+ *
+ * @param sampleIds       ids of the samples (table {@code sample})
+ * @param consumers       consumer index per sample, 0..numConsumers-1 (dense, assigned by the loader)
+ * @param products        candidate product index per sample, 0..numProducts-1
+ * @param history         n*5 history product indices, oldest to newest, left-padded with -1
+ * @param positive        n*explanationDim features of the positive explanation (autoencoder codes,
+ *                        sentence embeddings...); all zeros where a model uses none
+ * @param negative        n*explanationDim features of the negative explanation
+ * @param explanationDim  width of one explanation feature vector (8 for autoencoder codes)
+ * @param target          the label in [0,1]: scaled rating (regression) or 1/0 high/low (classification)
+ * @param rating          the rating on the original scale, for reporting
+ */
+public record SampleSet(long[] sampleIds, int[] consumers, int[] products, int[] history,
+                        float[] positive, float[] negative, int explanationDim,
+                        float[] target, double[] rating) {
+
+    public static final int HISTORY = 5;
+
+    public int size() {
+        return sampleIds.length;
+    }
+}

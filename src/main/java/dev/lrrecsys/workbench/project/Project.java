@@ -1,0 +1,100 @@
+package dev.lrrecsys.workbench.project;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.store.Database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An open project folder: {@code workbench.mv.db} (H2), {@code models/} (checkpoints) and {@code exports/}.
+ * Opening migrates the schema; only one process may hold a project open at a time (H2's file lock).
+ */
+public final class Project implements AutoCloseable {
+
+    public static final String DB_BASE_NAME = "workbench";
+    public static final String DB_FILE_NAME = DB_BASE_NAME + ".mv.db";
+
+    private final Path dir;
+    private final Database database;
+
+    private Project(Path dir, Database database) {
+        this.dir = dir;
+        this.database = database;
+    }
+
+    /** Creates a new project folder (it must not already hold a project) and opens it. */
+    public static Project create(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs.resolve(DB_FILE_NAME))) {
+            throw new WorkbenchException("A project already exists in " + abs + ": open it instead.");
+        }
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new WorkbenchException("Cannot create a project at " + abs + ": it is a file, not a folder.");
+        }
+        try {
+            Files.createDirectories(abs);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot create the folder " + abs + ": " + e.getMessage(), e);
+        }
+        return openExisting(abs);
+    }
+
+    /** Opens an existing project folder. */
+    public static Project open(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.exists(abs.resolve(DB_FILE_NAME))) {
+            throw new WorkbenchException("No project in " + abs + " (no " + DB_FILE_NAME
+                    + "): create one with `lrw project create " + dir + "`.");
+        }
+        return openExisting(abs);
+    }
+
+    /** True when the folder holds a project database. */
+    public static boolean exists(Path dir) {
+        return Files.exists(dir.resolve(DB_FILE_NAME));
+    }
+
+    private static Project openExisting(Path abs) {
+        Database db = ProjectDatabase.open(abs);
+        try {
+            SchemaMigrations.migrate(db, abs);
+            Files.createDirectories(abs.resolve("models"));
+            Files.createDirectories(abs.resolve("exports"));
+        } catch (IOException e) {
+            db.close();
+            throw new WorkbenchException("Cannot create the project's folders in " + abs + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Project(abs, db);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The folder's name, shown in the window title. */
+    public String name() {
+        return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Path modelsDir() {
+        return dir.resolve("models");
+    }
+
+    public Path exportsDir() {
+        return dir.resolve("exports");
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.lrrecsys.workbench.project;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.store.Database;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Opens the embedded H2 file of a project and turns H2's errors into messages a user can act on. */
+final class ProjectDatabase {
+
+    private ProjectDatabase() {
+    }
+
+    static Database open(Path projectDir) {
+        // File mode only: no TCP server, no web console, no AUTO_SERVER (which would open a socket).
+        // FILE_LOCK=FILE makes a second process fail fast instead of corrupting the file.
+        String url = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME)
+                + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "lrw", "");
+        pool.setMaxConnections(32);
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(projectDir, e);
+        }
+        return Database.over(pool);
+    }
+
+    static WorkbenchException translate(Path projectDir, SQLException e) {
+        if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return new ProjectLockedException(projectDir);
+        }
+        if (e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1 || e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
+            return new WorkbenchException("Cannot read the project database in " + projectDir
+                    + ": the file is damaged or was written by an incompatible H2 version (" + e.getMessage() + ")", e);
+        }
+        return new WorkbenchException("Cannot open the project database in " + projectDir + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.lrrecsys.workbench.project;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.store.Database;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+
+import java.nio.file.Path;
+
+/** Brings a project's schema up to this version's, and refuses schemas written by a newer version. */
+final class SchemaMigrations {
+
+    private SchemaMigrations() {
+    }
+
+    static void migrate(Database db, Path projectDir) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:db/migration")
+                .cleanDisabled(true)
+                .load();
+        MigrationInfoService info = flyway.info();
+        MigrationInfo current = info.current();
+        MigrationVersion newestKnown = newestKnown(info);
+        if (current != null && current.getVersion() != null && newestKnown != null
+                && current.getVersion().isNewerThan(newestKnown.getVersion())) {
+            throw new WorkbenchException("The project " + projectDir + " was written by a newer LR-Recsys Workbench (schema version "
+                    + current.getVersion() + "; this version knows up to " + newestKnown
+                    + "): update the workbench to open it.");
+        }
+        flyway.migrate();
+    }
+
+    private static MigrationVersion newestKnown(MigrationInfoService info) {
+        MigrationVersion newest = null;
+        for (MigrationInfo m : info.all()) {
+            boolean local = m.getState().isResolved();
+            if (local && m.getVersion() != null && (newest == null || m.getVersion().isNewerThan(newest.getVersion()))) {
+                newest = m.getVersion();
+            }
+        }
+        return newest;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.lrrecsys.workbench.store;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * Bulk writes of consumers, products, their attributes, interactions and ground truth inside one
+ * {@link Tx}: batched prepared statements, flushed every {@value #BATCH} rows. Ids are chosen by the
+ * caller (importers keep the external-to-internal maps), so no round trip per row is needed.
+ * Close it (or call {@link #flush()}) before the transaction ends.
+ */
+public final class DatasetWriter implements AutoCloseable {
+
+    private static final int BATCH = 5_000;
+
+    private final Batch consumers;
+    private final Batch consumerAttributes;
+    private final Batch products;
+    private final Batch productAttributes;
+    private final Batch interactions;
+    private final Batch groundTruth;
+
+    public DatasetWriter(Tx tx) throws SQLException {
+        consumers = new Batch(tx, "INSERT INTO consumer (id, external_id) VALUES (?, ?)");
+        consumerAttributes = new Batch(tx, "INSERT INTO consumer_attribute (consumer_id, name, val) VALUES (?, ?, ?)");
+        products = new Batch(tx, "INSERT INTO product (id, external_id, name, city) VALUES (?, ?, ?, ?)");
+        productAttributes = new Batch(tx, "INSERT INTO product_attribute (product_id, name, val) VALUES (?, ?, ?)");
+        interactions = new Batch(tx, "INSERT INTO interaction (id, consumer_id, product_id, rating, ts, details) "
+                + "VALUES (?, ?, ?, ?, ?, ?)");
+        groundTruth = new Batch(tx, "INSERT INTO ground_truth (consumer_id, attribute, val, weight) VALUES (?, ?, ?, ?)");
+    }
+
+    public void consumer(int id, String externalId) throws SQLException {
+        PreparedStatement ps = consumers.ps;
+        ps.setInt(1, id);
+        ps.setString(2, externalId);
+        consumers.add();
+    }
+
+    public void consumerAttribute(int consumerId, String name, String value) throws SQLException {
+        PreparedStatement ps = consumerAttributes.ps;
+        ps.setInt(1, consumerId);
+        ps.setString(2, name);
+        ps.setString(3, value);
+        consumerAttributes.add();
+    }
+
+    public void product(int id, String externalId, String name, String city) throws SQLException {
+        PreparedStatement ps = products.ps;
+        ps.setInt(1, id);
+        ps.setString(2, externalId);
+        ps.setString(3, name);
+        ps.setString(4, city);
+        products.add();
+    }
+
+    public void productAttribute(int productId, String name, String value) throws SQLException {
+        PreparedStatement ps = productAttributes.ps;
+        ps.setInt(1, productId);
+        ps.setString(2, name);
+        ps.setString(3, value);
+        productAttributes.add();
+    }
+
+    /** @param epochSeconds null when the source has no time */
+    public void interaction(long id, int consumerId, int productId, double rating, Long epochSeconds, String details)
+            throws SQLException {
+        // Products and consumers must reach the database before the rows that reference them.
+        consumers.flush();
+        products.flush();
+        PreparedStatement ps = interactions.ps;
+        ps.setLong(1, id);
+        ps.setInt(2, consumerId);
+        ps.setInt(3, productId);
+        ps.setDouble(4, rating);
+        if (epochSeconds == null) {
+            ps.setNull(5, Types.BIGINT);
+        } else {
+            ps.setLong(5, epochSeconds);
+        }
+        ps.setString(6, details);
+        interactions.add();
+    }
+
+    public void groundTruth(int consumerId, String attribute, String value, double weight) throws SQLException {
+        consumers.flush();
+        PreparedStatement ps = groundTruth.ps;
+        ps.setInt(1, consumerId);
+        ps.setString(2, attribute);
+        ps.setString(3, value);
+        ps.setDouble(4, weight);
+        groundTruth.add();
+    }
+
+    public void flush() throws SQLException {
+        consumers.flush();
+        products.flush();
+        consumerAttributes.flush();
+        productAttributes.flush();
+        interactions.flush();
+        groundTruth.flush();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            flush();
+        } finally {
+            for (Batch b : new Batch[] {consumers, consumerAttributes, products, productAttributes, interactions, groundTruth}) {
+                b.ps.close();
+            }
+        }
+    }
+
+    /** One prepared statement with its pending row count. */
+    private static final class Batch {
+        final PreparedStatement ps;
+        int pending;
+
+        Batch(Tx tx, String sql) throws SQLException {
+            ps = tx.connection().prepareStatement(sql);
+        }
+
+        void add() throws SQLException {
+            ps.addBatch();
+            if (++pending >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lrrecsys.workbench.store;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The summary counts that `lrw info` prints and the start screen shows, as ordered key/value pairs. */
+public final class ProjectInfoRepository {
+
+    public Map<String, String> summary(Tx tx) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        new DatasetRepository().find(tx).ifPresentOrElse(d -> {
+            out.put("dataset", d.name());
+            out.put("format", d.format());
+            out.put("domain", d.domain());
+            out.put("rating scale", fmt(d.ratingMin()) + ".." + fmt(d.ratingMax()) + " (high >= " + fmt(d.highThreshold()) + ")");
+            out.put("time order", d.hasTime() ? "timestamps" : "file order");
+        }, () -> out.put("dataset", "(none: import one with `lrw import`)"));
+        out.put("consumers", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM consumer")));
+        out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
+        out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
+        return out;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

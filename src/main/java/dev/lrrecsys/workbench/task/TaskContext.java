@@ -1,0 +1,31 @@
+package dev.lrrecsys.workbench.task;
+
+/**
+ * What a running job sees of its runner: it reports progress and polls for cancellation (at least every
+ * 100 ms of work, see ARCHITECTURE.md).
+ */
+public interface TaskContext {
+
+    /** Reports that {@code done} of {@code total} units are finished; total &lt;= 0 means unknown. */
+    void progress(long done, long total, String message);
+
+    /** A free-text line for the task panel / console without changing the counts. */
+    void message(String message);
+
+    boolean isCancelled();
+
+    default void checkCancelled() {
+        if (isCancelled()) {
+            throw new CancelledException();
+        }
+    }
+
+    /** A context that never cancels and drops progress: for jobs called from other jobs' tests. */
+    static TaskContext silent() {
+        return new TaskContext() {
+            @Override public void progress(long done, long total, String message) { }
+            @Override public void message(String message) { }
+            @Override public boolean isCancelled() { return false; }
+        };
+    }
+}
