@@ -15,12 +15,12 @@ public final class CsvBulkLoad {
         // it is a path of our own, written as an SQL string literal with its quotes doubled.
         String source = "CSVREAD('" + csv.toAbsolutePath().toString().replace("'", "''") + "', NULL, 'charset=UTF-8')";
         Sql.update(tx, "INSERT INTO consumer (id, external_id) SELECT ROW_NUMBER() OVER (ORDER BY c), c "
-                + "FROM (SELECT DISTINCT \"consumer\" AS c FROM " + source + ")");
+                + "FROM (SELECT DISTINCT \"CONSUMER\" AS c FROM " + source + ")");
         Sql.update(tx, "INSERT INTO product (id, external_id, name) SELECT ROW_NUMBER() OVER (ORDER BY p), p, p "
-                + "FROM (SELECT DISTINCT \"product\" AS p FROM " + source + ")");
+                + "FROM (SELECT DISTINCT \"PRODUCT\" AS p FROM " + source + ")");
         return Sql.update(tx, "INSERT INTO interaction (id, consumer_id, product_id, rating, ts) "
-                + "SELECT ROWNUM(), c.id, p.id, CAST(r.\"rating\" AS DOUBLE PRECISION), CAST(r.\"time\" AS BIGINT) "
+                + "SELECT ROWNUM(), c.id, p.id, CAST(r.\"RATING\" AS DOUBLE PRECISION), CAST(r.\"TIME\" AS BIGINT) "
                 + "FROM " + source + " r "
-                + "JOIN consumer c ON c.external_id = r.\"consumer\" JOIN product p ON p.external_id = r.\"product\"");
+                + "JOIN consumer c ON c.external_id = r.\"CONSUMER\" JOIN product p ON p.external_id = r.\"PRODUCT\"");
     }
 }
