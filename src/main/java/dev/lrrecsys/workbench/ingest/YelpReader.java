@@ -27,9 +27,13 @@ final class YelpReader implements FormatReader {
 
     YelpReader(List<Path> paths, boolean restaurantsOnly) {
         InputFolder in = new InputFolder(paths);
-        this.business = in.require(n -> n.contains("business") && n.endsWith(".json"), "business.json", paths);
-        this.review = in.require(n -> n.contains("review") && n.endsWith(".json"), "review.json", paths);
+        this.business = in.require(n -> n.contains("business") && isJson(n), "business.json", paths);
+        this.review = in.require(n -> n.contains("review") && isJson(n), "review.json", paths);
         this.restaurantsOnly = restaurantsOnly;
+    }
+
+    private static boolean isJson(String fileName) {
+        return fileName.endsWith(".json") || fileName.endsWith(".json.gz");
     }
 
     @Override
