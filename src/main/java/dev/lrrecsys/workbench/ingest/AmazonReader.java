@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,7 +111,7 @@ final class AmazonReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         if (!metas.isEmpty()) {
             Set<String> reviewed = reviewedProducts(target);
             long named = 0;
@@ -150,7 +149,7 @@ final class AmazonReader implements FormatReader {
         return ids;
     }
 
-    private long readMeta(ImportTarget target, Input m, Set<String> reviewed) throws SQLException {
+    private long readMeta(ImportTarget target, Input m, Set<String> reviewed) {
         long named = 0;
         try (JsonLines in = new JsonLines(m.path, new String[] {m.layout.product, "title", "main_category"},
                 new String[] {"category", "categories"})) {
@@ -199,7 +198,7 @@ final class AmazonReader implements FormatReader {
         return out;
     }
 
-    private void readReviews(ImportTarget target, Input r) throws SQLException {
+    private void readReviews(ImportTarget target, Input r) {
         Layout l = r.layout;
         try (JsonLines in = new JsonLines(r.path, new String[] {l.product, l.consumer, l.rating, l.time}, new String[0])) {
             TextFile f = in.file();

@@ -1,7 +1,6 @@
 package dev.lrrecsys.workbench.ingest;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -84,7 +83,7 @@ final class MovieLensReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         switch (layout) {
             case ML_100K -> {
                 List<String> genreNames = genres == null ? GENRES_100K : readGenres(target);
@@ -122,7 +121,7 @@ final class MovieLensReader implements FormatReader {
         return names;
     }
 
-    private void readItems(ImportTarget target, List<String> genreNames) throws SQLException {
+    private void readItems(ImportTarget target, List<String> genreNames) {
         int width = 5 + genreNames.size();
         try (TextFile f = TextFile.open(movies, '|', -1)) {
             String[] r;
@@ -148,7 +147,7 @@ final class MovieLensReader implements FormatReader {
         }
     }
 
-    private static void year(ImportTarget target, int pid, String title, String releaseDate) throws SQLException {
+    private static void year(ImportTarget target, int pid, String title, String releaseDate) {
         Matcher m = YEAR.matcher(title);
         if (m.find()) {
             target.productAttribute(pid, "year", m.group(1));
@@ -158,7 +157,7 @@ final class MovieLensReader implements FormatReader {
         }
     }
 
-    private void readUsers(ImportTarget target) throws SQLException {
+    private void readUsers(ImportTarget target) {
         try (TextFile f = TextFile.open(users, '|', -1)) {
             String[] r;
             while ((r = f.nextRecord()) != null) {
@@ -177,7 +176,7 @@ final class MovieLensReader implements FormatReader {
         }
     }
 
-    private void readMovies(ImportTarget target) throws SQLException {
+    private void readMovies(ImportTarget target) {
         try (TextFile f = TextFile.open(movies, ',', '"')) {
             Header h = Header.read(f);
             int id = h.require("movieId");
@@ -212,7 +211,7 @@ final class MovieLensReader implements FormatReader {
         return line == null ? null : line.split("::", -1);
     }
 
-    private void readDatMovies(ImportTarget target) throws SQLException {
+    private void readDatMovies(ImportTarget target) {
         try (TextFile f = TextFile.openLines(movies)) {
             String[] r;
             while ((r = datFields(f)) != null) {
@@ -235,7 +234,7 @@ final class MovieLensReader implements FormatReader {
         }
     }
 
-    private void readDatUsers(ImportTarget target) throws SQLException {
+    private void readDatUsers(ImportTarget target) {
         try (TextFile f = TextFile.openLines(users)) {
             String[] r;
             while ((r = datFields(f)) != null) {
@@ -254,7 +253,7 @@ final class MovieLensReader implements FormatReader {
         }
     }
 
-    private void readDatRatings(ImportTarget target) throws SQLException {
+    private void readDatRatings(ImportTarget target) {
         try (TextFile f = TextFile.openLines(ratings)) {
             String[] r;
             while ((r = datFields(f)) != null) {
@@ -271,7 +270,7 @@ final class MovieLensReader implements FormatReader {
     }
 
     private void rating(ImportTarget target, TextFile f, String user, String item, String rating, String time)
-            throws RowProblem, SQLException {
+            throws RowProblem {
         Integer pid = target.knownProduct(item.strip());
         if (pid == null) {
             throw new RowProblem(f.name(), f.recordLine(), "unknown product id " + item.strip()
@@ -285,7 +284,7 @@ final class MovieLensReader implements FormatReader {
         target.interaction(target.consumer(user.strip()), pid, stars, ts, null);
     }
 
-    private void readRatings(ImportTarget target, TextFile file, boolean hasHeader) throws SQLException {
+    private void readRatings(ImportTarget target, TextFile file, boolean hasHeader) {
         try (TextFile f = file) {
             int user = 0;
             int item = 1;

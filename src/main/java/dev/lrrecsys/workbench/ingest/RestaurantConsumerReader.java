@@ -4,7 +4,6 @@ import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -96,7 +95,7 @@ final class RestaurantConsumerReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         readPlaces(target);
         readUsers(target);
         Set<String> skippedRestaurants = new HashSet<>();
@@ -122,7 +121,7 @@ final class RestaurantConsumerReader implements FormatReader {
         return raw == null || raw.equals("?") ? null : raw.strip();
     }
 
-    private void readPlaces(ImportTarget target) throws SQLException {
+    private void readPlaces(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(GEOPLACES), ',', '"')) {
             Header h = Header.read(f);
             int id = h.require("placeID");
@@ -165,7 +164,7 @@ final class RestaurantConsumerReader implements FormatReader {
         }
     }
 
-    private void readUsers(ImportTarget target) throws SQLException {
+    private void readUsers(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(USERS), ',', '"')) {
             Header h = Header.read(f);
             int id = h.require("userID");
@@ -196,7 +195,7 @@ final class RestaurantConsumerReader implements FormatReader {
     }
 
     private void readDetails(ImportTarget target, Path path, String attribute, boolean ofRestaurant,
-                             Set<String> skippedRestaurants) throws SQLException {
+                             Set<String> skippedRestaurants) {
         try (TextFile f = TextFile.open(path, ',', '"')) {
             Header h = Header.read(f);
             int id = h.require(ofRestaurant ? "placeID" : "userID");
@@ -235,7 +234,7 @@ final class RestaurantConsumerReader implements FormatReader {
         }
     }
 
-    private void readRatings(ImportTarget target) throws SQLException {
+    private void readRatings(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(RATINGS), ',', '"')) {
             Header h = Header.read(f);
             int user = h.require("userID");
