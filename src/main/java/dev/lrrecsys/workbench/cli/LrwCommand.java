@@ -12,6 +12,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ProjectCommand.class,
                 InfoCommand.class,
+                SynthCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
