@@ -13,6 +13,7 @@ import java.io.PrintWriter;
                 ProjectCommand.class,
                 InfoCommand.class,
                 SynthCommand.class,
+                SamplesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
