@@ -12,6 +12,8 @@ import java.io.PrintWriter;
         subcommands = {
                 ProjectCommand.class,
                 InfoCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
                 SynthCommand.class,
                 SamplesCommand.class,
                 CommandLine.HelpCommand.class
