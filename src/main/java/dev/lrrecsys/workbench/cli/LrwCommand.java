@@ -14,6 +14,8 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                SynthCommand.class,
+                SamplesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -24,6 +24,7 @@ public final class ProjectInfoRepository {
         if (lastImport != null) {
             out.put("last import", lastImport);
         }
+        out.put("samples", new SampleRepository().counts(tx).describe());
         return out;
     }
 
