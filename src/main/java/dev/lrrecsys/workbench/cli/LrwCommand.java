@@ -12,6 +12,8 @@ import java.io.PrintWriter;
         subcommands = {
                 ProjectCommand.class,
                 InfoCommand.class,
+                SynthCommand.class,
+                SamplesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
