@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 SynthCommand.class,
                 SamplesCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
