@@ -71,3 +71,4 @@ CREATE TABLE generation_run (
     failed      BIGINT NOT NULL DEFAULT 0,
     seconds     DOUBLE PRECISION
 );
+

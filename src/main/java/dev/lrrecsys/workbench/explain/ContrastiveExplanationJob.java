@@ -269,6 +269,9 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             explanations.save(tx, inserts, updates);
             cache.put(tx, generator.generator(), generator.model(), toCache);
         });
+        db.inTransaction(tx -> {
+            explanations.writeToDisk(tx);
+        });
         for (Result r : buffer) {
             counts.add(r.answer);
         }

@@ -116,6 +116,14 @@ public final class ExplanationRepository {
         return out;
     }
 
+    /**
+     * Writes what is committed to the database file now: H2 otherwise writes committed changes up to half a
+     * second later, and a killed process (kill -9) would lose its last batches.
+     */
+    public void writeToDisk(Tx tx) throws SQLException {
+        Sql.update(tx, "CHECKPOINT");
+    }
+
     public long count(Tx tx) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation");
     }
