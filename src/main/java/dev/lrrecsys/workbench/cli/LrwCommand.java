@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 SynthCommand.class,
                 SamplesCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
