@@ -181,7 +181,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         long maxId = maxSampleId();
         List<Result> buffer = new ArrayList<>();
         CompletionService<Result> completions = pool == null ? null : new ExecutorCompletionService<>(pool);
-        int maxPending = Math.max(2 * generator.concurrency(), 16);
+        int maxPending = Math.max(4 * generator.concurrency(), 64);
         int[] pending = {0};
         long[] committed = {estimate.stored()};
         try {
