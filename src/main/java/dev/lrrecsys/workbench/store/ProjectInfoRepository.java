@@ -20,6 +20,7 @@ public final class ProjectInfoRepository {
         out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
         out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
         out.put("samples", new SampleRepository().counts(tx).describe());
+        out.put("explanations", new ExplanationRepository().describeCounts(tx));
         return out;
     }
 
