@@ -20,6 +20,8 @@ public final class ExperimentFixture {
 
     /** sample id -> {positive code, negative code}. */
     public final Map<Long, float[][]> codes = new HashMap<>();
+    /** sample id -> rating. */
+    public final Map<Long, Double> ratings = new HashMap<>();
     public int samples;
 
     /**
@@ -86,6 +88,7 @@ public final class ExperimentFixture {
                                         + "hist3, hist4, hist5, split) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 id, c + 1, p + 1, rating, i, hist[0], hist[1], hist[2], hist[3], hist[4], split);
                         samples++;
+                        ratings.put(id, rating);
                         if (withoutExplanations > 0 && samples % withoutExplanations == 0) {
                             continue;
                         }
