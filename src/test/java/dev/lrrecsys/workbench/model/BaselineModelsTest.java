@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.model;
 
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class BaselineModelsTest {
@@ -64,5 +66,19 @@ class BaselineModelsTest {
             runs[k] = model.predict(world.test);
         }
         assertThat(runs[1]).containsExactly(runs[0]);
+    }
+
+    @Test
+    void aNanLossStopsTrainingWithAClearMessage() {
+        SampleSet train = world.train;
+        float[] target = train.target().clone();
+        target[3] = Float.NaN;
+        SampleSet broken = new SampleSet(train.sampleIds(), train.consumers(), train.products(), train.history(),
+                train.positive(), train.negative(), train.explanationDim(), target, train.rating());
+        assertThatThrownBy(() -> new MatrixFactorisation(RMSE).fit(broken, null,
+                world.settings(PredictionTask.REGRESSION, 2, 1), (e, l, m) -> { }, TaskContext.silent()))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessage("Training mf stopped: the loss became NaN in epoch 1 (learning rate 0.01 too high?). "
+                        + "The last good checkpoint is kept.");
     }
 }
