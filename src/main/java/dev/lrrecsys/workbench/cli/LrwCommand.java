@@ -12,6 +12,11 @@ import java.io.PrintWriter;
         subcommands = {
                 ProjectCommand.class,
                 InfoCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
+                SynthCommand.class,
+                SamplesCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
