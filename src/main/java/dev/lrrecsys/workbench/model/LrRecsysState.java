@@ -37,6 +37,7 @@ final class LrRecsysState {
     private int iteration;
 
     LrRecsysState(LrRecsysGraph.Shape shape, long seed) {
+        Nd4jThreads.apply();
         this.shape = shape;
         ParameterInit init = new ParameterInit(seed);
         this.consumers = new EmbeddingTable(init.normal(shape.numConsumers(), LrRecsysGraph.DIM, 0.1));
