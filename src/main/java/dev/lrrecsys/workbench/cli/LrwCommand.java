@@ -17,7 +17,6 @@ import java.io.PrintWriter;
                 SynthCommand.class,
                 SamplesCommand.class,
                 GenerateCommand.class,
-                BenchCommand.class,
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,
