@@ -91,14 +91,18 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             SampleDerivationJob.ensureSamples(p.database(), TaskContext.silent());
             ContrastiveExplanationJob job = new ContrastiveExplanationJob(p.database(), new OfflineGenerator(),
                     new GenerationRequest(Variant.CONTRASTIVE, 0, false, GenerationRequest.OFFLINE_COMMIT_EVERY));
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             GenerationSummary s = ConsoleProgress.run(job, err);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             long prompts = s.ok() + s.rejected();
             double rate = prompts / seconds;
             double projected = 2.0 * (1_000_000 - 20_000) / rate;
             out.println(String.format(Locale.ROOT, "offline reasoner: %d explanations (%d samples of %d interactions) in %.1f s "
-                            + "= %.0f explanations/s, stored", prompts, prompts / 2, offlineInteractions, seconds, rate));
+                            + "= %.0f explanations/s, stored; cpu %.1f s (%.0f explanations per cpu-second); load average %.1f on %d cores",
+                    prompts, prompts / 2, offlineInteractions, seconds, rate, cpuSeconds, prompts / Math.max(cpuSeconds, 1e-9),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
             out.println(String.format(Locale.ROOT, "offline reasoner, 1M-interaction world (about 1.96M explanations): "
                     + "%s at this rate%s", formatSeconds(projected), offlineInteractions >= 1_000_000 ? " (measured above)" : " (projected)"));
         }

@@ -42,8 +42,4 @@ public record Answer(Status status, String text, String reason, boolean fromCach
     public static Answer failed(String reason) {
         return new Answer(Status.FAILED, null, reason, false);
     }
-
-    public Answer cached() {
-        return new Answer(status, text, reason, true);
-    }
 }

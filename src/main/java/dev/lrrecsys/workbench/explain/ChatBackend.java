@@ -8,9 +8,6 @@ public interface ChatBackend {
 
     String model();
 
-    /** The base URL, for messages. */
-    String url();
-
     /** Fails fast with a message saying what to do when the server is down or the model is missing. */
     void checkReady();
 

@@ -43,11 +43,6 @@ public final class OllamaBackend implements ChatBackend {
     }
 
     @Override
-    public String url() {
-        return settings.url();
-    }
-
-    @Override
     public String unreachableMessage() {
         return "Cannot reach Ollama at " + settings.url() + ": is `ollama serve` running?";
     }

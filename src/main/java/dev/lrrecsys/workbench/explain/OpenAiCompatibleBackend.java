@@ -50,11 +50,6 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     }
 
     @Override
-    public String url() {
-        return settings.url();
-    }
-
-    @Override
     public String unreachableMessage() {
         return "Cannot reach the OpenAI-compatible server at " + settings.url() + ": is it running?";
     }

@@ -81,14 +81,6 @@ public final class PromptBook {
         });
     }
 
-    public Domain domain() {
-        return domain;
-    }
-
-    public StoredTemplate template(String kind) {
-        return templates.get(kind);
-    }
-
     /** The prompt for one side of a sample under the variant's template. */
     public Prompt render(Variant variant, Side side, SampleContext c, double ratingMin, double ratingMax) {
         StoredTemplate t = templates.get(variant.templateKind(side));

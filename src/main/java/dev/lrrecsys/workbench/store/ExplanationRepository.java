@@ -84,11 +84,6 @@ public final class ExplanationRepository {
         ps.setString(10, r.model());
     }
 
-    public List<ExplanationRow> forSample(Tx tx, long sampleId) throws SQLException {
-        return Sql.list(tx, "SELECT sample_id, variant, side, generator, model, template_version, prompt_hash, status, "
-                + "text, reason FROM explanation WHERE sample_id = ? ORDER BY variant, generator, model, side", ExplanationRepository::row, sampleId);
-    }
-
     public List<ExplanationRow> all(Tx tx, String generator, String model) throws SQLException {
         return Sql.list(tx, "SELECT sample_id, variant, side, generator, model, template_version, prompt_hash, status, "
                 + "text, reason FROM explanation WHERE generator = ? AND model = ? ORDER BY sample_id, variant, side",
@@ -140,9 +135,5 @@ public final class ExplanationRepository {
                     .append(byStatus.getOrDefault("failed", 0L)).append(" failed");
         });
         return b.toString();
-    }
-
-    public long count(Tx tx) throws SQLException {
-        return Sql.count(tx, "SELECT COUNT(*) FROM explanation");
     }
 }

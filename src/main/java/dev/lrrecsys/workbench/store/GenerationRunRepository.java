@@ -27,8 +27,4 @@ public final class GenerationRunRepository {
         Sql.update(tx, "UPDATE generation_run SET finished_at = CURRENT_TIMESTAMP, outcome = ?, ok = ?, cached = ?, "
                 + "rejected = ?, failed = ?, seconds = ? WHERE id = ?", outcome, ok, cached, rejected, failed, seconds, id);
     }
-
-    public long count(Tx tx) throws SQLException {
-        return Sql.count(tx, "SELECT COUNT(*) FROM generation_run");
-    }
 }

@@ -62,8 +62,4 @@ public final class PromptCacheRepository {
             ps.executeBatch();
         }
     }
-
-    public long count(Tx tx) throws SQLException {
-        return Sql.count(tx, "SELECT COUNT(*) FROM prompt_cache");
-    }
 }

@@ -104,6 +104,8 @@ class GenerateCommandTest {
                     "--model", "llama3.1", "--concurrency", "2", "--yes", "--profiles");
             assertThat(o.exit()).as(o.err()).isZero();
             assertThat(o.out()).contains("generator: ollama (llama3.1)", "profiles to generate first: 5", "ok: 16");
+            Outcome models = run("generate", "--project", p.toString(), "--url", server.baseUrl(), "--list-models");
+            assertThat(models.out()).isEqualTo("llama3.1:latest" + System.lineSeparator());
             Outcome rating = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
                     "--variant", "direct-rating", "--yes");
             assertThat(rating.out()).contains("ok: 8");
