@@ -18,8 +18,10 @@ final class ProjectDatabase {
     static Database open(Path projectDir) {
         // File mode only: no TCP server, no web console, no AUTO_SERVER (which would open a socket).
         // FILE_LOCK=FILE makes a second process fail fast instead of corrupting the file.
+        // MAX_COMPACT_TIME=0: compacting on close after recovering from a killed process has corrupted files
+        // ("Double mark", h2database issue #4123); a project file that stays larger is the safer trade.
         String url = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME)
-                + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+                + ";FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "lrw", "");
         pool.setMaxConnections(32);
         try (Connection probe = pool.getConnection()) {

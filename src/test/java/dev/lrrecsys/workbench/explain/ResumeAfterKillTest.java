@@ -19,16 +19,6 @@ class ResumeAfterKillTest {
     @TempDir
     Path dir;
 
-    /**
-     * H2 2.3.232 sometimes corrupts the file ("Double mark" on the next open, h2database issue #4123) when it
-     * compacts on close after recovering from a killed process: 2 of 7 runs here without this, 0 of 4 with it.
-     * The project's JDBC URL should carry MAX_COMPACT_TIME=0 (ProjectDatabase); until it does, the test sets it.
-     */
-    @org.junit.jupiter.api.BeforeAll
-    static void noCompactionOnClose() {
-        System.setProperty("h2.maxCompactTime", "0");
-    }
-
     @Test
     void aKilledRunResumesWithoutDuplicatesOrLosses() throws Exception {
         Path projectDir = dir.resolve("p");
@@ -78,7 +68,7 @@ class ResumeAfterKillTest {
 
     private static Process startChild(Path projectDir) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-Dh2.maxCompactTime=0", "-cp", System.getProperty("java.class.path"),
+        return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 GenerationChildMain.class.getName(), projectDir.toString(), "15", "20")
                 .redirectError(projectDir.resolveSibling("child-stderr.txt").toFile())
                 .start();
