@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 SynthCommand.class,
                 SamplesCommand.class,
                 GenerateCommand.class,
+                AutoencoderCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
