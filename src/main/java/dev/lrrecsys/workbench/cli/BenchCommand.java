@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** `lrw bench ...`: speed and memory benchmarks (figures, not tests). */
+/** `lrw bench ...`: speed and memory benchmarks (figures, never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures, the headline figure last.",
-        subcommands = {BenchImportCommand.class, BenchTrainCommand.class})
+        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchTrainCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

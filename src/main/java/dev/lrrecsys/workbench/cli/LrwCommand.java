@@ -18,6 +18,9 @@ import java.io.PrintWriter;
                 SamplesCommand.class,
                 GenerateCommand.class,
                 AutoencoderCommand.class,
+                ExperimentCommand.class,
+                UncertaintyCommand.class,
+                AttentionCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

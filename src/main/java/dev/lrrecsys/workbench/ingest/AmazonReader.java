@@ -51,10 +51,14 @@ final class AmazonReader implements FormatReader {
 
     AmazonReader(List<Path> paths) {
         for (Path p : new InputFolder(paths).files()) {
+            if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".json")) {
+                continue;
+            }
             Input in = new Input(p, detect(p));
             (in.layout.isReviews() ? reviews : metas).add(in);
         }
         if (reviews.isEmpty()) {
+            // Only .json/.jsonl(.gz) files are considered, so a folder's README does not count.
             throw new WorkbenchException("file not found: no Amazon review file (JSON lines with reviewerID/asin/overall or "
                     + "user_id/parent_asin/rating) in " + paths);
         }

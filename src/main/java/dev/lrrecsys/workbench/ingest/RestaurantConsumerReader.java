@@ -23,14 +23,17 @@ final class RestaurantConsumerReader implements FormatReader {
     static final String RATINGS = "rating_final.csv";
     static final String USERS = "userprofile.csv";
     private static final List<String> REQUIRED = List.of(GEOPLACES, USERS, RATINGS);
-    /** Detail files: file, the attribute they give, and whether they describe restaurants (else consumers). */
-    private static final List<String[]> DETAILS = List.of(
-            new String[] {"chefmozcuisine.csv", "cuisine", "product"},
-            new String[] {"chefmozparking.csv", "parking", "product"},
-            new String[] {"chefmozaccepts.csv", "payment", "product"},
-            new String[] {"chefmozhours4.csv", "hours", "product"},
-            new String[] {"usercuisine.csv", "cuisine", "consumer"},
-            new String[] {"userpayment.csv", "payment", "consumer"});
+    /** A file of several rows per restaurant or consumer, each giving one value of one attribute. */
+    private record DetailFile(String name, String attribute, boolean ofRestaurant) {
+    }
+
+    private static final List<DetailFile> DETAILS = List.of(
+            new DetailFile("chefmozcuisine.csv", "cuisine", true),
+            new DetailFile("chefmozparking.csv", "parking", true),
+            new DetailFile("chefmozaccepts.csv", "payment", true),
+            new DetailFile("chefmozhours4.csv", "hours", true),
+            new DetailFile("usercuisine.csv", "cuisine", false),
+            new DetailFile("userpayment.csv", "payment", false));
     /** geoplaces2 columns kept as attributes, with the name they get (Rambience is the restaurant's ambience). */
     private static final Map<String, String> PLACE_ATTRIBUTES = new LinkedHashMap<>();
 
@@ -76,9 +79,9 @@ final class RestaurantConsumerReader implements FormatReader {
         for (String name : REQUIRED) {
             out.add(files.get(name));
         }
-        for (String[] d : DETAILS) {
-            if (files.containsKey(d[0])) {
-                out.add(files.get(d[0]));
+        for (DetailFile d : DETAILS) {
+            if (files.containsKey(d.name())) {
+                out.add(files.get(d.name()));
             }
         }
         return out;
@@ -100,12 +103,12 @@ final class RestaurantConsumerReader implements FormatReader {
         readUsers(target);
         Set<String> skippedRestaurants = new HashSet<>();
         List<String> absent = new ArrayList<>();
-        for (String[] d : DETAILS) {
-            Path p = files.get(d[0]);
+        for (DetailFile d : DETAILS) {
+            Path p = files.get(d.name());
             if (p == null) {
-                absent.add(d[0]);
+                absent.add(d.name());
             } else {
-                readDetails(target, p, d[1], d[2].equals("product"), skippedRestaurants);
+                readDetails(target, p, d.attribute(), d.ofRestaurant(), skippedRestaurants);
             }
         }
         readRatings(target);

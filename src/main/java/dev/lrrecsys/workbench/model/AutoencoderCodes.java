@@ -27,11 +27,20 @@ public final class AutoencoderCodes implements ExplanationFeatures {
 
     /** The codes of the newest finished autoencoder trained on this generator's and model's explanations. */
     public static AutoencoderCodes load(Database database, String generator, String model) {
+        return loadIfPresent(database, generator, model).orElseThrow(() -> new WorkbenchException(
+                "No explanation codes for generator '" + generator + "', model '" + model
+                        + "': train the explanation autoencoder first."));
+    }
+
+    /** Like {@link #load}, empty when no autoencoder of this generator and model has finished. */
+    public static java.util.Optional<AutoencoderCodes> loadIfPresent(Database database, String generator, String model) {
         return database.read(tx -> {
             ExplanationCodeRepository repo = new ExplanationCodeRepository();
-            AutoencoderInfo info = repo.latestFinished(tx, generator, model).orElseThrow(() -> new WorkbenchException(
-                    "No explanation codes for generator '" + generator + "', model '" + model
-                            + "': train the explanation autoencoder first."));
+            java.util.Optional<AutoencoderInfo> found = repo.latestFinished(tx, generator, model);
+            if (found.isEmpty()) {
+                return java.util.Optional.<AutoencoderCodes>empty();
+            }
+            AutoencoderInfo info = found.get();
             Map<Long, float[]> bySample = new HashMap<>();
             repo.forEachCode(tx, info.id(), (sampleId, positive, code) -> {
                 float[] both = bySample.computeIfAbsent(sampleId, k -> {
@@ -41,7 +50,7 @@ public final class AutoencoderCodes implements ExplanationFeatures {
                 });
                 System.arraycopy(code, 0, both, positive ? 0 : DIM, DIM);
             });
-            return new AutoencoderCodes(info, bySample);
+            return java.util.Optional.of(new AutoencoderCodes(info, bySample));
         });
     }
 

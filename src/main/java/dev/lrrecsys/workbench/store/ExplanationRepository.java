@@ -124,6 +124,24 @@ public final class ExplanationRepository {
         Sql.update(tx, "CHECKPOINT");
     }
 
+    /** One line for `lrw info`: per generator / model / variant, its ok, rejected and failed counts. */
+    public String describeCounts(Tx tx) throws SQLException {
+        Map<String, Map<String, Long>> counts = countsBySource(tx);
+        if (counts.isEmpty()) {
+            return "0 (generate them with `lrw generate`)";
+        }
+        StringBuilder b = new StringBuilder();
+        counts.forEach((source, byStatus) -> {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(source).append(": ").append(byStatus.getOrDefault("ok", 0L)).append(" ok, ")
+                    .append(byStatus.getOrDefault("rejected", 0L)).append(" rejected, ")
+                    .append(byStatus.getOrDefault("failed", 0L)).append(" failed");
+        });
+        return b.toString();
+    }
+
     public long count(Tx tx) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation");
     }

@@ -25,12 +25,28 @@ public final class ProjectInfoRepository {
             out.put("last import", lastImport);
         }
         out.put("samples", new SampleRepository().counts(tx).describe());
+        out.put("explanations", new ExplanationRepository().describeCounts(tx));
         new ExplanationCodeRepository().latestFinished(tx).ifPresent(a -> out.put("autoencoder",
                 "#" + a.id() + " on " + a.generator() + " explanations, " + a.vocabularySize() + " words, "
                         + a.epochs() + " epochs, test token accuracy "
                         + (a.testAccuracy() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", a.testAccuracy()))
                         + ", " + a.codesWritten() + " codes"));
+        putRuns(tx, out);
         return out;
+    }
+
+    private static void putRuns(Tx tx, Map<String, String> out) throws SQLException {
+        ExperimentRepository experiments = new ExperimentRepository();
+        out.put("runs", Long.toString(experiments.countRuns(tx)));
+        var last = experiments.lastRun(tx, false);
+        if (last.isPresent()) {
+            RunRecord run = last.get();
+            out.put("last run", run.id() + " (" + run.model() + ", experiment " + run.experimentId() + ")");
+            experiments.experiment(tx, run.experimentId()).ifPresent(e -> {
+                out.put("last run backend", e.backend());
+                out.put("last run device", e.device());
+            });
+        }
     }
 
     static String fmt(double v) {

@@ -25,10 +25,10 @@ class LrRecsysNetworkTest {
 
     @BeforeAll
     static void trainOnce() {
-        train = SyntheticSamples.make(512, 8, 1);
-        test = SyntheticSamples.make(256, 8, 2);
+        train = SignalSamples.make(512, 8, 1);
+        test = SignalSamples.make(256, 8, 2);
         trained = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
-        trained.fit(train, test, SyntheticSamples.settings(PredictionTask.REGRESSION, 8, 0.02),
+        trained.fit(train, test, SignalSamples.settings(PredictionTask.REGRESSION, 8, 0.02),
                 (epoch, loss, metric) -> epochs.add(new double[] {epoch, loss, metric}), TaskContext.silent());
     }
 
@@ -66,7 +66,7 @@ class LrRecsysNetworkTest {
     void learnsASignalCarriedByTheExplanationThatIdOnlyCannotSee() {
         double withExplanations = ValidationMetric.rmse(trained.predict(test), test.target());
         LrRecsysNetwork idOnly = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
-        idOnly.fit(train, null, SyntheticSamples.settings(PredictionTask.REGRESSION, 8, 0.02), (e, l, m) -> { },
+        idOnly.fit(train, null, SignalSamples.settings(PredictionTask.REGRESSION, 8, 0.02), (e, l, m) -> { },
                 TaskContext.silent());
         double withoutExplanations = ValidationMetric.rmse(idOnly.predict(test), test.target());
         // The target is 0.9 or 0.1 from the sign of one explanation feature: chance level RMSE is 0.4.
@@ -76,8 +76,8 @@ class LrRecsysNetworkTest {
 
     @Test
     void theSameSeedGivesTheSamePredictions() {
-        SampleSet small = SyntheticSamples.make(128, 8, 3);
-        TrainingSettings s = SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 2, 0.01);
+        SampleSet small = SignalSamples.make(128, 8, 3);
+        TrainingSettings s = SignalSamples.settings(PredictionTask.CLASSIFICATION, 2, 0.01);
         float[][] runs = new float[2][];
         for (int i = 0; i < 2; i++) {
             LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.POSITIVE_ONLY);
@@ -111,7 +111,7 @@ class LrRecsysNetworkTest {
     void checkpointsEachEpochToTheGivenFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ckpt.lrrecsys");
         LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY).checkpointEachEpoch(file);
-        net.fit(SyntheticSamples.make(128, 8, 4), null, SyntheticSamples.settings(PredictionTask.REGRESSION, 1, 0.01),
+        net.fit(SignalSamples.make(128, 8, 4), null, SignalSamples.settings(PredictionTask.REGRESSION, 1, 0.01),
                 (e, l, m) -> { }, TaskContext.silent());
         assertThat(file).exists();
         LrRecsysNetwork back = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
@@ -122,35 +122,35 @@ class LrRecsysNetworkTest {
 
     @Test
     void aNanLossStopsTrainingWithAClearMessageAndKeepsTheLastGoodWeights() {
-        SampleSet poisoned = SyntheticSamples.make(128, 8, 5);
+        SampleSet poisoned = SignalSamples.make(128, 8, 5);
         Arrays.fill(poisoned.positive(), Float.NaN);
-        TrainingSettings s = SyntheticSamples.settings(PredictionTask.REGRESSION, 3, 0.01);
+        TrainingSettings s = SignalSamples.settings(PredictionTask.REGRESSION, 3, 0.01);
         LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
         assertThatThrownBy(() -> net.fit(poisoned, null, s, (e, l, m) -> { }, TaskContext.silent()))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessage("Training lr-recsys stopped: the loss became NaN at epoch 1, batch 1 (learning rate 0.01 "
                         + "too high, or non-finite inputs). The model keeps the weights of its initialisation.");
         LrRecsysNetwork untrained = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
-        untrained.fit(poisoned, null, SyntheticSamples.settings(PredictionTask.REGRESSION, 0, 0.01), (e, l, m) -> { },
+        untrained.fit(poisoned, null, SignalSamples.settings(PredictionTask.REGRESSION, 0, 0.01), (e, l, m) -> { },
                 TaskContext.silent());
         assertThat(net.predict(test)).containsExactly(untrained.predict(test));
     }
 
     @Test
     void fewerSamplesThanABatchIsRefused() {
-        SampleSet tiny = SyntheticSamples.make(10, 8, 6);
+        SampleSet tiny = SignalSamples.make(10, 8, 6);
         assertThatThrownBy(() -> new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS).fit(tiny, null,
-                SyntheticSamples.settings(PredictionTask.REGRESSION, 1, 0.01), (e, l, m) -> { }, TaskContext.silent()))
+                SignalSamples.settings(PredictionTask.REGRESSION, 1, 0.01), (e, l, m) -> { }, TaskContext.silent()))
                 .isInstanceOf(WorkbenchException.class)
                 .hasMessage("Training lr-recsys needs at least one full batch: 10 training samples, batch size 64.");
     }
 
     @Test
     void explanationVariantsRefuseSamplesWithoutFeatures() {
-        SampleSet bare = SyntheticSamples.make(128, 8, 9);
+        SampleSet bare = SignalSamples.make(128, 8, 9);
         SampleSet none = new SampleSet(bare.sampleIds(), bare.consumers(), bare.products(), bare.history(),
                 new float[0], new float[0], 0, bare.target(), bare.rating());
-        TrainingSettings s = SyntheticSamples.settings(PredictionTask.REGRESSION, 1, 0.01);
+        TrainingSettings s = SignalSamples.settings(PredictionTask.REGRESSION, 1, 0.01);
         assertThatThrownBy(() -> new LrRecsysNetwork(LrRecsysVariant.POSITIVE_ONLY).fit(none, null, s, (e, l, m) -> { },
                 TaskContext.silent()))
                 .isInstanceOf(WorkbenchException.class)
@@ -163,13 +163,13 @@ class LrRecsysNetworkTest {
 
     @Test
     void wideSentenceEmbeddingsAreProjectedToEight() {
-        SampleSet wide = SyntheticSamples.make(128, 384, 7);
+        SampleSet wide = SignalSamples.make(128, 384, 7);
         LrRecsysNetwork net = new LrRecsysNetwork("lr-recsys-minilm", LrRecsysVariant.LR_RECSYS);
-        net.fit(wide, null, SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01), (e, l, m) -> { },
+        net.fit(wide, null, SignalSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01), (e, l, m) -> { },
                 TaskContext.silent());
-        assertThat(net.predict(SyntheticSamples.make(5, 384, 8))).hasSize(5);
+        assertThat(net.predict(SignalSamples.make(5, 384, 8))).hasSize(5);
         LrRecsysNetwork narrow = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
-        narrow.fit(SyntheticSamples.make(128, 8, 7), null, SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01),
+        narrow.fit(SignalSamples.make(128, 8, 7), null, SignalSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01),
                 (e, l, m) -> { }, TaskContext.silent());
         assertThat(net.parameterCount() - narrow.parameterCount()).isEqualTo(2L * 384 * 8);
     }
