@@ -1,6 +1,9 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.AutoencoderCodes;
+import dev.lrrecsys.workbench.model.AutoencoderSettings;
+import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
@@ -100,7 +103,12 @@ public final class ExperimentCommand implements Callable<Integer> {
             int aeEpochs = autoencoderEpochs != null ? autoencoderEpochs : settings.epochs();
             ExperimentJob job = new ExperimentJob(p.database(), p.dir(), settings, catalog,
                     (g, m, context) -> {
-                        throw new WorkbenchException("The explanation autoencoder is not in this build yet.");
+                        var stored = AutoencoderCodes.loadIfPresent(p.database(), g, m);
+                        if (stored.isPresent()) {
+                            return stored.get();
+                        }
+                        new ExplanationAutoencoderJob(p, g, m, AutoencoderSettings.paper(aeEpochs)).run(context);
+                        return AutoencoderCodes.load(p.database(), g, m);
                     }, resumeId);
             ExperimentOutcome outcome = ConsoleProgress.run(job, spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());

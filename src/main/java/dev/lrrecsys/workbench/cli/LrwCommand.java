@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 SynthCommand.class,
                 SamplesCommand.class,
                 GenerateCommand.class,
+                AutoencoderCommand.class,
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,

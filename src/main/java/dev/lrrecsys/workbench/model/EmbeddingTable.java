@@ -52,7 +52,7 @@ final class EmbeddingTable {
     /** One optimiser step on the accumulated gradient. */
     void step(IUpdater config, int iteration, int epoch) {
         if (updater == null) {
-            updater = config.instantiate(Nd4j.zeros(table.dataType(), 1, config.stateSize(table.length())), true);
+            updater = UpdaterState.create(config, table.dataType(), table.length());
         }
         updater.applyUpdater(gradient, iteration, epoch);
         table.subi(gradient);

@@ -163,8 +163,7 @@ public final class ExplanationAutoencoder {
                 continue;
             }
             INDArray grad = g.get(name);
-            updaters.computeIfAbsent(name, k -> updater.instantiate(
-                    Nd4j.zeros(grad.dataType(), 1, updater.stateSize(grad.length())), true))
+            updaters.computeIfAbsent(name, k -> UpdaterState.create(updater, grad.dataType(), grad.length()))
                     .applyUpdater(grad, iteration, epoch);
             graph.getVariable(name).getArr().subi(grad);
         }

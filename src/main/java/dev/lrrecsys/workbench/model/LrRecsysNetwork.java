@@ -69,6 +69,10 @@ public final class LrRecsysNetwork implements AttentionModel {
             throw new WorkbenchException("Training " + id + " needs at least one full batch: " + train.size()
                     + " training samples, batch size " + batchSize + ".");
         }
+        if ((variant.usesPositive() || variant.usesNegative()) && train.explanationDim() < 1) {
+            throw new WorkbenchException(id + " needs explanation features, and the samples have none: "
+                    + "train the explanation autoencoder first, or choose id-only.");
+        }
         LrRecsysGraph.Shape shape = new LrRecsysGraph.Shape(variant, settings.task(), settings.numConsumers(),
                 settings.numProducts(), train.explanationDim());
         checkIndices(train, shape);

@@ -5,7 +5,6 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 
@@ -86,8 +85,7 @@ final class LrRecsysState {
         Map<String, INDArray> gradients = result.getGradients();
         for (String w : weights) {
             INDArray g = gradients.get(w);
-            updaters.computeIfAbsent(w, k -> updater.instantiate(
-                    Nd4j.zeros(g.dataType(), 1, updater.stateSize(g.length())), true))
+            updaters.computeIfAbsent(w, k -> UpdaterState.create(updater, g.dataType(), g.length()))
                     .applyUpdater(g, iteration, epoch);
             graph.getVariable(w).getArr().subi(g);
         }

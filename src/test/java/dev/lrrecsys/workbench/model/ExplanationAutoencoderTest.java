@@ -37,6 +37,18 @@ class ExplanationAutoencoderTest {
     }
 
     @Test
+    void everyOfferedOptimizerTrains() {
+        List<String> train = corpus(32, 4);
+        for (AutoencoderSettings.Optimizer o : AutoencoderSettings.Optimizer.values()) {
+            ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(train, 1, 100), 2);
+            List<Double> losses = new ArrayList<>();
+            ae.fit(train, new AutoencoderSettings(2, 16, 0.01, o, 1, 100, 2), (e, loss, m) -> losses.add(loss),
+                    TaskContext.silent());
+            assertThat(losses).as(o.name()).hasSize(2).allMatch(Double::isFinite);
+        }
+    }
+
+    @Test
     void tokenizerLowercasesAndStripsPunctuation() {
         assertThat(ExplanationVocabulary.tokenize("The consumer's choice: Thai, 'spicy' food!"))
                 .containsExactly("the", "consumer's", "choice", "thai", "spicy", "food");

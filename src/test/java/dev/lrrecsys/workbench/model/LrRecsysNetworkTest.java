@@ -146,6 +146,22 @@ class LrRecsysNetworkTest {
     }
 
     @Test
+    void explanationVariantsRefuseSamplesWithoutFeatures() {
+        SampleSet bare = SignalSamples.make(128, 8, 9);
+        SampleSet none = new SampleSet(bare.sampleIds(), bare.consumers(), bare.products(), bare.history(),
+                new float[0], new float[0], 0, bare.target(), bare.rating());
+        TrainingSettings s = SignalSamples.settings(PredictionTask.REGRESSION, 1, 0.01);
+        assertThatThrownBy(() -> new LrRecsysNetwork(LrRecsysVariant.POSITIVE_ONLY).fit(none, null, s, (e, l, m) -> { },
+                TaskContext.silent()))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessage("positive-only needs explanation features, and the samples have none: train the explanation "
+                        + "autoencoder first, or choose id-only.");
+        LrRecsysNetwork idOnly = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
+        idOnly.fit(none, null, s, (e, l, m) -> { }, TaskContext.silent());
+        assertThat(idOnly.predict(none)).hasSize(128);
+    }
+
+    @Test
     void wideSentenceEmbeddingsAreProjectedToEight() {
         SampleSet wide = SignalSamples.make(128, 384, 7);
         LrRecsysNetwork net = new LrRecsysNetwork("lr-recsys-minilm", LrRecsysVariant.LR_RECSYS);
