@@ -8,12 +8,13 @@ CREATE TABLE sample (
     rating       DOUBLE PRECISION NOT NULL,
     position     INT NOT NULL,             -- 0-based index of the candidate in the consumer's ordered interactions
     -- the (up to) 5 products before the candidate, oldest to newest, left-padded with NULL:
-    -- hist5 is always the product just before the candidate
-    hist1        INT REFERENCES product(id),
-    hist2        INT REFERENCES product(id),
-    hist3        INT REFERENCES product(id),
-    hist4        INT REFERENCES product(id),
-    hist5        INT NOT NULL REFERENCES product(id),
+    -- hist5 is always the product just before the candidate. No foreign keys here: each would add an index
+    -- and a lookup per row (measured: half the derivation time on a 200k world); the job writes only ids it read.
+    hist1        INT,
+    hist2        INT,
+    hist3        INT,
+    hist4        INT,
+    hist5        INT NOT NULL,
     split        VARCHAR(5) NOT NULL CHECK (split IN ('train', 'test'))
 );
 CREATE INDEX sample_by_consumer ON sample(consumer_id, position);
