@@ -210,6 +210,24 @@ class ImportFormatsTest {
     }
 
     @Test
+    void moreAttributeRowsThanOneWriteBatchStillFollowTheirProducts() throws Exception {
+        // Regression: the attribute batch (5000 rows) once reached the database before the products it refers to.
+        StringBuilder csv = new StringBuilder("consumer,product,rating,cuisine,price\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append("u").append(i % 50).append(",p").append(i).append(",3,thai,low\n");
+        }
+        Path file = tmp.resolve("wide.csv");
+        java.nio.file.Files.writeString(file, csv);
+        Path mapping = tmp.resolve("wide.properties");
+        java.nio.file.Files.writeString(mapping, "consumer=consumer\nproduct=product\nrating=rating\nproduct_attributes=cuisine,price\n");
+        try (Project p = project()) {
+            ImportResult r = ImportFixtures.run(p, ImportRequest.of(ImportFormat.CSV, file).withMapping(mapping));
+            assertThat(r.products()).isEqualTo(3_000);
+            assertThat(q(p, "SELECT COUNT(*) FROM product_attribute")).containsExactly("6000");
+        }
+    }
+
+    @Test
     void scaleAndHighThresholdCanBeOverridden() throws Exception {
         Path data = ImportFixtures.copy("csv", tmp);
         try (Project p = project()) {
