@@ -15,6 +15,11 @@ import java.io.PrintWriter;
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,
+                ImportCommand.class,
+                BenchCommand.class,
+                SynthCommand.class,
+                SamplesCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -14,13 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExplanationSignalTest {
 
-    private static final GraphRatingModel.ValidationScore NONE = (task, p, t) -> Double.NaN;
-
     @Test
     void explanationsHelpOnlyWhenTheyBelongToTheirSample() {
-        SyntheticSamples world = new SyntheticSamples(50, 40, 16, 21);
+        AttributeWorld world = new AttributeWorld(50, 40, 16, 21);
         TrainingSettings settings = world.settings(PredictionTask.REGRESSION, 8, 4);
-        Supplier<GraphRatingModel> model = () -> new NeuralCollaborativeFiltering(NONE);
+        Supplier<GraphRatingModel> model = () -> new NeuralCollaborativeFiltering();
 
         double withExplanations = rmse(model.get(), world.train, world.test, settings);
         double without = rmse(model.get(), zeroExplanations(world.train), zeroExplanations(world.test), settings);

@@ -1,0 +1,20 @@
+package dev.lrrecsys.workbench.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** `lrw bench ...`: speed and memory benchmarks (figures, not tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: each prints its figures, the headline figure last.",
+        subcommands = {BenchImportCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
