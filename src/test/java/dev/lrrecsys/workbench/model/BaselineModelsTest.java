@@ -49,18 +49,6 @@ class BaselineModelsTest {
     }
 
     @Test
-    void theSameSeedGivesTheSameModel() {
-        float[][] runs = new float[2][];
-        for (int k = 0; k < 2; k++) {
-            GraphRatingModel model = new NeuralCollaborativeFiltering();
-            model.fit(world.train, null, world.settings(PredictionTask.CLASSIFICATION, 2, 11), (e, l, m) -> { },
-                    TaskContext.silent());
-            runs[k] = model.predict(world.test);
-        }
-        assertThat(runs[1]).containsExactly(runs[0]);
-    }
-
-    @Test
     void aNanLossStopsTrainingWithAClearMessage() {
         SampleSet train = world.train;
         float[] target = train.target().clone();
