@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 import dev.lrrecsys.workbench.store.DatasetRepository;
@@ -28,7 +29,8 @@ public final class AttentionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "R", description = "The run (default: the last finished run with attention weights).")
+    @Option(names = "--run", paramLabel = "R",
+            description = "The run (default: the last finished lr-recsys run, else the last run with attention weights).")
     Long run;
 
     @Override
@@ -39,7 +41,8 @@ public final class AttentionCommand implements Callable<Integer> {
                 ExperimentRepository repo = new ExperimentRepository();
                 RunRecord r = run != null
                         ? repo.run(tx, run).orElseThrow(() -> new WorkbenchException("There is no run " + run + "."))
-                        : repo.lastRun(tx, true).orElseThrow(() -> new WorkbenchException(
+                        : repo.lastAttentionRun(tx, ModelCatalog.LR_RECSYS)
+                        .orElseThrow(() -> new WorkbenchException(
                         "No run with attention weights yet: run `lrw experiment --models lr-recsys` first."));
                 var rows = repo.attention(tx, r.id());
                 if (rows.isEmpty()) {

@@ -1,9 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.model.AutoencoderCodes;
-import dev.lrrecsys.workbench.model.AutoencoderSettings;
-import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
+import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
@@ -102,14 +100,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             settings.models().forEach(catalog::get);
             int aeEpochs = autoencoderEpochs != null ? autoencoderEpochs : settings.epochs();
             ExperimentJob job = new ExperimentJob(p.database(), p.dir(), settings, catalog,
-                    (g, m, context) -> {
-                        var stored = AutoencoderCodes.loadIfPresent(p.database(), g, m);
-                        if (stored.isPresent()) {
-                            return stored.get();
-                        }
-                        new ExplanationAutoencoderJob(p, g, m, AutoencoderSettings.paper(aeEpochs)).run(context);
-                        return AutoencoderCodes.load(p.database(), g, m);
-                    }, resumeId);
+                    new AutoencoderCodeSource(p, aeEpochs, settings.seed()), resumeId);
             ExperimentOutcome outcome = ConsoleProgress.run(job, spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());
         }

@@ -114,6 +114,14 @@ public final class ExperimentRepository {
                 + " ORDER BY id DESC LIMIT 1", ExperimentRepository::runRow));
     }
 
+    /** The newest finished run of {@code preferred} with attention weights, else the newest of any model. */
+    public Optional<RunRecord> lastAttentionRun(Tx tx, String preferred) throws SQLException {
+        RunRecord run = Sql.one(tx, "SELECT " + RUN_COLUMNS + " FROM run WHERE status = 'done' AND model = ? "
+                + "AND EXISTS (SELECT 1 FROM attention a WHERE a.run_id = run.id) ORDER BY id DESC LIMIT 1",
+                ExperimentRepository::runRow, preferred);
+        return run != null ? Optional.of(run) : lastRun(tx, true);
+    }
+
     /** Removes an unfinished run and everything stored for it (before it is trained again on resume). */
     public void deleteRun(Tx tx, long runId) throws SQLException {
         for (String table : List.of("training_curve", "prediction", "attention")) {

@@ -7,7 +7,7 @@ import java.util.Random;
  * the rating is the weighted sum plus noise, and the 8-dim "explanations" say which liked (positive)
  * and disliked (negative) attributes the candidate has, exactly what a good contrastive explanation carries.
  */
-final class SyntheticSamples {
+final class AttributeWorld {
 
     static final int ATTRIBUTES = 4;
 
@@ -16,7 +16,7 @@ final class SyntheticSamples {
     final SampleSet train;
     final SampleSet test;
 
-    SyntheticSamples(int consumers, int products, int perConsumer, long seed) {
+    AttributeWorld(int consumers, int products, int perConsumer, long seed) {
         this.consumers = consumers;
         this.products = products;
         Random r = new Random(seed);
