@@ -12,6 +12,9 @@ import java.io.PrintWriter;
         subcommands = {
                 ProjectCommand.class,
                 InfoCommand.class,
+                UiCommand.class,
+                KeywordsCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
