@@ -15,6 +15,8 @@ import java.io.PrintWriter;
                 UiCommand.class,
                 KeywordsCommand.class,
                 BenchCommand.class,
+                SynthCommand.class,
+                SamplesCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -39,6 +39,7 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     public void consumerAttribute(int consumerId, String name, String value) throws SQLException {
+        consumers.flush();
         PreparedStatement ps = consumerAttributes.ps;
         ps.setInt(1, consumerId);
         ps.setString(2, name);
@@ -56,6 +57,7 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     public void productAttribute(int productId, String name, String value) throws SQLException {
+        products.flush();
         PreparedStatement ps = productAttributes.ps;
         ps.setInt(1, productId);
         ps.setString(2, name);

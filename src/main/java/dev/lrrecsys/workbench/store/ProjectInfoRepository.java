@@ -19,6 +19,7 @@ public final class ProjectInfoRepository {
         out.put("consumers", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM consumer")));
         out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
         out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
+        out.put("samples", new SampleRepository().counts(tx).describe());
         return out;
     }
 

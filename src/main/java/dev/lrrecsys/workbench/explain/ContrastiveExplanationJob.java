@@ -1,0 +1,378 @@
+package dev.lrrecsys.workbench.explain;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.ExplanationInputRepository;
+import dev.lrrecsys.workbench.store.ExplanationInputRepository.SampleRef;
+import dev.lrrecsys.workbench.store.ExplanationRepository;
+import dev.lrrecsys.workbench.store.ExplanationRepository.ExplanationRow;
+import dev.lrrecsys.workbench.store.GenerationRunRepository;
+import dev.lrrecsys.workbench.store.PromptCacheRepository;
+import dev.lrrecsys.workbench.store.PromptCacheRepository.CachedAnswer;
+import dev.lrrecsys.workbench.task.CancelledException;
+import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.TaskContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the explanations of every sample (both sides of the contrastive pair by default) with one
+ * generator, resumably: rows already stored are skipped, prompts answered before come from the cache,
+ * results are committed every {@link GenerationRequest#commitEvery()} answers, and an LLM generator keeps
+ * {@code concurrency} requests in flight. Before anything is written the generator must be reachable.
+ */
+public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
+
+    private static final int PAGE = 500;
+    private static final int PROBE_PROMPTS = 2;
+
+    private final Database db;
+    private final ExplanationGenerator generator;
+    private final GenerationRequest request;
+    private final SampleSource sampleSource;
+    private final ExplanationInputRepository inputs = new ExplanationInputRepository();
+    private final ExplanationRepository explanations = new ExplanationRepository();
+    private final PromptCacheRepository cache = new PromptCacheRepository();
+
+    private GenerationInputs world;
+    private PromptBook book;
+    private SentenceValidator validator;
+    private GenerationEstimate estimate;
+    /** Answers of the probe, by prompt hash: reused by the run, so the probe costs nothing. */
+    private final Map<String, Answer> probed = new HashMap<>();
+
+    public ContrastiveExplanationJob(Database db, ExplanationGenerator generator, GenerationRequest request,
+                                     SampleSource sampleSource) {
+        this.db = db;
+        this.generator = generator;
+        this.request = request;
+        this.sampleSource = sampleSource;
+    }
+
+    @Override
+    public String title() {
+        return "Generate " + request.variant().key() + " explanations (" + generator.generator() + ")";
+    }
+
+    /**
+     * Checks the generator, derives samples if there are none, and counts what the run will do; for LLM
+     * generators it times a short probe of {@value #PROBE_PROMPTS} prompts. Writes no explanation.
+     */
+    public GenerationEstimate estimate(TaskContext context) throws Exception {
+        if (estimate != null) {
+            return estimate;
+        }
+        GenerationInputs.dataset(db);
+        if (request.variant() == Variant.DIRECT_RATING && !generator.usesPrompts()) {
+            throw new WorkbenchException("The offline reasoner does not predict ratings: use --generator ollama for --variant direct-rating.");
+        }
+        context.message("checking " + generator.generator());
+        generator.checkReady();
+        if (db.read(inputs::sampleCount) == 0) {
+            context.message("deriving samples");
+            sampleSource.deriveSamples(context);
+            if (db.read(inputs::sampleCount) == 0) {
+                throw new WorkbenchException("The dataset yields no samples: no consumer has two or more interactions.");
+            }
+        }
+        world = GenerationInputs.load(db);
+        book = generator.usesPrompts() ? PromptBook.loadReadOnly(db, world.domain()) : null;
+        validator = new SentenceValidator(world.domain(), world.dataset().ratingMin(), world.dataset().ratingMax());
+        ProfileAugmentation profiles = request.profiles() ? new ProfileAugmentation(db, generator, world) : null;
+        if (profiles != null) {
+            world.useProfiles(profiles.acceptedProfiles());
+        }
+        long maxId = maxSampleId();
+        long samples = countSamples();
+        long prompts = samples * request.variant().sides().size();
+        long stored = db.read(tx -> explanations.countSettled(tx, request.variant().key(), generator.generator(),
+                generator.model(), maxId));
+        long inCache = 0;
+        List<Pending> probe = new ArrayList<>();
+        if (generator.usesPrompts()) {
+            long after = Long.MIN_VALUE;
+            while (true) {
+                context.checkCancelled();
+                Batch page = nextPage(after, maxId);
+                if (page == null) {
+                    break;
+                }
+                after = page.lastId;
+                inCache += page.cached.size();
+                for (Pending p : page.toSend) {
+                    if (probe.size() < PROBE_PROMPTS) {
+                        probe.add(p);
+                    }
+                }
+            }
+        }
+        long toGenerate = prompts - stored - inCache;
+        double perPrompt = Double.NaN;
+        if (!probe.isEmpty()) {
+            context.message("probing " + generator.model() + " with " + probe.size() + " prompt(s)");
+            long t0 = System.nanoTime();
+            for (Pending p : probe) {
+                probed.put(p.prompt.hash(), generator.answer(p.prompt, p.context, validator));
+            }
+            perPrompt = (System.nanoTime() - t0) / 1e9 / probe.size();
+        }
+        double expected = Double.isNaN(perPrompt) ? Double.NaN : toGenerate * perPrompt / generator.concurrency();
+        long profilePrompts = profiles == null ? 0 : profiles.missing();
+        estimate = new GenerationEstimate(samples, prompts, stored, inCache, toGenerate, profilePrompts, perPrompt, expected);
+        return estimate;
+    }
+
+    @Override
+    public GenerationSummary run(TaskContext context) throws Exception {
+        estimate(context);
+        long t0 = System.nanoTime();
+        if (book != null) {
+            // The stored versions are what explanations point at: store the defaults on first use.
+            book = PromptBook.loadStoringDefaults(db, world.domain());
+        }
+        GenerationRunRepository runs = new GenerationRunRepository();
+        long runId = db.inTransaction((Database.Work<Long>) tx -> runs.start(tx, generator.generator(), generator.model(), request.variant().key()));
+        Counts counts = new Counts();
+        String outcome = "failed";
+        ExecutorService pool = generator.usesPrompts()
+                ? Executors.newFixedThreadPool(generator.concurrency(), r -> {
+                    Thread t = new Thread(r, "lrw-generate");
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+        try {
+            if (request.profiles()) {
+                ProfileAugmentation profiles = new ProfileAugmentation(db, generator, world);
+                profiles.run(context, pool, book);
+                world.useProfiles(profiles.acceptedProfiles());
+            }
+            generate(context, pool, counts);
+            outcome = "finished";
+        } catch (CancelledException e) {
+            outcome = "cancelled";
+            throw e;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+            String o = outcome;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            db.inTransaction(tx -> {
+                runs.finish(tx, runId, o, counts.ok, counts.cached, counts.rejected, counts.failed, seconds);
+            });
+        }
+        return new GenerationSummary(generator.generator(), generator.model(), request.variant().key(), counts.ok,
+                counts.cached, counts.rejected, counts.failed, estimate.stored(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private void generate(TaskContext context, ExecutorService pool, Counts counts) throws Exception {
+        long total = estimate.prompts();
+        long maxId = maxSampleId();
+        List<Result> buffer = new ArrayList<>();
+        CompletionService<Result> completions = pool == null ? null : new ExecutorCompletionService<>(pool);
+        int maxPending = Math.max(2 * generator.concurrency(), 16);
+        int[] pending = {0};
+        long[] committed = {estimate.stored()};
+        try {
+            long after = Long.MIN_VALUE;
+            while (true) {
+                context.checkCancelled();
+                Batch page = nextPage(after, maxId);
+                if (page == null) {
+                    break;
+                }
+                after = page.lastId;
+                buffer.addAll(page.cached);
+                for (Pending p : page.toSend) {
+                    Answer early = probed.remove(p.prompt.hash());
+                    if (early != null) {
+                        buffer.add(new Result(p, early));
+                    } else if (completions == null) {
+                        buffer.add(new Result(p, generator.answer(p.prompt, p.context, validator)));
+                    } else {
+                        while (pending[0] >= maxPending) {
+                            takeOne(completions, context, buffer, pending);
+                        }
+                        completions.submit(() -> new Result(p, generator.answer(p.prompt, p.context, validator)));
+                        pending[0]++;
+                    }
+                    if (buffer.size() >= request.commitEvery()) {
+                        commit(buffer, counts, committed, total, context);
+                    }
+                }
+                context.progress(committed[0] + buffer.size(), total, null);
+                if (buffer.size() >= request.commitEvery()) {
+                    commit(buffer, counts, committed, total, context);
+                }
+            }
+            while (pending[0] > 0) {
+                takeOne(completions, context, buffer, pending);
+                if (buffer.size() >= request.commitEvery()) {
+                    commit(buffer, counts, committed, total, context);
+                }
+            }
+        } finally {
+            // Whatever finished is kept, also when the run is cancelled or the server goes away.
+            commit(buffer, counts, committed, total, context);
+        }
+    }
+
+    private void takeOne(CompletionService<Result> completions, TaskContext context, List<Result> buffer, int[] pending)
+            throws Exception {
+        Future<Result> f = null;
+        while (f == null) {
+            context.checkCancelled();
+            f = completions.poll(100, TimeUnit.MILLISECONDS);
+        }
+        pending[0]--;
+        try {
+            buffer.add(f.get());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private void commit(List<Result> buffer, Counts counts, long[] committed, long total, TaskContext context) {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        List<ExplanationRow> inserts = new ArrayList<>();
+        List<ExplanationRow> updates = new ArrayList<>();
+        List<CachedAnswer> toCache = new ArrayList<>();
+        for (Result r : buffer) {
+            Answer a = r.answer;
+            ExplanationRow row = new ExplanationRow(r.pending.context.sampleId(), request.variant().key(),
+                    r.pending.prompt.side().key(), generator.generator(), generator.model(),
+                    r.pending.prompt.templateVersion(), r.pending.prompt.hash(), a.status().key(), a.text(), a.reason());
+            (r.pending.wasFailed ? updates : inserts).add(row);
+            if (generator.usesPrompts() && !a.fromCache() && a.status() != Answer.Status.FAILED) {
+                toCache.add(new CachedAnswer(r.pending.prompt.hash(), r.pending.prompt.templateVersion(), a.status().key(),
+                        a.text(), a.reason()));
+            }
+        }
+        db.inTransaction(tx -> {
+            explanations.save(tx, inserts, updates);
+            cache.put(tx, generator.generator(), generator.model(), toCache);
+        });
+        for (Result r : buffer) {
+            counts.add(r.answer);
+        }
+        committed[0] += buffer.size();
+        buffer.clear();
+        context.message("committed " + committed[0]);
+        context.progress(committed[0], total, null);
+    }
+
+    /** The next page of samples: what is cached becomes results at once, the rest is to send. */
+    private Batch nextPage(long after, long maxId) {
+        List<SampleRef> refs = db.read(tx -> inputs.page(tx, after, maxId, PAGE));
+        if (refs.isEmpty()) {
+            return null;
+        }
+        long first = refs.get(0).id();
+        long last = refs.get(refs.size() - 1).id();
+        Map<Long, Map<String, String>> stored = db.read(tx -> explanations.statuses(tx, request.variant().key(),
+                generator.generator(), generator.model(), first, last));
+        List<Pending> todo = new ArrayList<>();
+        for (SampleRef ref : refs) {
+            Map<String, String> sides = stored.getOrDefault(ref.id(), Map.of());
+            SampleContext c = null;
+            for (Side side : request.variant().sides()) {
+                String status = sides.get(side.key());
+                if (status != null && !status.equals("failed")) {
+                    continue;
+                }
+                if (c == null) {
+                    c = world.context(ref);
+                }
+                todo.add(new Pending(c, prompt(side, c), status != null));
+            }
+        }
+        Batch batch = new Batch(last);
+        if (!generator.usesPrompts()) {
+            batch.toSend.addAll(todo);
+            return batch;
+        }
+        Map<String, Pending> byHash = new LinkedHashMap<>();
+        todo.forEach(p -> byHash.putIfAbsent(p.prompt.hash(), p));
+        Map<String, CachedAnswer> hits = db.read(tx -> cache.find(tx, generator.generator(), generator.model(), byHash.keySet()));
+        for (Pending p : todo) {
+            CachedAnswer hit = hits.get(p.prompt.hash());
+            if (hit == null) {
+                batch.toSend.add(p);
+            } else {
+                Answer a = new Answer(Answer.Status.of(hit.status()), hit.text(), hit.reason(), true);
+                batch.cached.add(new Result(p, a));
+            }
+        }
+        return batch;
+    }
+
+    private Prompt prompt(Side side, SampleContext c) {
+        if (book != null) {
+            return book.render(request.variant(), side, c, world.dataset().ratingMin(), world.dataset().ratingMax());
+        }
+        return Prompt.of(side, OfflineGenerator.describeInput(request.variant(), side, c), null);
+    }
+
+    private long maxSampleId() {
+        return request.limit() == 0 ? Long.MAX_VALUE : db.read(tx -> inputs.nthSampleId(tx, request.limit()));
+    }
+
+    private long countSamples() {
+        long all = db.read(inputs::sampleCount);
+        return request.limit() == 0 ? all : Math.min(all, request.limit());
+    }
+
+    /** One prompt waiting for an answer; wasFailed: its row exists with status failed and is updated. */
+    private record Pending(SampleContext context, Prompt prompt, boolean wasFailed) {
+    }
+
+    private record Result(Pending pending, Answer answer) {
+    }
+
+    private static final class Batch {
+        final long lastId;
+        final List<Pending> toSend = new ArrayList<>();
+        final List<Result> cached = new ArrayList<>();
+
+        Batch(long lastId) {
+            this.lastId = lastId;
+        }
+    }
+
+    private static final class Counts {
+        long ok;
+        long cached;
+        long rejected;
+        long failed;
+
+        void add(Answer a) {
+            if (a.fromCache()) {
+                cached++;
+                return;
+            }
+            switch (a.status()) {
+                case OK -> ok++;
+                case REJECTED -> rejected++;
+                case FAILED -> failed++;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.lrrecsys.workbench.explain;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** What is generated per sample: the paper's contrastive pair (default) or one of its ablation variants. */
+public enum Variant {
+    CONTRASTIVE("contrastive", List.of(Side.POSITIVE, Side.NEGATIVE)),
+    POSITIVE_ONLY("positive-only", List.of(Side.POSITIVE)),
+    GENERAL("general", List.of(Side.GENERAL)),
+    ASPECTS("aspects", List.of(Side.ASPECTS)),
+    HISTORY_SUMMARY("history-summary", List.of(Side.SUMMARY)),
+    DIRECT_RATING("direct-rating", List.of(Side.RATING));
+
+    private final String key;
+    private final List<Side> sides;
+
+    Variant(String key, List<Side> sides) {
+        this.key = key;
+        this.sides = sides;
+    }
+
+    public static Variant of(String key) {
+        for (Variant v : values()) {
+            if (v.key.equals(key)) {
+                return v;
+            }
+        }
+        throw new WorkbenchException("Unknown variant '" + key + "': use one of "
+                + Arrays.stream(values()).map(Variant::key).collect(Collectors.joining(", ")) + ".");
+    }
+
+    /** The value of the explanation.variant column. */
+    public String key() {
+        return key;
+    }
+
+    public List<Side> sides() {
+        return sides;
+    }
+
+    /** The prompt_template.kind that writes this side: the contrastive pair has one template per side. */
+    public String templateKind(Side side) {
+        return this == CONTRASTIVE ? side.key() : key;
+    }
+}
