@@ -17,6 +17,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 SynthCommand.class,
                 SamplesCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.task.TaskContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +42,15 @@ public final class Project implements AutoCloseable {
         return openExisting(abs);
     }
 
-    /** Opens an existing project folder. */
+    /**
+     * Opens an existing project folder. A sample folder (see {@link SampleProjects}) without a database yet
+     * gets one built from its data first.
+     */
     public static Project open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.exists(abs.resolve(DB_FILE_NAME)) && SampleProjects.isSample(abs)) {
+            return SampleProjects.build(abs, TaskContext.silent());
+        }
         if (!Files.exists(abs.resolve(DB_FILE_NAME))) {
             throw new WorkbenchException("No project in " + abs + " (no " + DB_FILE_NAME
                     + "): create one with `lrw project create " + dir + "`.");

@@ -1,0 +1,222 @@
+package dev.lrrecsys.workbench.ingest;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MovieLens: the 100K layout (u.data tab-separated user/item/rating/time, u.item pipe-separated Latin-1
+ * with 19 genre flags, optional u.genre and u.user) or the ratings.csv/movies.csv layout (ml-latest,
+ * 20M, 25M: genres split on '|', half-star ratings 0.5..5).
+ */
+final class MovieLensReader implements FormatReader {
+
+    /** u.genre of the 100K release, in flag order; used when u.genre is not given. */
+    private static final List<String> GENRES_100K = List.of("unknown", "Action", "Adventure", "Animation", "Children's",
+            "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance",
+            "Sci-Fi", "Thriller", "War", "Western");
+    private static final Pattern YEAR = Pattern.compile("\\((\\d{4})\\)\\s*$");
+
+    private final boolean classic;
+    private final Path ratings;
+    private final Path movies;
+    private final Path genres;
+    private final Path users;
+
+    MovieLensReader(List<Path> paths) {
+        InputFolder in = new InputFolder(paths);
+        Path uData = in.find(n -> n.equals("u.data"));
+        if (uData != null) {
+            classic = true;
+            ratings = uData;
+            movies = in.require(n -> n.equals("u.item"), "u.item", paths);
+            genres = in.find(n -> n.equals("u.genre"));
+            users = in.find(n -> n.equals("u.user"));
+        } else {
+            classic = false;
+            ratings = in.require(n -> n.equals("ratings.csv"), "u.data or ratings.csv", paths);
+            movies = in.require(n -> n.equals("movies.csv"), "movies.csv", paths);
+            genres = null;
+            users = null;
+        }
+    }
+
+    @Override
+    public List<Path> inputFiles() {
+        List<Path> out = new ArrayList<>();
+        if (genres != null) {
+            out.add(genres);
+        }
+        out.add(movies);
+        if (users != null) {
+            out.add(users);
+        }
+        out.add(ratings);
+        return out;
+    }
+
+    @Override
+    public RatingScale defaultScale() {
+        return classic ? RatingScale.of(1, 5) : RatingScale.of(0.5, 5);
+    }
+
+    @Override
+    public String domain() {
+        return ImportFormat.MOVIELENS.domain();
+    }
+
+    @Override
+    public void read(ImportTarget target) throws SQLException {
+        if (classic) {
+            List<String> genreNames = genres == null ? GENRES_100K : readGenres(target);
+            readItems(target, genreNames);
+            if (users != null) {
+                readUsers(target);
+            }
+            readRatings(target, TextFile.open(ratings, '\t', -1), false);
+        } else {
+            readMovies(target);
+            readRatings(target, TextFile.open(ratings, ',', '"'), true);
+        }
+    }
+
+    private List<String> readGenres(ImportTarget target) {
+        List<String> names = new ArrayList<>();
+        try (TextFile f = TextFile.open(genres, '|', -1)) {
+            String[] r;
+            while ((r = f.nextRecord()) != null) {
+                if (r.length >= 1 && !r[0].isBlank()) {
+                    names.add(r[0].strip());
+                }
+            }
+            target.fileDone(f);
+        }
+        return names;
+    }
+
+    private void readItems(ImportTarget target, List<String> genreNames) throws SQLException {
+        int width = 5 + genreNames.size();
+        try (TextFile f = TextFile.open(movies, '|', -1)) {
+            String[] r;
+            while ((r = f.nextRecord()) != null) {
+                target.row(f);
+                try {
+                    ImportTarget.expectFields(r, width, f);
+                    Integer pid = target.addProduct(r[0].strip(), r[1], null);
+                    if (pid == null) {
+                        throw new RowProblem(f.name(), f.recordLine(), "movie " + r[0] + " is listed twice");
+                    }
+                    year(target, pid, r[1], r[2]);
+                    for (int g = 0; g < genreNames.size(); g++) {
+                        if (r[5 + g].strip().equals("1")) {
+                            target.productAttribute(pid, "genre", genreNames.get(g));
+                        }
+                    }
+                } catch (RowProblem p) {
+                    target.reject(p);
+                }
+            }
+            target.fileDone(f);
+        }
+    }
+
+    private static void year(ImportTarget target, int pid, String title, String releaseDate) throws SQLException {
+        Matcher m = YEAR.matcher(title);
+        if (m.find()) {
+            target.productAttribute(pid, "year", m.group(1));
+        } else if (releaseDate != null && releaseDate.strip().matches(".*\\d{4}$")) {
+            String d = releaseDate.strip();
+            target.productAttribute(pid, "year", d.substring(d.length() - 4));
+        }
+    }
+
+    private void readUsers(ImportTarget target) throws SQLException {
+        try (TextFile f = TextFile.open(users, '|', -1)) {
+            String[] r;
+            while ((r = f.nextRecord()) != null) {
+                target.row(f);
+                try {
+                    ImportTarget.expectFields(r, 5, f);
+                    int cid = target.consumer(r[0].strip());
+                    target.consumerAttribute(cid, "age", r[1]);
+                    target.consumerAttribute(cid, "gender", r[2]);
+                    target.consumerAttribute(cid, "occupation", r[3]);
+                } catch (RowProblem p) {
+                    target.reject(p);
+                }
+            }
+            target.fileDone(f);
+        }
+    }
+
+    private void readMovies(ImportTarget target) throws SQLException {
+        try (TextFile f = TextFile.open(movies, ',', '"')) {
+            Header h = Header.read(f);
+            int id = h.require("movieId");
+            int title = h.require("title");
+            int genresColumn = h.require("genres");
+            String[] r;
+            while ((r = f.nextRecord()) != null) {
+                target.row(f);
+                try {
+                    ImportTarget.expectFields(r, h.size(), f);
+                    Integer pid = target.addProduct(r[id].strip(), r[title], null);
+                    if (pid == null) {
+                        throw new RowProblem(f.name(), f.recordLine(), "movie " + r[id] + " is listed twice");
+                    }
+                    year(target, pid, r[title].strip(), null);
+                    for (String g : r[genresColumn].split("\\|")) {
+                        if (!g.equals("(no genres listed)")) {
+                            target.productAttribute(pid, "genre", g);
+                        }
+                    }
+                } catch (RowProblem p) {
+                    target.reject(p);
+                }
+            }
+            target.fileDone(f);
+        }
+    }
+
+    private void readRatings(ImportTarget target, TextFile file, boolean hasHeader) throws SQLException {
+        try (TextFile f = file) {
+            int user = 0;
+            int item = 1;
+            int rating = 2;
+            int time = 3;
+            int width = 4;
+            if (hasHeader) {
+                Header h = Header.read(f);
+                user = h.require("userId");
+                item = h.require("movieId");
+                rating = h.require("rating");
+                time = h.require("timestamp");
+                width = h.size();
+            }
+            String[] r;
+            while ((r = f.nextRecord()) != null) {
+                target.row(f);
+                try {
+                    ImportTarget.expectFields(r, width, f);
+                    Integer pid = target.knownProduct(r[item].strip());
+                    if (pid == null) {
+                        throw new RowProblem(f.name(), f.recordLine(), "unknown product id " + r[item].strip()
+                                + " (not in " + movies.getFileName() + ")");
+                    }
+                    double stars = target.rating(r[rating], f.name(), f.recordLine());
+                    long ts = ImportTarget.integer(r[time], "timestamp", f.name(), f.recordLine());
+                    if (r[user].isBlank()) {
+                        throw new RowProblem(f.name(), f.recordLine(), "user id is missing");
+                    }
+                    target.interaction(target.consumer(r[user].strip()), pid, stars, ts, null);
+                } catch (RowProblem p) {
+                    target.reject(p);
+                }
+            }
+            target.fileDone(f);
+        }
+    }
+}
