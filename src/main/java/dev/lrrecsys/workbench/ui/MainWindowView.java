@@ -109,9 +109,11 @@ public final class MainWindowView implements Navigation, StartActions {
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         WorkbenchPreferences.WindowLayout layout = preferences.windowLayout();
-        stage.setWidth(layout.width());
-        stage.setHeight(layout.height());
-        if (!Double.isNaN(layout.x())) {
+        // Never larger than the screen (a remembered size from a bigger monitor would open off-screen).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(layout.width(), screen.getWidth()));
+        stage.setHeight(Math.min(layout.height(), screen.getHeight()));
+        if (!Double.isNaN(layout.x()) && screen.contains(layout.x(), layout.y())) {
             stage.setX(layout.x());
             stage.setY(layout.y());
         }

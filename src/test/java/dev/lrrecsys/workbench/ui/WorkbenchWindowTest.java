@@ -1,0 +1,168 @@
+package dev.lrrecsys.workbench.ui;
+
+import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.TaskContext;
+import dev.lrrecsys.workbench.task.TaskState;
+import dev.lrrecsys.workbench.task.TrackedTask;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the real window headless (Monocle): opens the bundled sample project from the start screen, opens the
+ * views and checks what they show, and cancels a job from the task panel.
+ */
+@ExtendWith(ApplicationExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkbenchWindowTest {
+
+    private static final String PREFS_NODE = "dev/lrrecsys/workbench-test-" + ProcessHandle.current().pid();
+
+    @TempDir
+    static Path home;
+
+    private MainWindowView window;
+
+    @BeforeAll
+    static void isolate() {
+        System.setProperty("lrw.prefs.node", PREFS_NODE);
+    }
+
+    @AfterAll
+    static void forget() throws Exception {
+        Preferences.userRoot().node(PREFS_NODE).removeNode();
+    }
+
+    @Start
+    void start(Stage stage) {
+        WorkbenchPreferences preferences = WorkbenchPreferences.forUser();
+        ThemeManager theme = new ThemeManager(preferences);
+        theme.applySaved();
+        window = new MainWindowView(stage, preferences, theme, new FxBackground(), home.resolve("lrw.log"),
+                new SampleProjectOpener(Path.of("sample-projects", SampleProjectOpener.SAMPLE).toAbsolutePath(), home.resolve("projects")));
+        window.show();
+    }
+
+    @Test
+    @Order(1)
+    void opensTheSampleProjectAndShowsItsData(FxRobot robot) throws Exception {
+        assertThat(robot.window(0) instanceof Stage s ? s.getTitle() : "").isEqualTo("LR-Recsys Workbench");
+        robot.clickOn("#openSampleButton");
+        waitFor(() -> window.viewModel().project() != null);
+        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("LR-Recsys Workbench \u2014 restaurant-consumer");
+
+        TableView<?> consumers = find(robot, "#consumersTable", TableView.class);
+        waitFor(() -> consumers.getItems().size() == 100);
+        Label counts = find(robot, ".counts", Label.class);
+        waitFor(() -> counts.getText().contains("138 consumers"));
+        assertThat(counts.getText()).contains("130 products").contains("1,161 interactions");
+        ChartPane histogram = find(robot, "#ratingHistogram", ChartPane.class);
+        waitFor(() -> histogram.chart() != null);
+        assertThat(histogram.chart().getCategoryPlot().getDataset().getColumnCount()).isEqualTo(3); // ratings 0, 1, 2
+        noErrorDialog(robot);
+    }
+
+    @Test
+    @Order(2)
+    void viewsWithoutExplanationsSayWhatIsMissing(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(() -> window.show(ViewKind.EXPLANATIONS));
+        waitFor(() -> visibleLabel(robot, "No explanations yet"));
+        robot.interact(() -> window.show(ViewKind.KEYWORDS));
+        waitFor(() -> visibleLabel(robot, "No explanations yet"));
+        robot.interact(() -> window.show(ViewKind.RUNS));
+        waitFor(() -> visibleLabel(robot, "No runs yet"));
+        noErrorDialog(robot);
+    }
+
+    @Test
+    @Order(3)
+    void cancelsARunningJobFromTheTaskPanel(FxRobot robot) throws Exception {
+        TrackedTask<?>[] task = new TrackedTask<?>[1];
+        robot.interact(() -> task[0] = window.runJob(new UntilCancelled()));
+        Button cancel = find(robot, ".cancel-task", Button.class);
+        waitFor(() -> task[0].state() == TaskState.RUNNING && !cancel.isDisabled());
+        robot.clickOn(cancel);
+        waitFor(() -> task[0].state() == TaskState.CANCELLED);
+        waitFor(() -> robot.lookup("Cancelled: what was committed is kept").tryQuery().isPresent());
+        noErrorDialog(robot);
+    }
+
+    /** A job that works in small steps until it is cancelled, as long jobs do. */
+    private static final class UntilCancelled implements Job<Void> {
+        @Override
+        public String title() {
+            return "Work until cancelled";
+        }
+
+        @Override
+        public Void run(TaskContext context) throws InterruptedException {
+            for (long i = 0; ; i++) {
+                context.checkCancelled();
+                context.progress(i, 0, "step " + i);
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private void openSample(FxRobot robot) throws Exception {
+        if (window.viewModel().project() == null) {
+            robot.interact(window::openSample);
+            waitFor(() -> window.viewModel().project() != null);
+        }
+    }
+
+    private static boolean visibleLabel(FxRobot robot, String text) {
+        return robot.lookup(text).queryAll().stream().anyMatch(WorkbenchWindowTest::reallyVisible);
+    }
+
+    private static boolean reallyVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return n.getScene() != null;
+    }
+
+    static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
+        waitFor(() -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(type);
+    }
+
+    static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+
+    private static void noErrorDialog(FxRobot robot) {
+        List<Window> windows = robot.listWindows();
+        assertThat(windows.stream().filter(w -> w instanceof Stage s && s.getTitle() != null && s.getTitle().startsWith("LR-Recsys Workbench:"))
+                .map(w -> ((Stage) w).getScene().getRoot().lookup(".header-panel")).toList()).isEmpty();
+    }
+}
