@@ -18,6 +18,7 @@ import java.io.PrintWriter;
                 SynthCommand.class,
                 SamplesCommand.class,
                 ImportCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -74,7 +74,8 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
         Map<String, Long> users = samples.referencingRows(tx);
         users.values().removeIf(rows -> rows == 0);
         if (!users.isEmpty()) {
-            String list = users.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue() + " rows")
+            String list = users.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " row" : " rows"))
                     .collect(Collectors.joining(", "));
             throw new WorkbenchException("Cannot re-derive the samples: later results refer to them (" + list
                     + "). The split stays fixed once it has been used; make a new project to change it.");
@@ -87,6 +88,7 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
             throw new WorkbenchException("The project has no interactions yet: import a dataset with `lrw import` "
                     + "or make one with `lrw synth` first.");
         }
+        context.checkCancelled();
         context.progress(0, total, "reading interactions in history order");
         try (SampleRepository.Writer writer = samples.writer(tx)) {
             ConsumerHistory history = new ConsumerHistory(writer);
@@ -99,6 +101,7 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
                 }
             });
             history.emit();
+            context.checkCancelled();
             context.progress(read[0], total, "committing");
         }
     }

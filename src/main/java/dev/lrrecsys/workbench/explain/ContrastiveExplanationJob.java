@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.explain;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository.SampleRef;
@@ -40,7 +41,6 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
     private final Database db;
     private final ExplanationGenerator generator;
     private final GenerationRequest request;
-    private final SampleSource sampleSource;
     private final ExplanationInputRepository inputs = new ExplanationInputRepository();
     private final ExplanationRepository explanations = new ExplanationRepository();
     private final PromptCacheRepository cache = new PromptCacheRepository();
@@ -52,12 +52,10 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
     /** Answers of the probe, by prompt hash: reused by the run, so the probe costs nothing. */
     private final Map<String, Answer> probed = new HashMap<>();
 
-    public ContrastiveExplanationJob(Database db, ExplanationGenerator generator, GenerationRequest request,
-                                     SampleSource sampleSource) {
+    public ContrastiveExplanationJob(Database db, ExplanationGenerator generator, GenerationRequest request) {
         this.db = db;
         this.generator = generator;
         this.request = request;
-        this.sampleSource = sampleSource;
     }
 
     @Override
@@ -81,7 +79,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         generator.checkReady();
         if (db.read(inputs::sampleCount) == 0) {
             context.message("deriving samples");
-            sampleSource.deriveSamples(context);
+            SampleDerivationJob.ensureSamples(db, context);
             if (db.read(inputs::sampleCount) == 0) {
                 throw new WorkbenchException("The dataset yields no samples: no consumer has two or more interactions.");
             }
