@@ -34,7 +34,7 @@ public final class KeywordTokenizer {
      * Words every explanation repeats because the prompt's template asks for them ("The consumer visited this
      * restaurant because..."), in every domain's wording: they say nothing about the product.
      */
-    static final Set<String> TEMPLATE_WORDS = Set.of(
+    public static final Set<String> TEMPLATE_WORDS = Set.of(
             "consumer", "consumers", "customer", "customers", "user", "users", "person", "people",
             "restaurant", "restaurants", "hotel", "hotels", "movie", "movies", "film", "product", "products", "item", "place",
             "because", "visited", "visit", "visiting", "visits", "stayed", "stay", "watched", "watch", "purchased", "purchase",

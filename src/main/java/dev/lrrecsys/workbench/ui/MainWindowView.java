@@ -1,5 +1,7 @@
 package dev.lrrecsys.workbench.ui;
 
+import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
+import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExplanationFilter;
@@ -9,6 +11,8 @@ import dev.lrrecsys.workbench.task.TrackedTask;
 import dev.lrrecsys.workbench.ui.dataset.DatasetView;
 import dev.lrrecsys.workbench.ui.explanations.ExplanationsView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
+import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsDialog;
+import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsViewModel;
 import dev.lrrecsys.workbench.ui.start.StartActions;
 import dev.lrrecsys.workbench.ui.start.StartView;
 import dev.lrrecsys.workbench.ui.start.StartViewModel;
@@ -288,8 +292,49 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML
     @Override
     public void generateExplanations() {
-        showError("Generate explanations", new dev.lrrecsys.workbench.WorkbenchException(
-                "Explanation generation is not part of this build yet: use `lrw generate --project DIR --generator offline`."));
+        Project project = viewModel.project();
+        if (project == null) {
+            return;
+        }
+        openGeneratorDialog(project, true);
+    }
+
+    /** Opens the generator settings (non-blocking); in generate mode, its Generate button starts the run. */
+    public GeneratorSettingsDialog openGeneratorDialog(Project project, boolean generate) {
+        GeneratorSettingsViewModel settings = new GeneratorSettingsViewModel(background, preferences.generatorSettings());
+        GeneratorSettingsDialog dialog = new GeneratorSettingsDialog(stage, settings, project == null ? null : project.database(), generate);
+        dialog.dialog().setOnHidden(e -> {
+            GeneratorSettings chosen = dialog.dialog().getResult();
+            if (chosen != null) {
+                preferences.setGeneratorSettings(chosen);
+                if (generate && project != null && project == viewModel.project()) {
+                    startGeneration(project, chosen);
+                }
+            }
+        });
+        dialog.dialog().show();
+        return dialog;
+    }
+
+    private void startGeneration(Project project, GeneratorSettings settings) {
+        ExplanationGenerator generator = GeneratorSettingsViewModel.create(settings);
+        ContrastiveExplanationJob job = new ContrastiveExplanationJob(project.database(), generator,
+                GeneratorSettingsViewModel.request(generator));
+        KeywordRepository.Source source = new KeywordRepository.Source(generator.generator(), generator.model());
+        background.start(new NamedJob<>(job.title(), c -> {
+            try (generator) {
+                return job.run(c);
+            }
+        }), summary -> {
+            refreshViews();
+            // Keyword precompute right after generation, so the seller's view answers at once.
+            runJob(new KeywordIndexJob(project.database(), source));
+        }, e -> {
+            refreshViews();
+            if (!(e instanceof dev.lrrecsys.workbench.task.CancelledException)) {
+                showError(job.title(), e);
+            }
+        });
     }
 
     @FXML
@@ -335,7 +380,7 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     @FXML private void generatorSettings() {
-        showError("Generator settings", new dev.lrrecsys.workbench.WorkbenchException("Generator settings are not part of this build yet."));
+        openGeneratorDialog(viewModel.project(), false);
     }
 
     @FXML private void trainingSettings() {
@@ -360,6 +405,11 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     @FXML private void quit() {
+        close();
+    }
+
+    /** Saves the layout, stops the jobs, closes the project and the window. */
+    public void close() {
         shutdown();
         stage.close();
     }

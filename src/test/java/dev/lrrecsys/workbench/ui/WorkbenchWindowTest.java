@@ -10,7 +10,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import dev.lrrecsys.workbench.insight.Keyword;
+import dev.lrrecsys.workbench.insight.KeywordTokenizer;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -99,6 +105,62 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    @Order(4)
+    void generatesOfflineExplanationsFromTheWindowAndShowsThemAndTheirKeywords(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(window::generateExplanations);
+        Button generate = find(robot, "Generate", Button.class);
+        TextArea estimate = find(robot, "#estimateArea", TextArea.class);
+        waitFor(() -> estimate.getText().startsWith("samples:"));
+        robot.clickOn(generate);
+
+        robot.interact(() -> window.show(ViewKind.EXPLANATIONS));
+        TableView<?> explanations = find(robot, "#explanationsTable", TableView.class);
+        waitFor(() -> !explanations.getItems().isEmpty() && visible(explanations));
+        ExplanationBrowseRepository.ExplanationRow first = (ExplanationBrowseRepository.ExplanationRow) explanations.getItems().get(0);
+        assertThat(first.generator()).isEqualTo("offline");
+        assertThat(first.text()).isNotBlank();
+
+        robot.interact(() -> window.show(ViewKind.KEYWORDS));
+        TableView<?> products = find(robot, "#keywordProducts", TableView.class);
+        waitFor(() -> visible(products) && !products.getItems().isEmpty());
+        robot.interact(() -> products.getSelectionModel().select(0));
+        TableView<?> positive = find(robot, "#positiveKeywords", TableView.class);
+        TableView<?> negative = find(robot, "#negativeKeywords", TableView.class);
+        waitFor(() -> !positive.getItems().isEmpty() && !negative.getItems().isEmpty());
+        Keyword top = (Keyword) negative.getItems().get(0);
+        assertThat(top.count()).isPositive();
+        assertThat(KeywordTokenizer.TEMPLATE_WORDS).doesNotContain(top.term());
+
+        // Double-clicking a keyword opens the explanations that contain it.
+        robot.interact(() -> negative.getSelectionModel().select(0));
+        robot.doubleClickOn(robot.lookup("#negativeKeywords .table-row-cell").nth(0).queryAs(Node.class));
+        waitFor(() -> explanations.getItems().stream().allMatch(r ->
+                ((ExplanationBrowseRepository.ExplanationRow) r).side().equals("negative")
+                        && ((ExplanationBrowseRepository.ExplanationRow) r).text().toLowerCase(java.util.Locale.ROOT).contains(top.term()))
+                && !explanations.getItems().isEmpty() && visible(explanations));
+        noErrorDialog(robot);
+    }
+
+    @Test
+    @Order(5)
+    void aFailingOllamaConnectionSaysSoPlainly(FxRobot robot) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort;
+        robot.interact(() -> window.openGeneratorDialog(null, false));
+        robot.clickOn(find(robot, "Ollama", javafx.scene.control.RadioButton.class));
+        TextField urlField = find(robot, "#urlField", TextField.class);
+        robot.interact(() -> urlField.setText(url));
+        robot.clickOn(find(robot, "#testButton", Button.class));
+        Label message = find(robot, "#connectionMessage", Label.class);
+        waitFor(() -> message.getText().startsWith("Cannot reach"));
+        assertThat(message.getText()).isEqualTo("Cannot reach Ollama at " + url + ": is `ollama serve` running?");
+    }
+
+    @Test
     @Order(3)
     void cancelsARunningJobFromTheTaskPanel(FxRobot robot) throws Exception {
         TrackedTask<?>[] task = new TrackedTask<?>[1];
@@ -126,6 +188,15 @@ class WorkbenchWindowTest {
                 Thread.sleep(5);
             }
         }
+    }
+
+    @AfterEach
+    void closeWindow(FxRobot robot) {
+        robot.interact(window::close);
+    }
+
+    private static boolean visible(Node n) {
+        return reallyVisible(n);
     }
 
     private void openSample(FxRobot robot) throws Exception {
