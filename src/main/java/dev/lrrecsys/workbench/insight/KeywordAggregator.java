@@ -44,7 +44,11 @@ public final class KeywordAggregator {
     static SideKeywords rank(String side, List<TermCount> terms, SideTotals target, long corpusTerms, KeywordRanking ranking,
                              int limit) {
         List<Keyword> all = new ArrayList<>(terms.size());
+        java.util.Set<String> subsumed = subsumedWords(terms);
         for (TermCount t : terms) {
+            if (subsumed.contains(t.term())) {
+                continue;
+            }
             double perExplanation = target.explanations() == 0 ? 0 : (double) t.count() / target.explanations();
             all.add(new Keyword(t.term(), t.count(), perExplanation, logOddsZ(t.count(), target.terms(), t.corpusCount(), corpusTerms)));
         }
@@ -53,6 +57,32 @@ public final class KeywordAggregator {
                 : Comparator.comparingDouble(Keyword::distinctiveness).reversed().thenComparing(Keyword::term);
         all.sort(order);
         return new SideKeywords(side, target.explanations(), List.copyOf(all.subList(0, Math.min(limit, all.size()))));
+    }
+
+    /**
+     * Single words that only ever occur inside one of the listed two-word phrases (same count in the target): the
+     * phrase says more, and listing both would fill the top ranks with duplicates ("fine", "dining", "fine dining").
+     */
+    static java.util.Set<String> subsumedWords(List<TermCount> terms) {
+        java.util.Map<String, Long> words = new java.util.HashMap<>();
+        for (TermCount t : terms) {
+            if (t.term().indexOf(' ') < 0) {
+                words.put(t.term(), t.count());
+            }
+        }
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (TermCount t : terms) {
+            int space = t.term().indexOf(' ');
+            if (space > 0) {
+                for (String w : new String[]{t.term().substring(0, space), t.term().substring(space + 1)}) {
+                    Long n = words.get(w);
+                    if (n != null && n == t.count()) {
+                        out.add(w);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
