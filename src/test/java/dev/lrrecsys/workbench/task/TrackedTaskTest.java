@@ -1,0 +1,150 @@
+package dev.lrrecsys.workbench.task;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TrackedTaskTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong clock = new AtomicLong(1_000 * SECOND);
+
+    private static <R> Job<R> job(String title, ThrowingBody<R> body) {
+        return new Job<>() {
+            @Override public String title() { return title; }
+            @Override public R run(TaskContext context) throws Exception { return body.run(context); }
+        };
+    }
+
+    @FunctionalInterface
+    private interface ThrowingBody<R> {
+        R run(TaskContext context) throws Exception;
+    }
+
+    @Test
+    void snapshotsGiveRateAndEtaFromTheInjectedClock() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<String> task = new TrackedTask<>(job("Count", c -> {
+            clock.addAndGet(5 * SECOND);
+            c.progress(50, 200, "a quarter");
+            clock.addAndGet(5 * SECOND);
+            c.progress(100, 200, "half");
+            return "done";
+        }), clock::get);
+        task.addListener(seen::add);
+        task.runHere();
+
+        assertThat(seen).hasSize(4);
+        TaskSnapshot quarter = seen.get(1);
+        assertThat(quarter.state()).isEqualTo(TaskState.RUNNING);
+        assertThat(quarter.done()).isEqualTo(50);
+        assertThat(quarter.fraction()).isEqualTo(0.25);
+        assertThat(quarter.ratePerSecond()).isCloseTo(10.0, within(1e-9));
+        assertThat(quarter.etaSeconds()).isCloseTo(15.0, within(1e-9));
+        assertThat(quarter.message()).isEqualTo("a quarter");
+        TaskSnapshot half = seen.get(2);
+        assertThat(half.ratePerSecond()).isCloseTo(10.0, within(1e-9));
+        assertThat(half.etaSeconds()).isCloseTo(10.0, within(1e-9));
+        assertThat(seen.get(3).state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(task.result()).isEqualTo("done");
+    }
+
+    @Test
+    void rateAndEtaAreUnknownUntilMeasurable() {
+        TrackedTask<Void> task = new TrackedTask<>(job("Wait", c -> null), clock::get);
+        TaskSnapshot before = task.snapshot();
+        assertThat(before.state()).isEqualTo(TaskState.WAITING);
+        assertThat(before.ratePerSecond()).isNaN();
+        assertThat(before.etaSeconds()).isNaN();
+        assertThat(before.fraction()).isEqualTo(-1);
+
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> unknownTotal = new TrackedTask<>(job("Stream", c -> {
+            clock.addAndGet(2 * SECOND);
+            c.progress(30, 0, null);
+            return null;
+        }), clock::get);
+        unknownTotal.addListener(seen::add);
+        unknownTotal.runHere();
+        assertThat(seen.get(1).ratePerSecond()).isCloseTo(15.0, within(1e-9));
+        assertThat(seen.get(1).etaSeconds()).isNaN();
+    }
+
+    @Test
+    void progressNotificationsAreThrottledButStartAndEndAlwaysArrive() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> task = new TrackedTask<>(job("Fast", c -> {
+            for (int i = 1; i <= 100; i++) {
+                clock.addAndGet(1_000_000L); // 1 ms per step: 100 steps make 100 ms
+                c.progress(i, 100, null);
+            }
+            return null;
+        }), clock::get);
+        task.addListener(seen::add);
+        task.runHere();
+        assertThat(seen).hasSize(3);
+        assertThat(seen.get(1).done()).isEqualTo(100);
+        assertThat(seen.get(2).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void cancellingMakesTheJobUnwindAsCancelled() {
+        TrackedTask<?>[] self = new TrackedTask<?>[1];
+        TrackedTask<Integer> task = new TrackedTask<>(job("Loop", c -> {
+            for (int i = 0; ; i++) {
+                if (i == 3) {
+                    self[0].cancel();
+                }
+                c.checkCancelled();
+            }
+        }), clock::get);
+        self[0] = task;
+        task.runHere();
+        assertThat(task.state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(task.snapshot().message()).isEqualTo("Cancelled");
+        assertThat(task.snapshot().error()).isNull();
+        assertThat(task.result()).isNull();
+    }
+
+    @Test
+    void aJobThatEndsNormallyAfterACancelRequestCountsAsCancelled() {
+        TrackedTask<?>[] self = new TrackedTask<?>[1];
+        TrackedTask<String> task = new TrackedTask<>(job("Ignore", c -> {
+            self[0].cancel();
+            return "partial";
+        }), clock::get);
+        self[0] = task;
+        task.runHere();
+        assertThat(task.state()).isEqualTo(TaskState.CANCELLED);
+        assertThat(task.isCancelled()).isTrue();
+    }
+
+    @Test
+    void anExceptionFailsTheTaskWithItsMessage() {
+        TrackedTask<Void> task = new TrackedTask<>(job("Read", c -> {
+            throw new IOException("disk on fire");
+        }), clock::get);
+        task.runHere();
+        assertThat(task.state()).isEqualTo(TaskState.FAILED);
+        assertThat(task.state().isFinished()).isTrue();
+        assertThat(task.snapshot().error()).isEqualTo("disk on fire");
+        assertThat(task.failure()).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anExceptionWithoutMessageIsNamedByItsType() {
+        TrackedTask<Void> task = new TrackedTask<>(job("Bug", c -> {
+            throw new IllegalStateException();
+        }), clock::get);
+        task.runHere();
+        assertThat(task.state()).isEqualTo(TaskState.FAILED);
+        assertThat(task.snapshot().error()).isEqualTo("IllegalStateException");
+    }
+}
