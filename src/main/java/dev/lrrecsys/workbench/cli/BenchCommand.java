@@ -1,14 +1,17 @@
 package dev.lrrecsys.workbench.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** `lrw bench ...`: speed measurements that print their figures (never run as unit tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and print the figures.",
-        subcommands = {BenchKeywordsCommand.class, BenchViewsCommand.class})
+/** `lrw bench ...`: speed and memory benchmarks (figures, not tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: each prints its figures, the headline figure last.",
+        subcommands = {BenchImportCommand.class, BenchKeywordsCommand.class, BenchViewsCommand.class})
 public final class BenchCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public void run() {

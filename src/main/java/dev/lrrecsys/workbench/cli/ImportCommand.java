@@ -50,7 +50,7 @@ public final class ImportCommand implements Callable<Integer> {
     Double ratingMax;
 
     @Option(names = "--high-threshold", paramLabel = "Z",
-            description = "Ratings from this value up count as high (default: the top 40% of the scale).")
+            description = "Ratings from this value up count as high (default: the top 40%% of the scale).")
     Double highThreshold;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "The data files or folder.")
