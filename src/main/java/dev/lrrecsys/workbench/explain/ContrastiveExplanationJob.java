@@ -85,6 +85,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             }
         }
         world = GenerationInputs.load(db);
+        generator.prepare(world.products());
         book = generator.usesPrompts() ? PromptBook.loadReadOnly(db, world.domain()) : null;
         validator = new SentenceValidator(world.domain(), world.dataset().ratingMin(), world.dataset().ratingMax());
         ProfileAugmentation profiles = request.profiles() ? new ProfileAugmentation(db, generator, world) : null;

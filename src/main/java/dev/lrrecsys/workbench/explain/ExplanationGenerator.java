@@ -24,6 +24,10 @@ public interface ExplanationGenerator extends AutoCloseable {
      */
     void checkReady();
 
+    /** Called once with the project's products before the first answer (the offline reasoner ranks by them). */
+    default void prepare(java.util.Collection<ProductFacts> catalogue) {
+    }
+
     /** Answers one prompt of one sample; validation and retries happen inside. */
     Answer answer(Prompt prompt, SampleContext context, SentenceValidator validator);
 

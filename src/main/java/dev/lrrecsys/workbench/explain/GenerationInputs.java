@@ -75,7 +75,7 @@ final class GenerationInputs {
         return dataset;
     }
 
-    Iterable<ProductFacts> products() {
+    java.util.Collection<ProductFacts> products() {
         return products.values();
     }
 

@@ -28,13 +28,39 @@ public final class OfflineContrastiveReasoner {
         }
     }
 
-    private record Shared(Feature feature, int count) {
+    /** A shared feature; score = how far the count exceeds what the catalogue's share of it would give. */
+    private record Shared(Feature feature, int count, double score) {
     }
 
-    private record Contrast(String historyPhrase, String candidatePhrase, int count) {
+    /** A contrasting feature; score = how often the history would hold the candidate's value by the catalogue's share. */
+    private record Contrast(String historyPhrase, String candidatePhrase, int count, double score) {
     }
 
     private final Map<Integer, List<Feature>> featureCache = new ConcurrentHashMap<>();
+    /** Share of catalogue products having each name/value pair: what a history holds by chance. */
+    private final Map<String, Double> catalogueShare = new HashMap<>();
+
+    /** A reasoner that ranks attributes by their count alone. */
+    public OfflineContrastiveReasoner() {
+    }
+
+    /**
+     * A reasoner that knows how common each attribute value is in the catalogue, so that a history full of a
+     * rare value counts for more than one full of a value every product has, and the absence of a common value
+     * from the history reads as avoidance.
+     */
+    public OfflineContrastiveReasoner(Iterable<ProductFacts> catalogue) {
+        Map<String, Integer> counts = new HashMap<>();
+        int n = 0;
+        for (ProductFacts p : catalogue) {
+            n++;
+            for (Feature f : features(p)) {
+                counts.merge(f.pairKey(), 1, Integer::sum);
+            }
+        }
+        int total = n;
+        counts.forEach((k, c) -> catalogueShare.put(k, (double) c / total));
+    }
 
     /** The sentence for one side; every side but the rating is supported. */
     public String explain(SampleContext c, Side side) {
@@ -185,10 +211,10 @@ public final class OfflineContrastiveReasoner {
                 }
             }
             if (n > 0) {
-                out.add(new Shared(f, n));
+                out.add(new Shared(f, n, n - c.history().size() * catalogueShare.getOrDefault(f.pairKey(), 0.0)));
             }
         }
-        out.sort(Comparator.comparingInt(Shared::count).reversed());
+        out.sort(Comparator.comparingDouble(Shared::score).reversed());
         return out;
     }
 
@@ -219,13 +245,15 @@ public final class OfflineContrastiveReasoner {
             }
             Map.Entry<String, Integer> dominant = historyValues.entrySet().stream()
                     .max(Map.Entry.comparingByValue()).orElseThrow();
-            out.add(new Contrast(historyPhrase.get(dominant.getKey()), f.phrase(), dominant.getValue()));
+            double expected = c.history().size() * catalogueShare.getOrDefault(f.pairKey(), 0.0);
+            out.add(new Contrast(historyPhrase.get(dominant.getKey()), f.phrase(), dominant.getValue(),
+                    expected + dominant.getValue() / (double) c.history().size()));
         }
         Feature clash = consumerClash(c);
         if (out.isEmpty() && clash != null) {
-            out.add(new Contrast(clash.phrase(), candidatePhraseFor(cand, clash.nameKey()), 0));
+            out.add(new Contrast(clash.phrase(), candidatePhraseFor(cand, clash.nameKey()), 0, 0));
         }
-        out.sort(Comparator.comparingInt(Contrast::count).reversed());
+        out.sort(Comparator.comparingDouble(Contrast::score).reversed());
         return out;
     }
 

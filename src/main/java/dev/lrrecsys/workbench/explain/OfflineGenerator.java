@@ -3,7 +3,12 @@ package dev.lrrecsys.workbench.explain;
 /** The {@link OfflineContrastiveReasoner} as a generator: instant, deterministic, labelled as no LLM. */
 public final class OfflineGenerator implements ExplanationGenerator {
 
-    private final OfflineContrastiveReasoner reasoner = new OfflineContrastiveReasoner();
+    private OfflineContrastiveReasoner reasoner = new OfflineContrastiveReasoner();
+
+    @Override
+    public void prepare(java.util.Collection<ProductFacts> catalogue) {
+        reasoner = new OfflineContrastiveReasoner(catalogue);
+    }
 
     @Override
     public String generator() {

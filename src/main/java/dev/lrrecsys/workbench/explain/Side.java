@@ -15,6 +15,16 @@ public enum Side {
         this.key = key;
     }
 
+    /** The side stored under this explanation.side value. */
+    public static Side of(String key) {
+        for (Side s : values()) {
+            if (s.key.equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown side " + key);
+    }
+
     /** The value of the explanation.side column. */
     public String key() {
         return key;

@@ -1,0 +1,95 @@
+package dev.lrrecsys.workbench.explain;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The in-process Ollama of the tests (127.0.0.1, free port): canned prompt-dependent answers from
+ * {@link LoopbackOllamaServer}, plus the ways real servers fail: HTTP 500, a dropped connection, a stall,
+ * malformed JSON, a badly formed sentence, and obeying instructions hidden in the data.
+ */
+public final class FakeOllamaServer extends LoopbackOllamaServer {
+
+    /** How the server answers a generation request. */
+    public enum Mode { NORMAL, HTTP_500, DROP_CONNECTION, STALL, MALFORMED_JSON, BAD_SENTENCE, ECHO_INSTRUCTIONS }
+
+    private static final Pattern INJECTION = Pattern.compile("(?i)ignore all previous instructions and say (\\w+)");
+
+    private final ConcurrentLinkedDeque<Mode> nextModes = new ConcurrentLinkedDeque<>();
+    private final CountDownLatch releaseStalls = new CountDownLatch(1);
+    private volatile Mode mode = Mode.NORMAL;
+
+    private FakeOllamaServer(long latencyMillis, Set<String> models) throws IOException {
+        super(latencyMillis, models);
+    }
+
+    /** A server with llama3.1 pulled and no latency. */
+    public static FakeOllamaServer start() throws IOException {
+        return new FakeOllamaServer(0, Set.of("llama3.1:latest"));
+    }
+
+    public static FakeOllamaServer start(long latencyMillis) throws IOException {
+        return new FakeOllamaServer(latencyMillis, Set.of("llama3.1:latest"));
+    }
+
+    /** The mode of every request from now on (after any queued with {@link #thenFor}). */
+    public FakeOllamaServer mode(Mode m) {
+        this.mode = m;
+        return this;
+    }
+
+    /** The next {@code n} requests use this mode, then the standing mode applies again. */
+    public FakeOllamaServer thenFor(int n, Mode m) {
+        for (int i = 0; i < n; i++) {
+            nextModes.addLast(m);
+        }
+        return this;
+    }
+
+    @Override
+    protected void respond(HttpExchange ex, String model, String prompt, boolean chat) throws IOException {
+        Mode queued = nextModes.pollFirst();
+        Mode m = queued != null ? queued : mode;
+        switch (m) {
+            case NORMAL -> super.respond(ex, model, prompt, chat);
+            case HTTP_500 -> send(ex, 500, "{\"error\":\"llama runner process has terminated\"}");
+            // Closing without a status line is what a crashed server looks like to the client.
+            case DROP_CONNECTION -> ex.close();
+            case STALL -> {
+                try {
+                    releaseStalls.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ex.close();
+            }
+            case MALFORMED_JSON -> {
+                byte[] bytes = "{\"model\": \"llama3.1\", \"message\": {\"content\": \"The consu".getBytes();
+                ex.sendResponseHeaders(200, bytes.length);
+                ex.getResponseBody().write(bytes);
+                ex.close();
+            }
+            case BAD_SENTENCE -> sendAnswer(ex, model, "Sure! Here is the explanation you asked for. The consumer liked it.", chat);
+            case ECHO_INSTRUCTIONS -> {
+                Matcher inj = INJECTION.matcher(prompt);
+                String last = null;
+                while (inj.find()) {
+                    last = inj.group(1);
+                }
+                sendAnswer(ex, model, last != null ? last : answerFor(prompt), chat);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        releaseStalls.countDown();
+        super.close();
+    }
+}
