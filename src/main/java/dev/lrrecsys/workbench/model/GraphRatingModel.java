@@ -1,0 +1,360 @@
+package dev.lrrecsys.workbench.model;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.task.TaskContext;
+import org.nd4j.autodiff.loss.LossReduce;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * A baseline {@link RatingModel} backed by one SameDiff graph: the subclass defines the graph from named
+ * placeholders, this class owns batching, Adam, epochs, cancel, NaN detection, prediction and checkpoints.
+ * Every graph ends in a sigmoid {@value #PREDICTION}; the loss is MSE on it (regression) or BCE on its logit.
+ */
+public abstract class GraphRatingModel implements RatingModel {
+
+    static final String CONSUMER = "consumer";
+    static final String PRODUCT = "product";
+    static final String HISTORY = "history";
+    static final String POSITIVE = "pos";
+    static final String NEGATIVE = "neg";
+    static final String TARGET = "target";
+    static final String PREDICTION = "prediction";
+    static final String LOSS = "loss";
+    static final int DIM = 8;
+    /** Name every subclass gives its product embedding table (numProducts + 1 rows: the last pads histories). */
+    static final String PRODUCT_TABLE = "productTable";
+
+    private static final int PREDICT_BATCH = 512;
+
+    /** Scores predictions against targets after each epoch (RMSE or AUC, chosen by the harness). */
+    @FunctionalInterface
+    public interface ValidationScore {
+        double score(PredictionTask task, float[] predicted, float[] target);
+    }
+
+    /** The sizes a graph is built for. History slots without a product use row {@code numProducts}. */
+    protected record Shape(PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
+    }
+
+    private final ValidationScore validationScore;
+    private SameDiff sd;
+    private List<String> inputs;
+
+    protected GraphRatingModel(ValidationScore validationScore) {
+        this.validationScore = validationScore;
+    }
+
+    /** The placeholders this model reads, among consumer, product, history, pos, neg. */
+    protected abstract List<String> inputs();
+
+    /** Defines the graph into {@code sd}; must return the pre-sigmoid logit of shape [n, 1]. */
+    protected abstract SDVariable logit(SameDiff sd, Shape shape, Weights weights);
+
+    @Override
+    public void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+                    TaskContext context) {
+        Shape shape = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
+        Nd4j.getRandom().setSeed(settings.seed());
+        inputs = inputs();
+        sd = build(shape, new Weights(settings.seed()));
+        sd.setTrainingConfig(TrainingConfig.builder()
+                .updater(new Adam(settings.learningRate()))
+                .dataSetFeatureMapping(inputs)
+                .dataSetLabelMapping(TARGET)
+                .build());
+        Random shuffle = new Random(settings.seed());
+        int n = train.size();
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            int[] order = permutation(n, shuffle);
+            sd.fit(new EpochBatches(train, order, settings.batchSize(), shape, context), 1);
+            // SameDiff's own loss records read 0 in 1.0.0-M2.1, so the loss is measured after the epoch.
+            double loss = loss(train, shape);
+            if (!Double.isFinite(loss)) {
+                throw new WorkbenchException("Training " + id() + " stopped: the loss became " + loss + " in epoch "
+                        + epoch + " (learning rate " + settings.learningRate() + " too high?). The last good "
+                        + "checkpoint is kept.");
+            }
+            double validationMetric = validation == null || validation.size() == 0 ? Double.NaN
+                    : validationScore.score(settings.task(), predict(validation), validation.target());
+            listener.epochFinished(epoch, loss, validationMetric);
+        }
+    }
+
+    private SameDiff build(Shape shape, Weights weights) {
+        SameDiff graph = SameDiff.create();
+        for (String input : inputs) {
+            switch (input) {
+                case CONSUMER, PRODUCT -> graph.placeHolder(input, DataType.INT, -1);
+                case HISTORY -> graph.placeHolder(input, DataType.INT, -1, SampleSet.HISTORY);
+                case POSITIVE, NEGATIVE -> graph.placeHolder(input, DataType.FLOAT, -1, shape.explanationDim());
+                default -> throw new IllegalStateException("unknown input " + input);
+            }
+        }
+        SDVariable target = graph.placeHolder(TARGET, DataType.FLOAT, -1, 1);
+        SDVariable logit = logit(graph, shape, weights);
+        SDVariable prediction = graph.nn().sigmoid(PREDICTION, logit);
+        if (shape.task() == PredictionTask.REGRESSION) {
+            graph.math().square(prediction.sub(target)).mean(LOSS);
+        } else {
+            graph.loss().sigmoidCrossEntropy(LOSS, target, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
+        }
+        graph.setLossVariables(LOSS);
+        return graph;
+    }
+
+    /** Mean loss over a sample set with the current weights. */
+    private double loss(SampleSet samples, Shape shape) {
+        double sum = 0;
+        int n = samples.size();
+        for (int start = 0; start < n; start += PREDICT_BATCH) {
+            int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
+            Map<String, INDArray> feed = feed(samples, rows, shape);
+            feed.put(TARGET, target(samples, rows));
+            sum += sd.output(feed, LOSS).get(LOSS).getDouble(0) * rows.length;
+        }
+        return sum / n;
+    }
+
+    private Map<String, INDArray> feed(SampleSet samples, int[] rows, Shape shape) {
+        INDArray[] features = features(samples, rows, shape);
+        Map<String, INDArray> feed = new HashMap<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            feed.put(inputs.get(k), features[k]);
+        }
+        return feed;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] rows = new int[to - from];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = from + i;
+        }
+        return rows;
+    }
+
+    @Override
+    public float[] predict(SampleSet samples) {
+        if (sd == null) {
+            throw new IllegalStateException(id() + " is neither trained nor loaded");
+        }
+        int n = samples.size();
+        float[] out = new float[n];
+        Shape shape = new Shape(null, 0, paddingProduct(), samples.explanationDim());
+        for (int start = 0; start < n; start += PREDICT_BATCH) {
+            int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
+            float[] batch = sd.output(feed(samples, rows, shape), PREDICTION).get(PREDICTION).reshape(-1).toFloatVector();
+            System.arraycopy(batch, 0, out, start, batch.length);
+        }
+        return out;
+    }
+
+    /** The padding row of the product table, read back from the graph so a loaded checkpoint knows it. */
+    private int paddingProduct() {
+        return sd.hasVariable(PRODUCT_TABLE) ? (int) sd.getVariable(PRODUCT_TABLE).getArr().size(0) - 1 : 0;
+    }
+
+    private INDArray[] features(SampleSet s, int[] rows, Shape shape) {
+        List<INDArray> out = new ArrayList<>();
+        for (String input : inputs) {
+            out.add(switch (input) {
+                case CONSUMER -> Nd4j.createFromArray(pick(s.consumers(), rows));
+                case PRODUCT -> Nd4j.createFromArray(pick(s.products(), rows));
+                case HISTORY -> Nd4j.createFromArray(history(s.history(), rows, shape.numProducts()))
+                        .reshape(rows.length, SampleSet.HISTORY);
+                case POSITIVE -> Nd4j.createFromArray(rowsOf(s.positive(), rows, s.explanationDim()))
+                        .reshape(rows.length, s.explanationDim());
+                case NEGATIVE -> Nd4j.createFromArray(rowsOf(s.negative(), rows, s.explanationDim()))
+                        .reshape(rows.length, s.explanationDim());
+                default -> throw new IllegalStateException("unknown input " + input);
+            });
+        }
+        return out.toArray(new INDArray[0]);
+    }
+
+    private static INDArray target(SampleSet s, int[] rows) {
+        float[] t = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            t[i] = s.target()[rows[i]];
+        }
+        return Nd4j.createFromArray(t).reshape(rows.length, 1);
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    /** History indices with the -1 padding mapped to the padding row. */
+    private static int[] history(int[] history, int[] rows, int padding) {
+        int h = SampleSet.HISTORY;
+        int[] out = new int[rows.length * h];
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < h; k++) {
+                int v = history[rows[i] * h + k];
+                out[i * h + k] = v < 0 ? padding : v;
+            }
+        }
+        return out;
+    }
+
+    private static float[] rowsOf(float[] values, int[] rows, int width) {
+        float[] out = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(values, rows[i] * width, out, i * width, width);
+        }
+        return out;
+    }
+
+    private static int[] permutation(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        if (sd == null) {
+            throw new IllegalStateException(id() + " has nothing to save before training");
+        }
+        sd.save(file.toFile(), false);
+    }
+
+    @Override
+    public void load(Path file) throws IOException {
+        if (!file.toFile().isFile()) {
+            throw new IOException("No checkpoint at " + file);
+        }
+        sd = SameDiff.load(file.toFile(), false);
+        inputs = inputs();
+    }
+
+    /** One epoch's batches in a given order; checks for cancel before each batch. */
+    private final class EpochBatches implements MultiDataSetIterator {
+        private final SampleSet samples;
+        private final int[] order;
+        private final int batchSize;
+        private final Shape shape;
+        private final TaskContext context;
+        private int cursor;
+
+        EpochBatches(SampleSet samples, int[] order, int batchSize, Shape shape, TaskContext context) {
+            this.samples = samples;
+            this.order = order;
+            this.batchSize = batchSize;
+            this.shape = shape;
+            this.context = context;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cursor < order.length;
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next() {
+            return next(batchSize);
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSet next(int size) {
+            context.checkCancelled();
+            int[] rows = java.util.Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + size));
+            cursor += rows.length;
+            return new MultiDataSet(features(samples, rows, shape), new INDArray[] {target(samples, rows)});
+        }
+
+        @Override
+        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no pre-processing");
+        }
+
+        @Override
+        public MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            cursor = 0;
+        }
+    }
+
+    /** Initial weights from a Java random stream of the run's seed, so a seed always gives the same network. */
+    protected static final class Weights {
+        private final SplittableRandom random;
+
+        Weights(long seed) {
+            this.random = new SplittableRandom(seed);
+        }
+
+        /** Glorot-uniform matrix variable. */
+        SDVariable matrix(SameDiff sd, String name, int rows, int cols) {
+            return uniform(sd, name, rows, cols, Math.sqrt(6.0 / (rows + cols)));
+        }
+
+        /** Embedding table with small uniform values. */
+        SDVariable table(SameDiff sd, String name, int rows, int cols) {
+            return uniform(sd, name, rows, cols, 0.1);
+        }
+
+        SDVariable zeros(SameDiff sd, String name, int rows, int cols) {
+            return sd.var(name, Nd4j.zeros(DataType.FLOAT, rows, cols));
+        }
+
+        SDVariable zeroVector(SameDiff sd, String name, int size) {
+            return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
+        }
+
+        private SDVariable uniform(SameDiff sd, String name, int rows, int cols, double limit) {
+            float[] v = new float[rows * cols];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            }
+            return sd.var(name, Nd4j.createFromArray(v).reshape(rows, cols));
+        }
+    }
+
+    /** A dense layer x W + b. */
+    static SDVariable dense(SameDiff sd, Weights w, String name, SDVariable x, int in, int out) {
+        return sd.nn().linear(x, w.matrix(sd, name + "W", in, out), w.zeroVector(sd, name + "b", out));
+    }
+}
