@@ -7,7 +7,6 @@ import dev.lrrecsys.workbench.store.KeywordRepository.Source;
 import dev.lrrecsys.workbench.store.KeywordRepository.TermCount;
 import dev.lrrecsys.workbench.store.Tx;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,13 +29,13 @@ public final class KeywordAggregator {
     }
 
     public SideKeywords forProduct(Tx tx, Source source, int productId, String side, KeywordRanking ranking, int limit)
-            throws SQLException {
+            throws Exception {
         return rank(side, repository.productTerms(tx, source, productId, side), repository.productTotals(tx, source, productId, side),
                 repository.corpusTerms(tx, source, side), ranking, limit);
     }
 
     public SideKeywords forGroup(Tx tx, Source source, ProductGroup group, String side, KeywordRanking ranking, int limit)
-            throws SQLException {
+            throws Exception {
         return rank(side, repository.groupTerms(tx, source, group, side), repository.groupTotals(tx, source, group, side),
                 repository.corpusTerms(tx, source, side), ranking, limit);
     }

@@ -8,7 +8,6 @@ import dev.lrrecsys.workbench.store.Tx;
 import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TaskContext;
 
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class KeywordIndexJob implements Job<KeywordIndexJob.Result> {
     }
 
     private int indexChunk(Tx tx, List<Integer> chunk, long[] done, long total, TaskContext context)
-            throws SQLException {
+            throws Exception {
         // product -> side -> term -> count, plus explanations per product and side
         Map<Integer, Map<String, Map<String, Integer>>> counts = new HashMap<>();
         Map<Integer, Map<String, Integer>> explanations = new HashMap<>();
