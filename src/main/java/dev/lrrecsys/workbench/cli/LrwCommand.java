@@ -19,6 +19,9 @@ import java.io.PrintWriter;
                 SamplesCommand.class,
                 ImportCommand.class,
                 GenerateCommand.class,
+                ExperimentCommand.class,
+                UncertaintyCommand.class,
+                AttentionCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

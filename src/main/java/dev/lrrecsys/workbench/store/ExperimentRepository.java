@@ -114,6 +114,14 @@ public final class ExperimentRepository {
                 + " ORDER BY id DESC LIMIT 1", ExperimentRepository::runRow));
     }
 
+    /** Removes an unfinished run and everything stored for it (before it is trained again on resume). */
+    public void deleteRun(Tx tx, long runId) throws SQLException {
+        for (String table : List.of("training_curve", "prediction", "attention")) {
+            Sql.update(tx, "DELETE FROM " + table + " WHERE run_id = ?", runId);
+        }
+        Sql.update(tx, "DELETE FROM run WHERE id = ?", runId);
+    }
+
     public long countRuns(Tx tx) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM run");
     }

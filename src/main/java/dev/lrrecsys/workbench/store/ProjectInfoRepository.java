@@ -20,7 +20,22 @@ public final class ProjectInfoRepository {
         out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
         out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
         out.put("samples", new SampleRepository().counts(tx).describe());
+        putRuns(tx, out);
         return out;
+    }
+
+    private static void putRuns(Tx tx, Map<String, String> out) throws SQLException {
+        ExperimentRepository experiments = new ExperimentRepository();
+        out.put("runs", Long.toString(experiments.countRuns(tx)));
+        var last = experiments.lastRun(tx, false);
+        if (last.isPresent()) {
+            RunRecord run = last.get();
+            out.put("last run", run.id() + " (" + run.model() + ", experiment " + run.experimentId() + ")");
+            experiments.experiment(tx, run.experimentId()).ifPresent(e -> {
+                out.put("last run backend", e.backend());
+                out.put("last run device", e.device());
+            });
+        }
     }
 
     static String fmt(double v) {

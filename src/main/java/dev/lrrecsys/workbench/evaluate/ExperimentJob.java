@@ -1,0 +1,373 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog.Entry;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog.Features;
+import dev.lrrecsys.workbench.model.AttentionModel;
+import dev.lrrecsys.workbench.model.ExplanationFeatures;
+import dev.lrrecsys.workbench.model.PairFeatures;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.RatingModel;
+import dev.lrrecsys.workbench.model.SampleSet;
+import dev.lrrecsys.workbench.model.SampleSetLoader;
+import dev.lrrecsys.workbench.model.TrainingSettings;
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.DatasetInfo;
+import dev.lrrecsys.workbench.store.DatasetRepository;
+import dev.lrrecsys.workbench.store.ExperimentRecord;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.ExperimentSampleReader;
+import dev.lrrecsys.workbench.store.RunRecord;
+import dev.lrrecsys.workbench.store.SentenceEmbeddingRepository;
+import dev.lrrecsys.workbench.store.StoredSample;
+import dev.lrrecsys.workbench.task.CancelledException;
+import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.TaskContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Trains every chosen model {@code repeats} times (seed + k) on every training fraction, evaluates each on
+ * the same test samples, and stores runs, curves, predictions, attention and uncertainty vs gain; then
+ * writes the Table-2-style result to exports/ as CSV and Markdown. Resumable: given the id of an unfinished
+ * experiment it keeps the finished runs and trains the rest.
+ */
+public final class ExperimentJob implements Job<ExperimentOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentJob.class);
+
+    private final Database database;
+    private final Path projectDir;
+    private final ExperimentSettings settings;
+    private final ModelCatalog catalog;
+    private final ExplanationCodes codes;
+    private final Long resumeExperimentId;
+    private final ExperimentRepository repository = new ExperimentRepository();
+
+    /** @param resumeExperimentId an unfinished experiment to complete with the same settings, or null */
+    public ExperimentJob(Database database, Path projectDir, ExperimentSettings settings, ModelCatalog catalog,
+                         ExplanationCodes codes, Long resumeExperimentId) {
+        this.database = database;
+        this.projectDir = projectDir;
+        this.settings = settings;
+        this.catalog = catalog;
+        this.codes = codes;
+        this.resumeExperimentId = resumeExperimentId;
+    }
+
+    @Override
+    public String title() {
+        return "Experiment (" + settings.task().name().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    @Override
+    public ExperimentOutcome run(TaskContext context) throws Exception {
+        List<Entry> entries = settings.models().stream().map(catalog::get).toList();
+        DatasetInfo dataset = database.read(tx -> new DatasetRepository().find(tx)).orElseThrow(
+                () -> new WorkbenchException("This project has no dataset: import one first with `lrw import`."));
+        List<StoredSample> rows = database.read(tx -> new ExperimentSampleReader().all(tx));
+        if (rows.isEmpty()) {
+            throw new WorkbenchException("This project has no samples: import a dataset first "
+                    + "(samples are derived from its interactions).");
+        }
+        boolean needsCodes = entries.stream().anyMatch(e -> e.features() == Features.AUTOENCODER_CODES);
+        boolean needsSentences = entries.stream().anyMatch(e -> e.features() == Features.SENTENCE_EMBEDDINGS);
+        if (needsCodes || needsSentences) {
+            long usable = database.read(tx -> new SentenceEmbeddingRepository()
+                    .countUsable(tx, settings.generator(), settings.generatorModel()));
+            if (usable == 0) {
+                throw new WorkbenchException("No explanations from generator '" + settings.generator() + "' (model '"
+                        + settings.generatorModel() + "') in this project: run `lrw generate --generator "
+                        + settings.generator() + "` first, or choose models without explanations (mf, sasrec).");
+            }
+        }
+        ExplanationFeatures codeFeatures = needsCodes
+                ? codes.ensure(settings.generator(), settings.generatorModel(), context) : null;
+        ExplanationFeatures sentenceFeatures = needsSentences ? sentenceEmbeddings(context) : null;
+        SampleSetLoader.Splits splits = SampleSetLoader.load(rows, dataset, settings.task(),
+                codeFeatures != null ? codeFeatures : sentenceFeatures);
+        if (splits.excluded() > 0) {
+            context.message(splits.excluded() + " of " + rows.size() + " samples have no explanation pair and are "
+                    + "left out for every model");
+        }
+        SampleSet sentenceTrain = null;
+        SampleSet sentenceTest = null;
+        if (sentenceFeatures != null) {
+            sentenceTrain = codeFeatures == null ? splits.train()
+                    : SampleSetLoader.withFeatures(splits.train(), sentenceFeatures, "sentence-embedding");
+            sentenceTest = codeFeatures == null ? splits.test()
+                    : SampleSetLoader.withFeatures(splits.test(), sentenceFeatures, "sentence-embedding");
+        }
+        int smallestTrain = SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)).size();
+        if (smallestTrain < settings.batchSize()) {
+            throw new WorkbenchException("Only " + smallestTrain + " training samples"
+                    + (settings.trainFractions().get(0) < 1 ? " at training fraction " + settings.trainFractions().get(0) : "")
+                    + ", fewer than one batch of " + settings.batchSize() + ": lower --batch or use more data.");
+        }
+
+        ComputeDevice device = ComputeDevice.detect();
+        long experimentId = resumeExperimentId != null ? resumeExperimentId : database.inTransaction((Database.Work<Long>) tx ->
+                repository.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
+                        settings.task().name().toLowerCase(Locale.ROOT), settings.models(), settings.repeats(),
+                        settings.epochs(), settings.batchSize(), settings.learningRate(), settings.seed(),
+                        settings.fractionsText(), settings.generator(), settings.generatorModel(),
+                        splits.train().size(), splits.test().size(), splits.excluded(), device.backend(),
+                        device.device(), ExperimentRepository.RUNNING)));
+        Map<String, RunRecord> finished = new HashMap<>();
+        for (RunRecord r : database.read(tx -> repository.runs(tx, experimentId))) {
+            if (ExperimentRepository.DONE.equals(r.status())) {
+                finished.put(key(r.model(), r.repeat(), r.trainFraction()), r);
+            } else {
+                database.inTransaction(tx -> {
+                    repository.deleteRun(tx, r.id());
+                });
+            }
+        }
+        database.inTransaction(tx -> {
+            repository.setExperimentStatus(tx, experimentId, ExperimentRepository.RUNNING);
+        });
+
+        Progress progress = new Progress(context, (long) settings.trainFractions().size() * settings.repeats()
+                * entries.size() * settings.epochs());
+        Map<Double, UncertaintyAnalysis.Fit> fits = new LinkedHashMap<>();
+        try {
+            for (double fraction : settings.trainFractions()) {
+                Map<String, float[]> predictionSums = new LinkedHashMap<>();
+                for (int repeat = 0; repeat < settings.repeats(); repeat++) {
+                    for (Entry entry : entries) {
+                        RunRecord done = finished.get(key(entry.id(), repeat, fraction));
+                        float[] predicted;
+                        if (done != null) {
+                            predicted = storedPredictions(done.id(), splits.test());
+                            progress.skip(settings.epochs());
+                        } else {
+                            SampleSet train = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTrain : splits.train();
+                            SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
+                            predicted = trainOnce(experimentId, entry, repeat, fraction,
+                                    SampleSetLoader.firstFraction(train, fraction), test, splits, dataset, progress);
+                        }
+                        predictionSums.merge(entry.id(), predicted.clone(), ExperimentJob::addInPlace);
+                    }
+                }
+                uncertainty(experimentId, fraction, splits.test(), predictionSums).ifPresent(f -> fits.put(fraction, f));
+            }
+        } catch (CancelledException e) {
+            database.inTransaction(tx -> {
+                repository.setExperimentStatus(tx, experimentId, ExperimentRepository.CANCELLED);
+            });
+            throw e;
+        } catch (Exception | Error e) {
+            database.inTransaction(tx -> {
+                repository.setExperimentStatus(tx, experimentId, ExperimentRepository.FAILED);
+            });
+            throw e;
+        }
+
+        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        entries.forEach(e -> roles.put(e.id(), e.role()));
+        List<ResultTable> tables = new ArrayList<>();
+        for (double fraction : settings.trainFractions()) {
+            tables.add(new ResultTable(settings.task(), fraction, settings.models(), roles, runs));
+        }
+        Path[] files = export(experimentId, tables, fits, device, splits);
+        database.inTransaction(tx -> {
+            repository.setExperimentStatus(tx, experimentId, ExperimentRepository.DONE);
+        });
+        return new ExperimentOutcome(experimentId, splits.train().size(), splits.test().size(), splits.excluded(),
+                tables, fits, files[0], files[1]);
+    }
+
+    private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSet train,
+                              SampleSet test, SampleSetLoader.Splits splits, DatasetInfo dataset, Progress progress)
+            throws IOException {
+        long seed = settings.seed() + repeat;
+        long runId = database.inTransaction((Database.Work<Long>) tx -> repository.createRun(tx, experimentId, entry.id(), repeat, seed,
+                fraction, settings.epochs()));
+        Path dir = projectDir.resolve("models").resolve("experiment-" + experimentId);
+        Files.createDirectories(dir);
+        Path checkpoint = dir.resolve("run-" + runId + "-" + entry.id() + ".sd");
+        String relativeCheckpoint = projectDir.relativize(checkpoint).toString();
+        RatingModel model = entry.factory().apply(Metrics::validation);
+        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.batchSize(),
+                settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
+        String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,
+                settings.repeats(), ResultTable.fraction(fraction));
+        String metricName = settings.task() == PredictionTask.REGRESSION ? "RMSE" : "AUC";
+        long start = System.nanoTime();
+        try {
+            model.fit(train, test, training, (epoch, loss, validation) -> {
+                database.inTransaction(tx -> {
+                    repository.addCurvePoint(tx, runId, epoch, loss, validation);
+                });
+                saveCheckpoint(model, checkpoint);
+                progress.epoch(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, %s %.4f", label, epoch,
+                        settings.epochs(), loss, metricName, validation));
+            }, progress.context());
+            float[] predicted = model.predict(test);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            boolean regression = settings.task() == PredictionTask.REGRESSION;
+            double rmse = regression ? Metrics.rmse(predicted, test.target()) : Double.NaN;
+            double mae = regression ? Metrics.mae(predicted, test.target()) : Double.NaN;
+            double rmseOrig = regression ? Metrics.rmseOriginal(predicted, test.rating(), dataset) : Double.NaN;
+            double maeOrig = regression ? Metrics.maeOriginal(predicted, test.rating(), dataset) : Double.NaN;
+            double auc = regression ? Double.NaN : Metrics.auc(predicted, test.target());
+            float[] attention = model instanceof AttentionModel a ? a.attention(test) : null;
+            database.inTransaction(tx -> {
+                repository.savePredictions(tx, runId, test.sampleIds(), predicted);
+                if (attention != null) {
+                    repository.saveAttention(tx, runId, test.sampleIds(), attention);
+                }
+                repository.finishRun(tx, runId, ExperimentRepository.DONE, rmse, mae, rmseOrig, maeOrig, auc, seconds,
+                        relativeCheckpoint, null);
+            });
+            LOG.info("run {} {} done in {} s: rmse {} auc {}", runId, label, seconds, rmse, auc);
+            return predicted;
+        } catch (CancelledException e) {
+            finishUnsuccessful(runId, ExperimentRepository.CANCELLED, start, relativeCheckpoint, "cancelled");
+            throw e;
+        } catch (RuntimeException e) {
+            finishUnsuccessful(runId, ExperimentRepository.FAILED, start, relativeCheckpoint, e.getMessage());
+            throw e;
+        }
+    }
+
+    private static void saveCheckpoint(RatingModel model, Path checkpoint) {
+        try {
+            Path partial = checkpoint.resolveSibling(checkpoint.getFileName() + ".partial");
+            model.save(partial);
+            Files.move(partial, checkpoint, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot write the checkpoint " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void finishUnsuccessful(long runId, String status, long start, String checkpoint, String message) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        database.inTransaction(tx -> {
+            repository.finishRun(tx, runId, status, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    seconds, checkpoint, message);
+        });
+    }
+
+    /** The stored predictions of a finished run, aligned with the test set's order. */
+    private float[] storedPredictions(long runId, SampleSet test) {
+        ExperimentRepository.SamplePredictions stored = database.read(tx -> repository.predictions(tx, runId));
+        Map<Long, Float> byId = new HashMap<>();
+        for (int i = 0; i < stored.sampleIds().length; i++) {
+            byId.put(stored.sampleIds()[i], stored.values()[i]);
+        }
+        float[] out = new float[test.size()];
+        for (int i = 0; i < out.length; i++) {
+            Float v = byId.get(test.sampleIds()[i]);
+            if (v == null) {
+                throw new WorkbenchException("Run " + runId + " has no prediction for test sample "
+                        + test.sampleIds()[i] + ": the samples changed since; start a new experiment.");
+            }
+            out[i] = v;
+        }
+        return out;
+    }
+
+    private Optional<UncertaintyAnalysis.Fit> uncertainty(long experimentId, double fraction, SampleSet test,
+                                                          Map<String, float[]> sums) {
+        if (!sums.containsKey(ModelCatalog.LR_RECSYS)) {
+            return Optional.empty();
+        }
+        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
+        Optional<String> best = new ResultTable(settings.task(), fraction, settings.models(), roles, runs).bestBaseline();
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        List<float[]> averaged = new ArrayList<>();
+        Map<String, float[]> byModel = new HashMap<>();
+        sums.forEach((model, sum) -> {
+            float[] mean = new float[sum.length];
+            for (int i = 0; i < sum.length; i++) {
+                mean[i] = sum[i] / settings.repeats();
+            }
+            averaged.add(mean);
+            byModel.put(model, mean);
+        });
+        UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged,
+                byModel.get(best.get()), byModel.get(ModelCatalog.LR_RECSYS));
+        database.inTransaction(tx -> {
+            repository.saveUncertainty(tx, experimentId, fraction, test.sampleIds(), perSample.uncertainty(),
+                    perSample.gain());
+        });
+        return Optional.of(UncertaintyAnalysis.fit(perSample.uncertainty(), perSample.gain()));
+    }
+
+    private ExplanationFeatures sentenceEmbeddings(TaskContext context) {
+        new SentenceEmbeddingJob(database, settings.generator(), settings.generatorModel()).run(context);
+        Map<Long, float[][]> pairs = database.read(tx -> new SentenceEmbeddingRepository()
+                .pairs(tx, settings.generator(), settings.generatorModel()));
+        return new PairFeatures(pairs, SentenceEmbeddingJob.DIM);
+    }
+
+    private Path[] export(long experimentId, List<ResultTable> tables, Map<Double, UncertaintyAnalysis.Fit> fits,
+                          ComputeDevice device, SampleSetLoader.Splits splits) throws IOException {
+        Path exports = projectDir.resolve("exports");
+        Files.createDirectories(exports);
+        String base = "experiment-" + experimentId + "-" + settings.task().name().toLowerCase(Locale.ROOT);
+        List<String> csv = new ArrayList<>();
+        csv.add(ResultTable.csvHeader());
+        tables.forEach(t -> csv.addAll(t.csvRows()));
+        Path csvFile = exports.resolve(base + ".csv");
+        Files.write(csvFile, csv);
+        Path mdFile = exports.resolve(base + ".md");
+        Files.writeString(mdFile, ExperimentReport.markdown(experimentId, settings, device, splits.train().size(),
+                splits.test().size(), splits.excluded(), tables, fits));
+        return new Path[] {csvFile, mdFile};
+    }
+
+    private static String key(String model, int repeat, double fraction) {
+        return model + "|" + repeat + "|" + fraction;
+    }
+
+    private static float[] addInPlace(float[] sum, float[] more) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += more[i];
+        }
+        return sum;
+    }
+
+    /** Counts finished epochs across all runs for the task's progress bar. */
+    private static final class Progress {
+        private final TaskContext context;
+        private final long total;
+        private long done;
+
+        Progress(TaskContext context, long total) {
+            this.context = context;
+            this.total = total;
+        }
+
+        void epoch(String message) {
+            context.progress(++done, total, message);
+        }
+
+        void skip(int epochs) {
+            done += epochs;
+            context.progress(done, total, "kept a finished run");
+        }
+
+        TaskContext context() {
+            return context;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.PredictionTask;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What one `lrw experiment` trains: the models, how often, how long, on which share of the training data,
+ * and whose explanations feed them.
+ *
+ * @param seed            repeat k (0-based) trains with seed + k, for every model alike
+ * @param trainFractions  learning efficiency: each value keeps that share of every consumer's training samples
+ */
+public record ExperimentSettings(PredictionTask task, List<String> models, int repeats, int epochs, int batchSize,
+                                 double learningRate, long seed, List<Double> trainFractions, String generator,
+                                 String generatorModel) {
+
+    /** The paper's recommender learning rate. */
+    public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final String OFFLINE_GENERATOR = "offline";
+    /** The model name the offline generator stores with its explanations. */
+    public static final String OFFLINE_MODEL = "offline reasoner (no LLM)";
+
+    public ExperimentSettings {
+        if (models.isEmpty()) {
+            throw new WorkbenchException("Name at least one model with --models.");
+        }
+        if (repeats < 1) {
+            throw new WorkbenchException("--repeats must be at least 1, got " + repeats + ".");
+        }
+        if (epochs < 1) {
+            throw new WorkbenchException("--epochs must be at least 1, got " + epochs + ".");
+        }
+        if (batchSize < 1) {
+            throw new WorkbenchException("--batch must be at least 1, got " + batchSize + ".");
+        }
+        if (!(learningRate > 0)) {
+            throw new WorkbenchException("--learning-rate must be positive, got " + learningRate + ".");
+        }
+        for (double f : trainFractions) {
+            if (!(f > 0 && f <= 1)) {
+                throw new WorkbenchException("A training fraction must be in (0, 1], got " + f + ".");
+            }
+        }
+        models = List.copyOf(models);
+        trainFractions = trainFractions.stream().sorted().distinct().collect(Collectors.toList());
+    }
+
+    /** "0.12,0.25,0.5,1.0", as stored with the experiment. */
+    public String fractionsText() {
+        return trainFractions.stream().map(f -> String.format(Locale.ROOT, "%s", f)).collect(Collectors.joining(","));
+    }
+
+    public static List<Double> parseFractions(String text) {
+        try {
+            return java.util.Arrays.stream(text.split(",")).map(String::trim).map(Double::parseDouble)
+                    .collect(Collectors.toList());
+        } catch (NumberFormatException e) {
+            throw new WorkbenchException("Training fractions must be numbers like 0.25,0.5,1.0, got '" + text + "'.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.model.ExplanationFeatures;
+import dev.lrrecsys.workbench.task.TaskContext;
+
+/**
+ * Supplies the explanation autoencoder's codes for a generator+model, training the autoencoder first when
+ * the project has none yet.
+ */
+@FunctionalInterface
+public interface ExplanationCodes {
+
+    ExplanationFeatures ensure(String generator, String model, TaskContext context) throws Exception;
+}

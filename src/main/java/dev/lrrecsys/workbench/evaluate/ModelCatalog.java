@@ -1,0 +1,63 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.GraphRatingModel;
+import dev.lrrecsys.workbench.model.MatrixFactorisation;
+import dev.lrrecsys.workbench.model.NeuralCollaborativeFiltering;
+import dev.lrrecsys.workbench.model.RatingModel;
+import dev.lrrecsys.workbench.model.SelfAttentiveSequenceModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The models an experiment can train, by id, with what feeds their explanation slots and their role in the
+ * result table: LR-Recsys itself, its variants (ablations and robustness checks), or a baseline it is
+ * compared against.
+ */
+public final class ModelCatalog {
+
+    public static final String LR_RECSYS = "lr-recsys";
+
+    /** Where a model's explanation features come from. */
+    public enum Features { NONE, AUTOENCODER_CODES, SENTENCE_EMBEDDINGS }
+
+    /** How a model takes part in the comparison. */
+    public enum Role { LR_RECSYS, VARIANT, BASELINE }
+
+    /** One trainable model kind. */
+    public record Entry(String id, Features features, Role role,
+                        Function<GraphRatingModel.ValidationScore, RatingModel> factory) {
+    }
+
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** Every model this build offers, in table order. */
+    public static ModelCatalog standard() {
+        ModelCatalog c = new ModelCatalog();
+        c.add(new Entry(NeuralCollaborativeFiltering.ID, Features.AUTOENCODER_CODES, Role.VARIANT,
+                NeuralCollaborativeFiltering::new));
+        c.add(new Entry(MatrixFactorisation.ID, Features.NONE, Role.BASELINE, MatrixFactorisation::new));
+        c.add(new Entry(SelfAttentiveSequenceModel.ID, Features.NONE, Role.BASELINE, SelfAttentiveSequenceModel::new));
+        return c;
+    }
+
+    public void add(Entry entry) {
+        entries.put(entry.id(), entry);
+    }
+
+    public List<String> ids() {
+        return new ArrayList<>(entries.keySet());
+    }
+
+    public Entry get(String id) {
+        Entry e = entries.get(id);
+        if (e == null) {
+            throw new WorkbenchException("Unknown model '" + id + "': choose from " + String.join(", ", ids()) + ".");
+        }
+        return e;
+    }
+}

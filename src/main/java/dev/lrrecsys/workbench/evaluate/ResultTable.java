@@ -1,0 +1,179 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.store.RunRecord;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The paper's Table 2 for one training fraction: mean (sd) of each metric per model over the finished
+ * repeats, LR-Recsys' % improvement over the best baseline and the paired t-test between the two.
+ */
+public final class ResultTable {
+
+    /** A metric column: its header, how to read it from a run, and whether lower is better. */
+    public record Metric(String name, Function<RunRecord, Double> read, boolean lowerIsBetter) {
+    }
+
+    /** LR-Recsys against the best baseline on the task's primary metric. */
+    public record Comparison(String bestBaseline, double improvementPercent, double pValue, int pairs) {
+    }
+
+    private final PredictionTask task;
+    private final double trainFraction;
+    private final List<String> models;
+    private final Map<String, List<RunRecord>> runsByModel = new LinkedHashMap<>();
+    private final Map<String, ModelCatalog.Role> roles;
+
+    public ResultTable(PredictionTask task, double trainFraction, List<String> models, Map<String, ModelCatalog.Role> roles,
+                       List<RunRecord> runs) {
+        this.task = task;
+        this.trainFraction = trainFraction;
+        this.models = models;
+        this.roles = roles;
+        for (String m : models) {
+            List<RunRecord> done = new ArrayList<>();
+            for (RunRecord r : runs) {
+                if (r.model().equals(m) && r.trainFraction() == trainFraction && "done".equals(r.status())) {
+                    done.add(r);
+                }
+            }
+            done.sort(Comparator.comparingInt(RunRecord::repeat));
+            runsByModel.put(m, done);
+        }
+    }
+
+    public List<Metric> metrics() {
+        return task == PredictionTask.REGRESSION
+                ? List.of(new Metric("RMSE", RunRecord::rmse, true), new Metric("MAE", RunRecord::mae, true),
+                new Metric("RMSE (orig. scale)", RunRecord::rmseOrig, true), new Metric("MAE (orig. scale)", RunRecord::maeOrig, true))
+                : List.of(new Metric("AUC", RunRecord::auc, false));
+    }
+
+    public Metric primary() {
+        return metrics().get(0);
+    }
+
+    public double trainFraction() {
+        return trainFraction;
+    }
+
+    public double[] values(String model, Metric metric) {
+        return runsByModel.get(model).stream().map(metric.read()).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The baseline with the best mean primary metric, if any baseline finished. */
+    public Optional<String> bestBaseline() {
+        Metric p = primary();
+        return models.stream()
+                .filter(m -> roles.get(m) == ModelCatalog.Role.BASELINE && values(m, p).length > 0)
+                .min(Comparator.comparingDouble(m -> (p.lowerIsBetter() ? 1 : -1) * RepeatStatistics.mean(values(m, p))));
+    }
+
+    public Optional<Comparison> comparison() {
+        if (!models.contains(ModelCatalog.LR_RECSYS) || values(ModelCatalog.LR_RECSYS, primary()).length == 0) {
+            return Optional.empty();
+        }
+        return bestBaseline().map(best -> {
+            Metric p = primary();
+            double[] ours = values(ModelCatalog.LR_RECSYS, p);
+            double[] theirs = values(best, p);
+            double base = RepeatStatistics.mean(theirs);
+            double diff = p.lowerIsBetter() ? base - RepeatStatistics.mean(ours) : RepeatStatistics.mean(ours) - base;
+            int pairs = Math.min(ours.length, theirs.length);
+            double pValue = RepeatStatistics.pairedTTestP(java.util.Arrays.copyOf(ours, pairs),
+                    java.util.Arrays.copyOf(theirs, pairs));
+            return new Comparison(best, 100 * diff / base, pValue, pairs);
+        });
+    }
+
+    public String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "### %s, training fraction %s%n%n", task.name().toLowerCase(Locale.ROOT),
+                fraction(trainFraction)));
+        b.append("| model | role | runs |");
+        metrics().forEach(m -> b.append(' ').append(m.name()).append(" |"));
+        b.append(System.lineSeparator()).append("|---|---|---|");
+        metrics().forEach(m -> b.append("---|"));
+        b.append(System.lineSeparator());
+        for (String m : models) {
+            b.append("| ").append(m).append(" | ").append(role(m)).append(" | ").append(runsByModel.get(m).size()).append(" |");
+            for (Metric metric : metrics()) {
+                b.append(' ').append(RepeatStatistics.meanSd(values(m, metric))).append(" |");
+            }
+            b.append(System.lineSeparator());
+        }
+        b.append(System.lineSeparator()).append(summary()).append(System.lineSeparator());
+        return b.toString();
+    }
+
+    /** One line: the improvement and the significance, or why there is none. */
+    public String summary() {
+        Optional<Comparison> c = comparison();
+        if (c.isEmpty()) {
+            return "No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with finished runs.";
+        }
+        Comparison x = c.get();
+        return String.format(Locale.ROOT, "LR-Recsys vs best baseline (%s) on %s: %+.2f%% improvement; paired t-test "
+                + "over %d repeats: p = %s", x.bestBaseline(), primary().name(), x.improvementPercent(), x.pairs(),
+                Double.isNaN(x.pValue()) ? "n/a (needs 2+ repeats with varying differences)"
+                        : String.format(Locale.ROOT, "%.4g", x.pValue()));
+    }
+
+    /** CSV rows (no header) of this fraction; see {@link #csvHeader()}. */
+    public List<String> csvRows() {
+        List<String> rows = new ArrayList<>();
+        Optional<Comparison> c = comparison();
+        for (String m : models) {
+            StringBuilder b = new StringBuilder();
+            b.append(fraction(trainFraction)).append(',').append(m).append(',').append(role(m)).append(',')
+                    .append(runsByModel.get(m).size());
+            for (Metric metric : allMetrics()) {
+                double[] v = task == PredictionTask.REGRESSION || metric.name().equals("AUC") ? values(m, metric) : new double[0];
+                b.append(',').append(v.length == 0 ? "" : number(RepeatStatistics.mean(v)))
+                        .append(',').append(v.length == 0 ? "" : number(RepeatStatistics.sd(v)));
+            }
+            boolean ours = m.equals(ModelCatalog.LR_RECSYS) && c.isPresent();
+            b.append(',').append(ours ? c.get().bestBaseline() : "")
+                    .append(',').append(ours ? number(c.get().improvementPercent()) : "")
+                    .append(',').append(ours && !Double.isNaN(c.get().pValue()) ? number(c.get().pValue()) : "");
+            rows.add(b.toString());
+        }
+        return rows;
+    }
+
+    public static String csvHeader() {
+        return "train_fraction,model,role,runs,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
+                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value";
+    }
+
+    private static List<Metric> allMetrics() {
+        return List.of(new Metric("RMSE", RunRecord::rmse, true), new Metric("MAE", RunRecord::mae, true),
+                new Metric("RMSE (orig. scale)", RunRecord::rmseOrig, true),
+                new Metric("MAE (orig. scale)", RunRecord::maeOrig, true), new Metric("AUC", RunRecord::auc, false));
+    }
+
+    private String role(String model) {
+        return switch (roles.get(model)) {
+            case LR_RECSYS -> "ours";
+            case VARIANT -> "variant";
+            case BASELINE -> "baseline";
+        };
+    }
+
+    static String fraction(double f) {
+        return String.format(Locale.ROOT, "%s", f);
+    }
+
+    private static String number(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}

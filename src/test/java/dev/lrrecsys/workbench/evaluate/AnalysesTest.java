@@ -1,0 +1,77 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.store.DatasetInfo;
+import dev.lrrecsys.workbench.store.ExperimentRepository.AttentionRow;
+import dev.lrrecsys.workbench.store.RunRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class AnalysesTest {
+
+    @Test
+    void uncertaintyIsTheNormalisedVarianceAndGainTheSquaredErrorDifference() {
+        float[] target = {0.5f, 1.0f, 0.0f};
+        float[] ours = {0.5f, 0.75f, 0.25f};
+        float[] base = {0.5f, 0.25f, 0.0f};
+        float[] other = {0.5f, 1.0f, 0.5f};
+        UncertaintyAnalysis.PerSample s = UncertaintyAnalysis.perSample(target, List.of(ours, base, other), base, ours);
+        // variances: 0; of {0.75,0.25,1.0}: mean 2/3 -> (1/144 + 25/144 + 16/144)/3 = 42/432; of {0.25,0,0.5}: 1/24
+        double v1 = 42.0 / 432;
+        double v2 = 1.0 / 24;
+        assertThat(s.uncertainty()).containsExactly(new double[] {0, 1, v2 / v1}, within(1e-6));
+        // gains: 0; (0.75^2 - 0.25^2) = 0.5; (0 - 0.0625) = -0.0625
+        assertThat(s.gain()).containsExactly(new double[] {0, 0.5, -0.0625}, within(1e-6));
+        UncertaintyAnalysis.Fit fit = UncertaintyAnalysis.fit(new double[] {0, 0.5, 1}, new double[] {1, 2, 3});
+        assertThat(fit.slope()).isCloseTo(2, within(1e-12));
+        assertThat(fit.intercept()).isCloseTo(1, within(1e-12));
+        assertThat(fit.n()).isEqualTo(3);
+    }
+
+    @Test
+    void attentionSummarySplitsHighAndLowAndSharesSumToOne() {
+        DatasetInfo oneToFive = new DatasetInfo("t", "csv", "restaurant", "x", 1, 5, 4, true, null);
+        float[] uniform = new float[36];
+        java.util.Arrays.fill(uniform, 1f / 6);
+        float[] onPositive = new float[36];
+        for (int row = 0; row < 6; row++) {
+            onPositive[row * 6] = 1f;
+        }
+        List<AttentionRow> rows = List.of(new AttentionRow(1, 5, onPositive, 1f, 0f),
+                new AttentionRow(2, 2, uniform, 1f / 6, 1f / 6));
+        AttentionSummary s = AttentionSummary.of(rows, oneToFive);
+        assertThat(s.highCount()).isEqualTo(1);
+        assertThat(s.highAlphaPos()).isCloseTo(1, within(1e-6));
+        assertThat(s.lowAlphaNeg()).isCloseTo(1.0 / 6, within(1e-6));
+        assertThat(s.shares()[0]).isCloseTo((1 + 1.0 / 6) / 2, within(1e-6));
+        assertThat(java.util.Arrays.stream(s.shares()).sum()).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void theTableComparesLrRecsysWithTheBestBaselineOnPairedRepeats() {
+        List<RunRecord> runs = List.of(run("lr-recsys", 0, 0.20), run("lr-recsys", 1, 0.22), run("lr-recsys", 2, 0.21),
+                run("mf", 0, 0.25), run("mf", 1, 0.26), run("mf", 2, 0.24),
+                run("sasrec", 0, 0.30), run("sasrec", 1, 0.31), run("sasrec", 2, 0.29),
+                run("ncf", 0, 0.10), run("ncf", 1, 0.10), run("ncf", 2, 0.10));
+        ResultTable t = new ResultTable(PredictionTask.REGRESSION, 1.0, List.of("lr-recsys", "ncf", "mf", "sasrec"),
+                Map.of("lr-recsys", ModelCatalog.Role.LR_RECSYS, "ncf", ModelCatalog.Role.VARIANT,
+                        "mf", ModelCatalog.Role.BASELINE, "sasrec", ModelCatalog.Role.BASELINE), runs);
+        ResultTable.Comparison c = t.comparison().orElseThrow();
+        // a variant (ncf) is never the "best baseline"
+        assertThat(c.bestBaseline()).isEqualTo("mf");
+        assertThat(c.improvementPercent()).isCloseTo(100 * (0.25 - 0.21) / 0.25, within(1e-9));
+        assertThat(c.pValue()).isCloseTo(RepeatStatistics.pairedTTestP(new double[] {0.20, 0.22, 0.21},
+                new double[] {0.25, 0.26, 0.24}), within(1e-12));
+        assertThat(t.markdown()).contains("| mf | baseline | 3 | 0.2500 (0.0100) |");
+    }
+
+    private static RunRecord run(String model, int repeat, double rmse) {
+        return new RunRecord(repeat, 1, model, repeat, repeat, 1.0, 2, "done", rmse, rmse, rmse * 4, rmse * 4, null,
+                1.0, null, null);
+    }
+}

@@ -1,0 +1,180 @@
+package dev.lrrecsys.workbench.evaluate;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.NeuralCollaborativeFiltering;
+import dev.lrrecsys.workbench.model.PairFeatures;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.ExperimentFixture;
+import dev.lrrecsys.workbench.store.ExperimentRecord;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.ProjectInfoRepository;
+import dev.lrrecsys.workbench.store.RunRecord;
+import dev.lrrecsys.workbench.task.CancelledException;
+import dev.lrrecsys.workbench.task.TaskContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExperimentJobTest {
+
+    /**
+     * The harness is tested with NCF standing in the lr-recsys slot (the attention network has its own tests):
+     * what matters here is the bookkeeping, the table and the analyses.
+     */
+    private static ModelCatalog catalog() {
+        ModelCatalog c = ModelCatalog.standard();
+        c.add(new ModelCatalog.Entry(ModelCatalog.LR_RECSYS, ModelCatalog.Features.AUTOENCODER_CODES,
+                ModelCatalog.Role.LR_RECSYS, NeuralCollaborativeFiltering::new));
+        return c;
+    }
+
+    private static ExperimentSettings settings(List<String> models, int repeats, int epochs, int batch, List<Double> fractions) {
+        return new ExperimentSettings(PredictionTask.REGRESSION, models, repeats, epochs, batch, 0.01, 5, fractions,
+                ExperimentFixture.GENERATOR, ExperimentFixture.MODEL);
+    }
+
+    private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
+        return new ExperimentJob(p.database(), p.dir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
+    }
+
+    @Test
+    void trainsEveryModelRepeatAndFractionStoresTheResultsAndExportsTheTable(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 30, 25, 12, 1, 10, Double.NaN);
+            ExperimentOutcome o = job(p, f, settings(List.of("lr-recsys", "mf", "sasrec"), 2, 2, 32, List.of(0.5, 1.0)), null)
+                    .run(TaskContext.silent());
+
+            List<RunRecord> runs = p.database().read(tx -> new ExperimentRepository().runs(tx, o.experimentId()));
+            assertThat(runs).hasSize(12).allMatch(r -> r.status().equals("done") && r.rmse() != null && r.auc() == null);
+            assertThat(runs).extracting(RunRecord::seed).containsOnly(5L, 6L);
+            // every tenth sample lacks explanations and is left out for every model
+            assertThat(o.excludedSamples()).isEqualTo(f.samples / 10);
+            assertThat(o.trainSamples() + o.testSamples()).isEqualTo(f.samples - f.samples / 10);
+            assertThat(ExperimentFixture.count(p.database(), "prediction")).isEqualTo(12L * o.testSamples());
+            assertThat(ExperimentFixture.count(p.database(), "training_curve")).isEqualTo(24);
+            assertThat(ExperimentFixture.count(p.database(), "sample_uncertainty")).isEqualTo(2L * o.testSamples());
+            assertThat(o.uncertainty()).containsKeys(0.5, 1.0);
+            assertThat(o.uncertainty().get(1.0).n()).isEqualTo(o.testSamples());
+            for (RunRecord r : runs) {
+                assertThat(p.dir().resolve(r.checkpoint())).isRegularFile();
+            }
+            // the half-data runs saw fewer samples than the full ones, so their tables differ
+            assertThat(o.tables()).hasSize(2);
+            assertThat(o.tables().get(0).values("mf", o.tables().get(0).primary()))
+                    .isNotEqualTo(o.tables().get(1).values("mf", o.tables().get(1).primary()));
+
+            List<String> csv = Files.readAllLines(o.csv());
+            assertThat(csv.get(0)).isEqualTo(ResultTable.csvHeader());
+            assertThat(csv).hasSize(1 + 2 * 3);
+            assertThat(csv.get(1)).startsWith("0.5,lr-recsys,ours,2,");
+            String md = Files.readString(o.markdown());
+            assertThat(md).contains("| model | role | runs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
+                    .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope");
+
+            ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
+            assertThat(e.status()).isEqualTo("done");
+            assertThat(e.backend()).isEqualTo("CpuBackend");
+            assertThat(e.device()).isNotBlank();
+            Map<String, String> info = p.database().read(tx -> new ProjectInfoRepository().summary(tx));
+            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", "CpuBackend");
+            assertThat(info.get("last run")).isEqualTo(runs.get(11).id() + " (sasrec, experiment " + o.experimentId() + ")");
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMetrics(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 10, 2, 0, Double.NaN);
+            ExperimentSettings s = settings(List.of("ncf", "sasrec"), 1, 2, 32, List.of(1.0));
+            ExperimentOutcome first = job(p, f, s, null).run(TaskContext.silent());
+            ExperimentOutcome second = job(p, f, s, null).run(TaskContext.silent());
+            for (String model : List.of("ncf", "sasrec")) {
+                ResultTable.Metric rmse = first.tables().get(0).primary();
+                assertThat(second.tables().get(0).values(model, rmse)).containsExactly(first.tables().get(0).values(model, rmse));
+            }
+        }
+    }
+
+    @Test
+    void aCancelledExperimentResumesKeepingItsFinishedRuns(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 10, 3, 0, Double.NaN);
+            ExperimentSettings s = settings(List.of("mf", "sasrec"), 2, 1, 32, List.of(1.0));
+            int[] epochs = {0};
+            TaskContext cancelAfterTwoRuns = new TaskContext() {
+                @Override public void progress(long done, long total, String message) {
+                    epochs[0] = (int) done;
+                }
+                @Override public void message(String message) { }
+                @Override public boolean isCancelled() {
+                    return epochs[0] >= 2;
+                }
+            };
+            assertThatThrownBy(() -> job(p, f, s, null).run(cancelAfterTwoRuns)).isInstanceOf(CancelledException.class);
+            ExperimentRepository repo = new ExperimentRepository();
+            ExperimentRecord cancelled = p.database().read(repo::lastExperiment).orElseThrow();
+            assertThat(cancelled.status()).isEqualTo("cancelled");
+            List<RunRecord> before = p.database().read(tx -> repo.runs(tx, cancelled.id()));
+            List<Long> finished = before.stream().filter(r -> r.status().equals("done")).map(RunRecord::id).toList();
+            assertThat(finished).hasSize(2);
+
+            ExperimentOutcome resumed = job(p, f, s, cancelled.id()).run(TaskContext.silent());
+            List<RunRecord> after = p.database().read(tx -> repo.runs(tx, cancelled.id()));
+            assertThat(resumed.experimentId()).isEqualTo(cancelled.id());
+            assertThat(after).hasSize(4).allMatch(r -> r.status().equals("done"));
+            assertThat(after).extracting(RunRecord::id).containsAll(finished);
+        }
+    }
+
+    @Test
+    void noExplanationsIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 10, 10, 8, 4, 1, Double.NaN);
+            assertThat(ExperimentFixture.count(p.database(), "explanation")).isZero();
+            assertThatThrownBy(() -> job(p, f, settings(List.of("ncf"), 1, 1, 16, List.of(1.0)), null).run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage("No explanations from generator 'offline' (model 'offline reasoner (no LLM)') in this "
+                            + "project: run `lrw generate --generator offline` first, or choose models without "
+                            + "explanations (mf, sasrec).");
+            assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+            assertThat(ExperimentFixture.count(p.database(), "run")).isZero();
+        }
+    }
+
+    @Test
+    void aSingleRatingValueIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 10, 10, 8, 5, 0, 4.0);
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 16, List.of(1.0)), null).run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage("All " + f.samples + " samples have the same rating (4): there is nothing to learn; "
+                            + "the data needs more than one rating value.");
+            assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+        }
+    }
+
+    @Test
+    void fewerTrainingSamplesThanABatchIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 128, List.of(1.0)), null).run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage("Only 20 training samples, fewer than one batch of 128: lower --batch or use more data.");
+            assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+        }
+    }
+
+    @Test
+    void anUnknownModelIsAClearError() {
+        assertThatThrownBy(() -> catalog().get("bert4rec")).isInstanceOf(WorkbenchException.class)
+                .hasMessage("Unknown model 'bert4rec': choose from ncf, mf, sasrec, lr-recsys.");
+    }
+}
