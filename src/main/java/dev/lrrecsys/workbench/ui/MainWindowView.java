@@ -2,7 +2,15 @@ package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
+import dev.lrrecsys.workbench.evaluate.ExperimentJob;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
+import dev.lrrecsys.workbench.ui.attention.AttentionView;
+import dev.lrrecsys.workbench.ui.inspector.CaseView;
+import dev.lrrecsys.workbench.ui.runs.RunsView;
+import dev.lrrecsys.workbench.ui.settings.TrainingSettingsDialog;
+import dev.lrrecsys.workbench.ui.settings.TrainingSettingsViewModel;
+import dev.lrrecsys.workbench.ui.uncertainty.UncertaintyView;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExplanationFilter;
 import dev.lrrecsys.workbench.store.KeywordRepository;
@@ -204,9 +212,10 @@ public final class MainWindowView implements Navigation, StartActions {
             case DATASET -> new DatasetView(context);
             case EXPLANATIONS -> new ExplanationsView(context);
             case KEYWORDS -> new KeywordsView(context);
-            case RUNS, ATTENTION, UNCERTAINTY, CASE -> new PendingView("No runs yet",
-                    "This view shows what a training run stored (predictions, attention weights, uncertainty): train and evaluate the models first.",
-                    "Train and evaluate...", this::train);
+            case RUNS -> new RunsView(context);
+            case ATTENTION -> new AttentionView(context);
+            case UNCERTAINTY -> new UncertaintyView(context);
+            case CASE -> new CaseView(context);
             case COMPARISON -> new PendingView("Nothing to compare yet",
                     "Side-by-side comparison needs explanations from at least one generator and a training run.",
                     "Generate...", this::generateExplanations);
@@ -225,6 +234,9 @@ public final class MainWindowView implements Navigation, StartActions {
     @Override
     public void showCase(long sampleId) {
         show(ViewKind.CASE);
+        if (views.get(ViewKind.CASE) instanceof CaseView v) {
+            v.open(sampleId);
+        }
     }
 
     private void refreshViews() {
@@ -375,17 +387,41 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML
     @Override
     public void train() {
-        showError("Train and evaluate", new dev.lrrecsys.workbench.WorkbenchException(
-                "Training is not part of this build yet: use `lrw experiment --project DIR`."));
+        Project project = viewModel.project();
+        if (project == null) {
+            return;
+        }
+        ModelCatalog catalog = ModelCatalog.standard();
+        TrainingSettingsViewModel settings = new TrainingSettingsViewModel(catalog.ids());
+        settings.detectBackend(background);
+        TrainingSettingsDialog dialog = new TrainingSettingsDialog(stage, settings);
+        dialog.dialog().setOnHidden(e -> {
+            if (dialog.dialog().getResult() == null || project != viewModel.project()) {
+                return;
+            }
+            try {
+                ExperimentJob job = new ExperimentJob(project.database(), project.dir(), settings.settings(), catalog,
+                        (g, m, c) -> {
+                            throw new dev.lrrecsys.workbench.WorkbenchException("The explanation autoencoder is not in this build yet: "
+                                    + "choose models without explanation features (mf, sasrec).");
+                        }, null);
+                runJob(job);
+                show(ViewKind.RUNS);
+            } catch (RuntimeException invalid) {
+                showError("Train and evaluate", invalid);
+            }
+        });
+        dialog.dialog().show();
+    }
+
+    @FXML private void trainingSettings() {
+        train();
     }
 
     @FXML private void generatorSettings() {
         openGeneratorDialog(viewModel.project(), false);
     }
 
-    @FXML private void trainingSettings() {
-        showError("Training settings", new dev.lrrecsys.workbench.WorkbenchException("Training settings are not part of this build yet."));
-    }
 
     @FXML private void closeProject() {
         viewModel.close();

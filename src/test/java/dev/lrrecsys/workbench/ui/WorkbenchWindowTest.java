@@ -101,6 +101,8 @@ class WorkbenchWindowTest {
         waitFor(() -> visibleLabel(robot, "No explanations yet"));
         robot.interact(() -> window.show(ViewKind.RUNS));
         waitFor(() -> visibleLabel(robot, "No runs yet"));
+        robot.interact(() -> window.show(ViewKind.ATTENTION));
+        waitFor(() -> visibleLabel(robot, "No attention weights yet"));
         noErrorDialog(robot);
     }
 
@@ -158,6 +160,46 @@ class WorkbenchWindowTest {
         Label message = find(robot, "#connectionMessage", Label.class);
         waitFor(() -> message.getText().startsWith("Cannot reach"));
         assertThat(message.getText()).isEqualTo("Cannot reach Ollama at " + url + ": is `ollama serve` running?");
+    }
+
+    @Test
+    @Order(6)
+    void trainsFromTheWindowAndShowsRunsAndTheCase(FxRobot robot) throws Exception {
+        openSample(robot);
+        robot.interact(window::train);
+        // ncf needs the explanation autoencoder's codes; the two ID baselines train without them.
+        robot.clickOn(find(robot, "ncf", javafx.scene.control.CheckBox.class));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> epochs = find(robot, "#epochsSpinner", javafx.scene.control.Spinner.class);
+        robot.interact(() -> epochs.getValueFactory().setValue(1));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.Spinner<Integer> repeats = find(robot, "#repeatsSpinner", javafx.scene.control.Spinner.class);
+        robot.interact(() -> repeats.getValueFactory().setValue(2));
+        robot.clickOn(find(robot, "Train", Button.class));
+
+        TableView<?> results = find(robot, "#resultTable", TableView.class);
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return results.getItems().size() == 2 && results.getItems().stream()
+                    .allMatch(r -> ((dev.lrrecsys.workbench.ui.runs.RunsViewModel.ResultRow) r).runs() == 2);
+        });
+        var mf = (dev.lrrecsys.workbench.ui.runs.RunsViewModel.ResultRow) results.getItems().get(0);
+        assertThat(mf.model()).isEqualTo("mf");
+        assertThat(mf.cells().get(0)).matches("0\\.\\d{4} \\(0\\.\\d{4}\\)");
+        ChartPane curve = find(robot, "#curveChart", ChartPane.class);
+        waitFor(() -> curve.chart() != null && curve.chart().getXYPlot().getDataset().getItemCount(0) == 1);
+
+        robot.interact(() -> window.show(ViewKind.CASE));
+        TableView<?> predictions = find(robot, "#casePredictions", TableView.class);
+        waitFor(() -> predictions.getItems().size() == 4); // 2 models x 2 repeats predicted the first test sample
+        TextArea story = find(robot, "#caseStory", TextArea.class);
+        assertThat(story.getText()).contains("History (oldest first)").contains("Candidate: ").contains("[positive, offline");
+
+        robot.interact(() -> window.show(ViewKind.ATTENTION));
+        waitFor(() -> visibleLabel(robot, "No attention weights yet"));
+        robot.interact(() -> window.show(ViewKind.UNCERTAINTY));
+        waitFor(() -> visibleLabel(robot, "No uncertainty analysis yet"));
+        noErrorDialog(robot);
     }
 
     @Test
