@@ -6,6 +6,7 @@ import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.ui.attention.AttentionView;
+import dev.lrrecsys.workbench.ui.comparison.ComparisonView;
 import dev.lrrecsys.workbench.ui.inspector.CaseView;
 import dev.lrrecsys.workbench.ui.runs.RunsView;
 import dev.lrrecsys.workbench.ui.settings.TrainingSettingsDialog;
@@ -216,9 +217,7 @@ public final class MainWindowView implements Navigation, StartActions {
             case ATTENTION -> new AttentionView(context);
             case UNCERTAINTY -> new UncertaintyView(context);
             case CASE -> new CaseView(context);
-            case COMPARISON -> new PendingView("Nothing to compare yet",
-                    "Side-by-side comparison needs explanations from at least one generator and a training run.",
-                    "Generate...", this::generateExplanations);
+            case COMPARISON -> new ComparisonView(context);
             case START -> throw new IllegalStateException("handled above");
         };
     }
@@ -510,6 +509,10 @@ public final class MainWindowView implements Navigation, StartActions {
         if (p != null) {
             p.close();
         }
+    }
+
+    public Stage stage() {
+        return stage;
     }
 
     public MainWindowViewModel viewModel() {

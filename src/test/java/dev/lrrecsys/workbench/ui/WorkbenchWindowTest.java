@@ -195,6 +195,10 @@ class WorkbenchWindowTest {
         TextArea story = find(robot, "#caseStory", TextArea.class);
         assertThat(story.getText()).contains("History (oldest first)").contains("Candidate: ").contains("[positive, offline");
 
+        robot.interact(() -> window.show(ViewKind.COMPARISON));
+        javafx.scene.layout.HBox columns = find(robot, "#comparisonColumns", javafx.scene.layout.HBox.class);
+        waitFor(() -> !columns.getChildren().isEmpty());
+
         robot.interact(() -> window.show(ViewKind.ATTENTION));
         waitFor(() -> visibleLabel(robot, "No attention weights yet"));
         robot.interact(() -> window.show(ViewKind.UNCERTAINTY));

@@ -96,8 +96,8 @@ public final class KeywordsViewModel {
             Source chosen = source.get();
             sources.setAll(all);
             if (all.isEmpty()) {
-                state.set(State.NO_EXPLANATIONS);
                 stateMessage.set("No explanations yet: generate explanations, then build the keyword index.");
+                state.set(State.NO_EXPLANATIONS);
                 return;
             }
             Source next = chosen != null && all.contains(chosen) ? chosen : preferOffline(all);
@@ -124,15 +124,15 @@ public final class KeywordsViewModel {
         sourceLoader.load(background, new ReadJob<>("Keyword products", database, tx -> new SourceData(repository.built(tx, s),
                 repository.products(tx, s), repository.groups(tx))), d -> {
             if (d.built().isEmpty()) {
-                state.set(State.NOT_BUILT);
                 stateMessage.set("The keyword index of " + s.label() + " is not built yet: build it (Run > Build keyword index, Ctrl+K).");
+                state.set(State.NOT_BUILT);
                 products.clear();
                 positive.clear();
                 negative.clear();
                 return;
             }
-            state.set(State.READY);
             stateMessage.set("Indexed " + d.built().get().explanations() + " explanations of " + s.label());
+            state.set(State.READY);
             ProductMentions chosen = product.get();
             products.setAll(d.products());
             groups.setAll(d.groups());

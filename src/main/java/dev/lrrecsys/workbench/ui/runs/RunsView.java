@@ -80,7 +80,7 @@ public final class RunsView implements WorkbenchView {
         resultTable.setId("resultTable");
         resultTable.setItems(viewModel.rows());
         resultTable.setPlaceholder(new Label("No finished runs in this experiment yet."));
-        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         viewModel.metricNames().addListener((ListChangeListener<String>) c -> rebuildColumns());
         Button csv = new Button("Export CSV");
         csv.setOnAction(e -> {
@@ -151,7 +151,10 @@ public final class RunsView implements WorkbenchView {
         JFreeChart chart = ChartFactory.createXYLineChart(run == null ? "Training curve" : "Run " + run.id() + " (" + run.model() + ")",
                 "Epoch", "Loss", new XYSeriesCollection(loss), PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
-        plot.setRangeAxis(1, new NumberAxis("Validation metric"));
+        NumberAxis validation = new NumberAxis("Validation metric");
+        validation.setAutoRangeIncludesZero(false);
+        plot.setRangeAxis(1, validation);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         plot.setDataset(1, new XYSeriesCollection(val));
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));

@@ -1,5 +1,9 @@
 package dev.lrrecsys.workbench.ui.tasks;
 
+import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
+import dev.lrrecsys.workbench.explain.GenerationSummary;
+import dev.lrrecsys.workbench.insight.KeywordIndexJob;
+import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.task.TaskSnapshot;
 import dev.lrrecsys.workbench.task.TaskState;
 import dev.lrrecsys.workbench.task.TrackedTask;
@@ -61,8 +65,28 @@ public final class TaskItem {
             case RUNNING -> "Running";
             case CANCELLED -> "Cancelled: what was committed is kept";
             case FAILED -> "Failed: " + s.error();
-            case SUCCEEDED -> task.result() == null ? "Done" : "Done: " + abbreviate(task.result().toString());
+            case SUCCEEDED -> "Done" + describe(task.result());
         };
+    }
+
+    /** A readable outcome for the results the window's jobs return. */
+    static String describe(Object result) {
+        if (result == null) {
+            return "";
+        }
+        String text;
+        if (result instanceof Project p) {
+            text = "opened " + p.dir();
+        } else if (result instanceof GenerationSummary g) {
+            text = g.describe();
+        } else if (result instanceof ExperimentOutcome e) {
+            text = "experiment " + e.experimentId() + " (" + e.trainSamples() + " train, " + e.testSamples() + " test samples)";
+        } else if (result instanceof KeywordIndexJob.Result k) {
+            text = k.explanations() + " explanations of " + k.products() + " products indexed";
+        } else {
+            text = result.toString();
+        }
+        return ": " + abbreviate(text.replace('\n', ' ').strip());
     }
 
     private static String abbreviate(String s) {
