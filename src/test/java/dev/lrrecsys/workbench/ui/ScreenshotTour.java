@@ -90,10 +90,19 @@ public final class ScreenshotTour {
         while (loading.get() && System.currentTimeMillis() < deadline) {
             pause(500);
             onFx(() -> loading.set(w.stage().getScene().getRoot().lookupAll(".label").stream()
-                    .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && l.isVisible() && l.getText() != null
+                    .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && shown(l) && l.getText() != null
                             && l.getText().startsWith("Loading"))));
         }
         pause(1500);
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void selectBusiestRestaurant(MainWindowView w) {
