@@ -48,7 +48,11 @@ public final class ScreenshotTour {
         pause(1500);
         shoot(window.get(), out.resolve("start.png"));
         onFx(() -> window.get().open(project));
-        pause(2000);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (window.get().viewModel().project() == null && System.currentTimeMillis() < deadline) {
+            pause(300);
+        }
+        settle(window.get());
         String[][] tour = {
                 {"DATASET", "dataset.png"}, {"EXPLANATIONS", "explanations.png"}, {"KEYWORDS", "keywords.png"},
                 {"COMPARISON", "comparison.png"}, {"RUNS", "runs.png"}, {"ATTENTION", "attention.png"},
@@ -56,6 +60,10 @@ public final class ScreenshotTour {
         for (String[] step : tour) {
             ViewKind kind = ViewKind.valueOf(step[0]);
             onFx(() -> window.get().show(kind));
+            if (kind == ViewKind.COMPARISON) {
+                settle(window.get());
+                onFx(() -> compareWithNextSample(window.get()));
+            }
             if (kind == ViewKind.KEYWORDS) {
                 settle(window.get());
                 onFx(() -> selectBusiestRestaurant(window.get()));
@@ -103,6 +111,16 @@ public final class ScreenshotTour {
             }
         }
         return true;
+    }
+
+    /** Shows the highlighting: the same consumer's next sample next to the first one. */
+    private static void compareWithNextSample(MainWindowView w) {
+        var first = (javafx.scene.control.TextField) w.stage().getScene().lookup("#firstField");
+        var second = (javafx.scene.control.TextField) w.stage().getScene().lookup("#secondField");
+        if (first != null && second != null && !first.getText().isBlank()) {
+            second.setText(Long.toString(Long.parseLong(first.getText().trim()) + 1));
+            second.fireEvent(new javafx.event.ActionEvent());
+        }
     }
 
     private static void selectBusiestRestaurant(MainWindowView w) {
