@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "samples", mixinStandardHelpOptions = true,
         description = {"Derive the samples (candidate + up to 5 earlier products per consumer, in time order) "
                 + "and fix the per-consumer 80/20 train/test split.",
-                "Samples are derived once; later runs report them unchanged. `lrw generate` derives them when missing."})
+                "Samples are derived once; later runs report them unchanged (or finish an interrupted derivation). "
+                        + "`lrw generate` derives them when missing."})
 public final class SamplesCommand implements Callable<Integer> {
 
     @Mixin

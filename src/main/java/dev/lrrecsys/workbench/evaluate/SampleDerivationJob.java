@@ -17,24 +17,37 @@ import java.util.stream.Collectors;
  * Derives the samples and fixes the train/test split, once per project. Per consumer, in history order
  * (time, then interaction id = file order), every interaction after the first becomes a sample whose history
  * is the up to 5 products before it (oldest to newest, left-padded with NULL). Of a consumer's n samples the
- * last {@link #testCount(int) round(n / 5)} are test, the others train. Existing samples are kept as they
+ * last {@link #testCount(int) round(n / 5)} are test, the others train. Complete samples are kept as they
  * are: everything later (explanations, models, views) relies on the same split.
+ * <p>
+ * It commits per range of whole consumers (about {@value #DEFAULT_RANGE} interactions), so a transaction's undo
+ * data stays small and a cancelled or killed run keeps the finished consumers; the next run notices the
+ * samples are fewer than the interactions call for and resumes after the last consumer it finished.
  */
 public final class SampleDerivationJob implements Job<SampleDerivation> {
 
-    private static final int PROGRESS_EVERY = 10_000;
+    static final int DEFAULT_RANGE = 50_000;
+    private static final int CANCEL_CHECK_EVERY = 2_000;
+    /** Returned by {@link #startAfter} when the samples are already complete. */
+    private static final int ALREADY_COMPLETE = Integer.MAX_VALUE;
 
     private final Database database;
     private final boolean rederive;
+    private final int rangeInteractions;
     private final SampleRepository samples = new SampleRepository();
 
     /** @param rederive delete and derive again when samples exist, allowed only while nothing refers to them */
     public SampleDerivationJob(Database database, boolean rederive) {
-        this.database = database;
-        this.rederive = rederive;
+        this(database, rederive, DEFAULT_RANGE);
     }
 
-    /** Derives the samples when the project has none yet (for jobs that need them), and returns the counts. */
+    SampleDerivationJob(Database database, boolean rederive, int rangeInteractions) {
+        this.database = database;
+        this.rederive = rederive;
+        this.rangeInteractions = rangeInteractions;
+    }
+
+    /** Derives the samples when the project has none yet, or finishes an interrupted derivation; returns the counts. */
     public static SampleCounts ensureSamples(Database database, TaskContext context) {
         return new SampleDerivationJob(database, false).run(context).counts();
     }
@@ -56,18 +69,36 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
     @Override
     public SampleDerivation run(TaskContext context) {
         long started = System.nanoTime();
-        return database.inTransaction(tx -> {
-            SampleCounts existing = samples.counts(tx);
-            if (existing.total() > 0) {
-                if (!rederive) {
-                    return new SampleDerivation(existing, false, (System.nanoTime() - started) / 1e9);
-                }
-                refuseWhenUsed(tx);
-                samples.deleteAll(tx);
-            }
-            derive(tx, context);
-            return new SampleDerivation(samples.counts(tx), true, (System.nanoTime() - started) / 1e9);
+        int after = database.inTransaction(tx -> {
+            return startAfter(tx);
         });
+        if (after == ALREADY_COMPLETE) {
+            return new SampleDerivation(database.read(samples::counts), false, (System.nanoTime() - started) / 1e9);
+        }
+        derive(after, context);
+        return new SampleDerivation(database.read(samples::counts), true, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The consumer after which to derive, having deleted the samples first when asked to re-derive. */
+    private int startAfter(Tx tx) throws Exception {
+        long interactions = samples.interactionCount(tx);
+        if (interactions == 0) {
+            throw new WorkbenchException("The project has no interactions yet: import a dataset with `lrw import` "
+                    + "or make one with `lrw synth` first.");
+        }
+        SampleCounts existing = samples.counts(tx);
+        if (existing.total() == 0) {
+            return Integer.MIN_VALUE;
+        }
+        if (rederive) {
+            refuseWhenUsed(tx);
+            samples.deleteAll(tx);
+            return Integer.MIN_VALUE;
+        }
+        if (existing.total() == samples.expectedSampleCount(tx)) {
+            return ALREADY_COMPLETE;
+        }
+        return samples.lastConsumerWithSamples(tx);
     }
 
     private void refuseWhenUsed(Tx tx) throws Exception {
@@ -82,27 +113,49 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
         }
     }
 
-    private void derive(Tx tx, TaskContext context) throws Exception {
-        long total = samples.interactionCount(tx);
-        if (total == 0) {
-            throw new WorkbenchException("The project has no interactions yet: import a dataset with `lrw import` "
-                    + "or make one with `lrw synth` first.");
+    private void derive(int after, TaskContext context) {
+        long total = database.read(samples::interactionCount);
+        int[][] spans = database.read(tx -> {
+            return samples.consumerSpans(tx, after);
+        });
+        int[] consumers = spans[0];
+        int[] counts = spans[1];
+        long remaining = 0;
+        for (int c : counts) {
+            remaining += c;
         }
-        context.checkCancelled();
-        context.progress(0, total, "reading interactions in history order");
+        long done = total - remaining;
+        context.progress(done, total, after == Integer.MIN_VALUE ? "deriving" : "resuming after consumer " + after);
+        int first = 0;
+        while (first < consumers.length) {
+            context.checkCancelled();
+            int last = first;
+            long size = counts[first];
+            while (last + 1 < consumers.length && size + counts[last + 1] <= rangeInteractions) {
+                size += counts[++last];
+            }
+            int from = consumers[first];
+            int to = consumers[last];
+            database.inTransaction(tx -> {
+                deriveRange(tx, from, to, context);
+            });
+            done += size;
+            context.progress(done, total, "consumer " + to);
+            first = last + 1;
+        }
+    }
+
+    private void deriveRange(Tx tx, int fromConsumer, int toConsumer, TaskContext context) throws Exception {
         try (SampleRepository.Writer writer = samples.writer(tx)) {
             ConsumerHistory history = new ConsumerHistory(writer);
             long[] read = {0};
-            samples.forEachInteractionInHistoryOrder(tx, (id, consumerId, productId, rating) -> {
-                history.add(id, consumerId, productId, rating);
-                if (++read[0] % PROGRESS_EVERY == 0) {
+            samples.forEachInteractionInHistoryOrder(tx, fromConsumer, toConsumer, (id, consumer, product, rating) -> {
+                history.add(id, consumer, product, rating);
+                if (++read[0] % CANCEL_CHECK_EVERY == 0) {
                     context.checkCancelled();
-                    context.progress(read[0], total, "consumer " + consumerId);
                 }
             });
             history.emit();
-            context.checkCancelled();
-            context.progress(read[0], total, "committing");
         }
     }
 

@@ -30,14 +30,47 @@ public final class SampleRepository {
         return Sql.count(tx, "SELECT COUNT(*) FROM interaction");
     }
 
+    /** Samples a complete derivation has: one per interaction except each consumer's first. */
+    public long expectedSampleCount(Tx tx) throws SQLException {
+        return Sql.count(tx, "SELECT COUNT(*) - COUNT(DISTINCT consumer_id) FROM interaction");
+    }
+
+    /** The highest consumer id that has samples, or {@code Integer.MIN_VALUE} when there are none. */
+    public int lastConsumerWithSamples(Tx tx) throws SQLException {
+        Integer max = Sql.one(tx, "SELECT MAX(consumer_id) FROM sample", rs -> {
+            int v = rs.getInt(1);
+            return rs.wasNull() ? null : v;
+        });
+        return max == null ? Integer.MIN_VALUE : max;
+    }
+
     /**
-     * Streams every interaction grouped by consumer, each consumer's in history order: by time, then by id
-     * (the file order, which is all there is when the source has no time). Follows the index
-     * {@code interaction_by_consumer}, so nothing is sorted in memory.
+     * Consumers after {@code afterConsumer} in id order with their interaction counts: {@code [0]} ids,
+     * {@code [1]} counts. Two ints per consumer, so derivations can be cut into ranges of whole consumers.
      */
-    public void forEachInteractionInHistoryOrder(Tx tx, InteractionVisitor visitor) throws Exception {
+    public int[][] consumerSpans(Tx tx, int afterConsumer) throws SQLException {
+        long n = Sql.count(tx, "SELECT COUNT(DISTINCT consumer_id) FROM interaction WHERE consumer_id > ?", afterConsumer);
+        int[][] out = new int[2][(int) n];
+        try (PreparedStatement ps = Sql.prepare(tx, "SELECT consumer_id, COUNT(*) FROM interaction WHERE consumer_id > ? "
+                + "GROUP BY consumer_id ORDER BY consumer_id", afterConsumer);
+             ResultSet rs = ps.executeQuery()) {
+            for (int i = 0; rs.next() && i < n; i++) {
+                out[0][i] = rs.getInt(1);
+                out[1][i] = rs.getInt(2);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Streams the interactions of consumers {@code fromConsumer..toConsumer} grouped by consumer, each
+     * consumer's in history order: by time, then by id (the file order, which is all there is when the
+     * source has no time). Follows the index {@code interaction_by_consumer}, so nothing is sorted.
+     */
+    public void forEachInteractionInHistoryOrder(Tx tx, int fromConsumer, int toConsumer, InteractionVisitor visitor)
+            throws Exception {
         try (PreparedStatement ps = Sql.prepare(tx, "SELECT id, consumer_id, product_id, rating FROM interaction "
-                + "ORDER BY consumer_id, ts, id")) {
+                + "WHERE consumer_id BETWEEN ? AND ? ORDER BY consumer_id, ts, id", fromConsumer, toConsumer)) {
             ps.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -185,7 +185,7 @@ class SampleDerivationJobTest {
     }
 
     @Test
-    void aCancelledDerivationWritesNoSamples() {
+    void aDerivationCancelledBeforeItsFirstRangeWritesNoSamples() {
         Project p = timedProject();
         TaskContext cancelled = new TaskContext() {
             @Override public void progress(long done, long total, String message) { }
@@ -195,6 +195,30 @@ class SampleDerivationJobTest {
         assertThatThrownBy(() -> new SampleDerivationJob(p.database(), false).run(cancelled))
                 .isInstanceOf(CancelledException.class);
         assertThat(TableSnapshot.count(p.database(), "SELECT COUNT(*) FROM sample")).isZero();
+    }
+
+    @Test
+    void aKilledOrCancelledDerivationKeepsWholeConsumersAndTheNextRunResumes() {
+        Project p = timedProject();
+        derive(p, false);
+        List<String> complete = TableSnapshot.rows(p.database(), SAMPLE_ROWS);
+        TableSnapshot.execute(p.database(), "DELETE FROM sample");
+
+        // Ranges of at most 5 interactions: consumer 1 (8) alone, then 2 and 3 (1 + 2), then 4 (11).
+        TaskContext cancelAfterFirstRange = new TaskContext() {
+            private long done;
+            @Override public void progress(long done, long total, String message) { this.done = done; }
+            @Override public void message(String message) { }
+            @Override public boolean isCancelled() { return done >= 8; }
+        };
+        assertThatThrownBy(() -> new SampleDerivationJob(p.database(), false, 5).run(cancelAfterFirstRange))
+                .isInstanceOf(CancelledException.class);
+        assertThat(TableSnapshot.rows(p.database(), "SELECT DISTINCT consumer_id FROM sample")).containsExactly("1");
+
+        SampleDerivation resumed = new SampleDerivationJob(p.database(), false, 5).run(TaskContext.silent());
+        assertThat(resumed.derivedNow()).isTrue();
+        assertThat(TableSnapshot.rows(p.database(), SAMPLE_ROWS)).isEqualTo(complete);
+        assertThat(derive(p, false).derivedNow()).isFalse();
     }
 
     @Test
