@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,10 +51,14 @@ final class AmazonReader implements FormatReader {
 
     AmazonReader(List<Path> paths) {
         for (Path p : new InputFolder(paths).files()) {
+            if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(".json")) {
+                continue;
+            }
             Input in = new Input(p, detect(p));
             (in.layout.isReviews() ? reviews : metas).add(in);
         }
         if (reviews.isEmpty()) {
+            // Only .json/.jsonl(.gz) files are considered, so a folder's README does not count.
             throw new WorkbenchException("file not found: no Amazon review file (JSON lines with reviewerID/asin/overall or "
                     + "user_id/parent_asin/rating) in " + paths);
         }
@@ -112,7 +115,7 @@ final class AmazonReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         if (!metas.isEmpty()) {
             Set<String> reviewed = reviewedProducts(target);
             long named = 0;
@@ -150,7 +153,7 @@ final class AmazonReader implements FormatReader {
         return ids;
     }
 
-    private long readMeta(ImportTarget target, Input m, Set<String> reviewed) throws SQLException {
+    private long readMeta(ImportTarget target, Input m, Set<String> reviewed) {
         long named = 0;
         try (JsonLines in = new JsonLines(m.path, new String[] {m.layout.product, "title", "main_category"},
                 new String[] {"category", "categories"})) {
@@ -199,7 +202,7 @@ final class AmazonReader implements FormatReader {
         return out;
     }
 
-    private void readReviews(ImportTarget target, Input r) throws SQLException {
+    private void readReviews(ImportTarget target, Input r) {
         Layout l = r.layout;
         try (JsonLines in = new JsonLines(r.path, new String[] {l.product, l.consumer, l.rating, l.time}, new String[0])) {
             TextFile f = in.file();

@@ -4,7 +4,6 @@ import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 
 /** Reads one data format into an {@link ImportTarget}. Its input files are resolved and checked before anything is written. */
@@ -19,7 +18,7 @@ interface FormatReader {
     /** restaurant | hotel | movie | product. */
     String domain();
 
-    void read(ImportTarget target) throws SQLException;
+    void read(ImportTarget target);
 
     static FormatReader forRequest(ImportRequest request) {
         if (request.paths().isEmpty()) {

@@ -2,9 +2,9 @@ package dev.lrrecsys.workbench.ingest;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.DatasetWriter;
+import dev.lrrecsys.workbench.store.StoreException;
 import dev.lrrecsys.workbench.task.TaskContext;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class ImportTarget {
 
-    private static final int PROGRESS_EVERY = 4096;
+    // Often enough to notice a cancel well within 100 ms even on a slow disk; progress() itself is throttled.
+    private static final int PROGRESS_EVERY = 256;
     // Column widths of V1__foundation.sql: longer texts are cut, longer ids refused.
     private static final int ID_WIDTH = 200;
     private static final int NAME_WIDTH = 1000;
@@ -55,12 +56,16 @@ final class ImportTarget {
     }
 
     /** The consumer's internal id, adding the consumer on first sight. */
-    int consumer(String externalId) throws SQLException {
+    int consumer(String externalId) {
         Integer id = consumerIds.get(externalId);
         if (id == null) {
             id = consumerIds.size() + 1;
             consumerIds.put(checkId(externalId), id);
-            writer.consumer(id, externalId);
+            try {
+                writer.consumer(id, externalId);
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
         return id;
     }
@@ -71,19 +76,23 @@ final class ImportTarget {
     }
 
     /** Adds a product; returns null when the external id was already added (the first one wins). */
-    Integer addProduct(String externalId, String name, String city) throws SQLException {
+    Integer addProduct(String externalId, String name, String city) {
         if (productIds.containsKey(externalId)) {
             return null;
         }
         int id = productIds.size() + 1;
         productIds.put(checkId(externalId), id);
-        writer.product(id, externalId, clip(name == null || name.isBlank() ? externalId : name.strip(), NAME_WIDTH),
-                city == null || city.isBlank() ? null : clip(city.strip(), CITY_WIDTH));
+        try {
+            writer.product(id, externalId, clip(name == null || name.isBlank() ? externalId : name.strip(), NAME_WIDTH),
+                    city == null || city.isBlank() ? null : clip(city.strip(), CITY_WIDTH));
+        } catch (Exception e) {
+            throw failed(e);
+        }
         return id;
     }
 
     /** The product's internal id, adding it (named by its id) on first sight: for formats without a product file. */
-    int product(String externalId) throws SQLException {
+    int product(String externalId) {
         Integer id = productIds.get(externalId);
         if (id == null) {
             id = addProduct(externalId, externalId, null);
@@ -96,25 +105,42 @@ final class ImportTarget {
         return productIds.get(externalId);
     }
 
-    void consumerAttribute(int consumerId, String name, String value) throws SQLException {
+    void consumerAttribute(int consumerId, String name, String value) {
         if (value != null && !value.isBlank()) {
-            writer.consumerAttribute(consumerId, clip(name, ATTRIBUTE_NAME_WIDTH), clip(value.strip(), VALUE_WIDTH));
+            try {
+                writer.consumerAttribute(consumerId, clip(name, ATTRIBUTE_NAME_WIDTH), clip(value.strip(), VALUE_WIDTH));
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
     }
 
-    void productAttribute(int productId, String name, String value) throws SQLException {
+    void productAttribute(int productId, String name, String value) {
         if (value != null && !value.isBlank()) {
-            writer.productAttribute(productId, clip(name, ATTRIBUTE_NAME_WIDTH), clip(value.strip(), VALUE_WIDTH));
+            try {
+                writer.productAttribute(productId, clip(name, ATTRIBUTE_NAME_WIDTH), clip(value.strip(), VALUE_WIDTH));
+            } catch (Exception e) {
+                throw failed(e);
+            }
         }
     }
 
     /** @param epochSeconds null when the source has no time (histories then follow file order) */
-    void interaction(int consumerId, int productId, double rating, Long epochSeconds, String details) throws SQLException {
+    void interaction(int consumerId, int productId, double rating, Long epochSeconds, String details) {
         interactions++;
         if (epochSeconds != null) {
             hasTime = true;
         }
-        writer.interaction(interactions, consumerId, productId, rating, epochSeconds, details);
+        try {
+            writer.interaction(interactions, consumerId, productId, rating, epochSeconds, details);
+        } catch (Exception e) {
+            throw failed(e);
+        }
+    }
+
+    /** The writer's JDBC failures, as the store reports them (this package stays free of java.sql). */
+    private static StoreException failed(Exception e) {
+        return new StoreException("Database error: " + e.getMessage(), e);
     }
 
     private static String checkId(String externalId) {
@@ -179,7 +205,7 @@ final class ImportTarget {
         }
     }
 
-    /** Called once per row read: checks for cancellation and reports progress every few thousand rows. */
+    /** Called once per row read: checks for cancellation and reports progress every few hundred rows. */
     void row(TextFile file) {
         if (++rowsSinceProgress >= PROGRESS_EVERY) {
             rowsSinceProgress = 0;

@@ -4,7 +4,6 @@ import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,7 +42,7 @@ final class MappedCsvReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         for (Path p : files) {
             readFile(target, p);
         }
@@ -87,7 +86,7 @@ final class MappedCsvReader implements FormatReader {
         return java.util.stream.IntStream.range(0, h.size()).mapToObj(h::name).toList();
     }
 
-    private void readFile(ImportTarget target, Path path) throws SQLException {
+    private void readFile(ImportTarget target, Path path) {
         Timestamps times = new Timestamps(mapping.timeFormat());
         Pattern split = mapping.attributeSeparator() == null ? null : Pattern.compile(Pattern.quote(mapping.attributeSeparator()));
         try (TextFile f = TextFile.open(path, mapping.delimiterFor(path), mapping.quote())) {
@@ -129,7 +128,7 @@ final class MappedCsvReader implements FormatReader {
     }
 
     private static void attributes(ImportTarget target, int id, boolean product, int[] columns, Header h, String[] row,
-                                   Pattern split) throws SQLException {
+                                   Pattern split) {
         for (int col : columns) {
             String[] values = split == null ? new String[] {row[col]} : split.split(row[col]);
             for (String v : values) {

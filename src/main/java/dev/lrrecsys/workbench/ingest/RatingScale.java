@@ -3,8 +3,6 @@ package dev.lrrecsys.workbench.ingest;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 
-import java.util.Locale;
-
 /** The rating scale of an import and the rating from which one counts as "high". */
 record RatingScale(double min, double max, double highThreshold) {
 
@@ -20,9 +18,6 @@ record RatingScale(double min, double max, double highThreshold) {
 
     /** The scale with the default threshold (the top 40%). */
     static RatingScale of(double min, double max) {
-        if (!(min < max)) {
-            return new RatingScale(min, max, min);
-        }
         return new RatingScale(min, max, DatasetInfo.defaultHighThreshold(min, max));
     }
 
@@ -45,6 +40,6 @@ record RatingScale(double min, double max, double highThreshold) {
     }
 
     static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

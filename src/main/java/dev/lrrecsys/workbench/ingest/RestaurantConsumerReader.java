@@ -4,7 +4,6 @@ import dev.lrrecsys.workbench.WorkbenchException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,14 +23,17 @@ final class RestaurantConsumerReader implements FormatReader {
     static final String RATINGS = "rating_final.csv";
     static final String USERS = "userprofile.csv";
     private static final List<String> REQUIRED = List.of(GEOPLACES, USERS, RATINGS);
-    /** Detail files: file, the attribute they give, and whether they describe restaurants (else consumers). */
-    private static final List<String[]> DETAILS = List.of(
-            new String[] {"chefmozcuisine.csv", "cuisine", "product"},
-            new String[] {"chefmozparking.csv", "parking", "product"},
-            new String[] {"chefmozaccepts.csv", "payment", "product"},
-            new String[] {"chefmozhours4.csv", "hours", "product"},
-            new String[] {"usercuisine.csv", "cuisine", "consumer"},
-            new String[] {"userpayment.csv", "payment", "consumer"});
+    /** A file of several rows per restaurant or consumer, each giving one value of one attribute. */
+    private record DetailFile(String name, String attribute, boolean ofRestaurant) {
+    }
+
+    private static final List<DetailFile> DETAILS = List.of(
+            new DetailFile("chefmozcuisine.csv", "cuisine", true),
+            new DetailFile("chefmozparking.csv", "parking", true),
+            new DetailFile("chefmozaccepts.csv", "payment", true),
+            new DetailFile("chefmozhours4.csv", "hours", true),
+            new DetailFile("usercuisine.csv", "cuisine", false),
+            new DetailFile("userpayment.csv", "payment", false));
     /** geoplaces2 columns kept as attributes, with the name they get (Rambience is the restaurant's ambience). */
     private static final Map<String, String> PLACE_ATTRIBUTES = new LinkedHashMap<>();
 
@@ -77,9 +79,9 @@ final class RestaurantConsumerReader implements FormatReader {
         for (String name : REQUIRED) {
             out.add(files.get(name));
         }
-        for (String[] d : DETAILS) {
-            if (files.containsKey(d[0])) {
-                out.add(files.get(d[0]));
+        for (DetailFile d : DETAILS) {
+            if (files.containsKey(d.name())) {
+                out.add(files.get(d.name()));
             }
         }
         return out;
@@ -96,17 +98,17 @@ final class RestaurantConsumerReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         readPlaces(target);
         readUsers(target);
         Set<String> skippedRestaurants = new HashSet<>();
         List<String> absent = new ArrayList<>();
-        for (String[] d : DETAILS) {
-            Path p = files.get(d[0]);
+        for (DetailFile d : DETAILS) {
+            Path p = files.get(d.name());
             if (p == null) {
-                absent.add(d[0]);
+                absent.add(d.name());
             } else {
-                readDetails(target, p, d[1], d[2].equals("product"), skippedRestaurants);
+                readDetails(target, p, d.attribute(), d.ofRestaurant(), skippedRestaurants);
             }
         }
         readRatings(target);
@@ -122,7 +124,7 @@ final class RestaurantConsumerReader implements FormatReader {
         return raw == null || raw.equals("?") ? null : raw.strip();
     }
 
-    private void readPlaces(ImportTarget target) throws SQLException {
+    private void readPlaces(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(GEOPLACES), ',', '"')) {
             Header h = Header.read(f);
             int id = h.require("placeID");
@@ -165,7 +167,7 @@ final class RestaurantConsumerReader implements FormatReader {
         }
     }
 
-    private void readUsers(ImportTarget target) throws SQLException {
+    private void readUsers(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(USERS), ',', '"')) {
             Header h = Header.read(f);
             int id = h.require("userID");
@@ -196,7 +198,7 @@ final class RestaurantConsumerReader implements FormatReader {
     }
 
     private void readDetails(ImportTarget target, Path path, String attribute, boolean ofRestaurant,
-                             Set<String> skippedRestaurants) throws SQLException {
+                             Set<String> skippedRestaurants) {
         try (TextFile f = TextFile.open(path, ',', '"')) {
             Header h = Header.read(f);
             int id = h.require(ofRestaurant ? "placeID" : "userID");
@@ -235,7 +237,7 @@ final class RestaurantConsumerReader implements FormatReader {
         }
     }
 
-    private void readRatings(ImportTarget target) throws SQLException {
+    private void readRatings(ImportTarget target) {
         try (TextFile f = TextFile.open(files.get(RATINGS), ',', '"')) {
             Header h = Header.read(f);
             int user = h.require("userID");

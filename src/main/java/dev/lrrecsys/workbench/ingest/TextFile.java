@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.ingest;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A text file read as bytes: delimited records (CSV, TSV, pipe) or raw lines (JSON lines), with line
@@ -28,6 +30,7 @@ final class TextFile implements AutoCloseable {
     private final Path path;
     private final String name;
     private final InputStream in;
+    private final CountingInputStream raw;
     private final byte delimiter;
     private final int quote;
     private final byte[] buf = new byte[BUFFER];
@@ -44,9 +47,10 @@ final class TextFile implements AutoCloseable {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    private TextFile(Path path, InputStream in, byte delimiter, int quote) {
+    private TextFile(Path path, CountingInputStream raw, InputStream in, byte delimiter, int quote) {
         this.path = path;
         this.name = path.getFileName().toString();
+        this.raw = raw;
         this.in = in;
         this.delimiter = delimiter;
         this.quote = quote;
@@ -69,13 +73,16 @@ final class TextFile implements AutoCloseable {
         if (Files.isDirectory(path)) {
             throw new WorkbenchException(path + " is a folder, not a file");
         }
+        CountingInputStream raw;
         InputStream in;
         try {
-            in = Files.newInputStream(path);
+            raw = new CountingInputStream(Files.newInputStream(path));
+            // Amazon and MovieLens dumps come gzipped; progress counts the compressed bytes read.
+            in = isGzip(path) ? new GZIPInputStream(raw, BUFFER) : raw;
         } catch (IOException e) {
             throw new WorkbenchException("cannot read " + path + ": " + e.getMessage(), e);
         }
-        TextFile f = new TextFile(path, in, delimiter, quote);
+        TextFile f = new TextFile(path, raw, in, delimiter, quote);
         try {
             f.checkStart();
         } catch (RuntimeException e) {
@@ -83,6 +90,10 @@ final class TextFile implements AutoCloseable {
             throw e;
         }
         return f;
+    }
+
+    static boolean isGzip(Path path) {
+        return path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
     }
 
     /** Refuses empty, UTF-16 and binary files before any row is read, and skips a UTF-8 byte order mark. */
@@ -112,9 +123,9 @@ final class TextFile implements AutoCloseable {
         return path;
     }
 
-    /** Bytes read so far, for progress. */
+    /** Bytes of the file read so far (compressed bytes for .gz files), for progress. */
     long bytesRead() {
-        return consumed + pos;
+        return in == raw ? consumed + pos : raw.count();
     }
 
     /** The line on which the record (or line) last returned starts, 1-based. */
@@ -222,6 +233,12 @@ final class TextFile implements AutoCloseable {
         return field;
     }
 
+    /** The next non-blank line decoded like a field (UTF-8 when valid, else Latin-1), or null at the end. */
+    String nextLineText() {
+        int length = nextLine();
+        return length < 0 ? null : decode(field, length, fieldAscii);
+    }
+
     private void startField() {
         fieldLength = 0;
         fieldAscii = true;
@@ -287,6 +304,37 @@ final class TextFile implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new WorkbenchException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Counts the bytes read from the file itself, under any decompression. */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
         }
     }
 

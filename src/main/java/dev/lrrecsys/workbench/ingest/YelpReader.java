@@ -3,7 +3,6 @@ package dev.lrrecsys.workbench.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -27,9 +26,13 @@ final class YelpReader implements FormatReader {
 
     YelpReader(List<Path> paths, boolean restaurantsOnly) {
         InputFolder in = new InputFolder(paths);
-        this.business = in.require(n -> n.contains("business") && n.endsWith(".json"), "business.json", paths);
-        this.review = in.require(n -> n.contains("review") && n.endsWith(".json"), "review.json", paths);
+        this.business = in.require(n -> n.contains("business") && isJson(n), "business.json", paths);
+        this.review = in.require(n -> n.contains("review") && isJson(n), "review.json", paths);
         this.restaurantsOnly = restaurantsOnly;
+    }
+
+    private static boolean isJson(String fileName) {
+        return fileName.endsWith(".json") || fileName.endsWith(".json.gz");
     }
 
     @Override
@@ -48,7 +51,7 @@ final class YelpReader implements FormatReader {
     }
 
     @Override
-    public void read(ImportTarget target) throws SQLException {
+    public void read(ImportTarget target) {
         Set<String> leftOut = readBusinesses(target);
         long otherReviews = readReviews(target, leftOut);
         if (restaurantsOnly) {
@@ -58,7 +61,7 @@ final class YelpReader implements FormatReader {
         }
     }
 
-    private Set<String> readBusinesses(ImportTarget target) throws SQLException {
+    private Set<String> readBusinesses(ImportTarget target) {
         Set<String> leftOut = new HashSet<>();
         try (JsonLines in = new JsonLines(business, new String[] {"business_id", "name", "city", "stars", "categories"},
                 new String[] {"attributes"})) {
@@ -111,7 +114,7 @@ final class YelpReader implements FormatReader {
         return java.util.Arrays.stream(s.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
     }
 
-    private static void attributes(ImportTarget target, int pid, JsonNode attributes) throws SQLException {
+    private static void attributes(ImportTarget target, int pid, JsonNode attributes) {
         if (attributes == null || !attributes.isObject()) {
             return;
         }
@@ -154,7 +157,7 @@ final class YelpReader implements FormatReader {
         return t.strip();
     }
 
-    private long readReviews(ImportTarget target, Set<String> leftOut) throws SQLException {
+    private long readReviews(ImportTarget target, Set<String> leftOut) {
         long otherReviews = 0;
         try (JsonLines in = new JsonLines(review, new String[] {"user_id", "business_id", "stars", "date"}, new String[0])) {
             TextFile f = in.file();

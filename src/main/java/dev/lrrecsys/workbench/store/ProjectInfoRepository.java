@@ -19,6 +19,11 @@ public final class ProjectInfoRepository {
         out.put("consumers", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM consumer")));
         out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
         out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
+        String lastImport = Sql.one(tx, "SELECT rows_imported || ' rows, ' || rows_rejected || ' rejected, ' || products_skipped "
+                + "|| ' products skipped' FROM import_log ORDER BY id DESC LIMIT 1", rs -> rs.getString(1));
+        if (lastImport != null) {
+            out.put("last import", lastImport);
+        }
         out.put("samples", new SampleRepository().counts(tx).describe());
         putRuns(tx, out);
         return out;

@@ -216,6 +216,13 @@ class ImportBadInputTest {
     }
 
     @Test
+    void emptyRatingScale() throws IOException {
+        Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1,4\n");
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f).withScale(5.0, 1.0, null),
+                "the rating scale 5..1 is empty: the minimum must be below the maximum");
+    }
+
+    @Test
     void importingIntoAProjectThatAlreadyHoldsADatasetChangesNothing() throws IOException {
         Path first = csv("first.csv", "consumer,product,rating\nu1,p1,4\nu2,p2,2\n");
         ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, first));

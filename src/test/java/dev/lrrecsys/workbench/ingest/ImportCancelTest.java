@@ -21,13 +21,13 @@ class ImportCancelTest {
     @Test
     void cancellingRollsEverythingBack() throws Exception {
         Path csv = tmp.resolve("ratings.csv");
-        // More rows than the importer reads between two cancellation checks.
+        // Many more rows than the importer reads between two cancellation checks.
         BenchmarkData.ratingsCsv(csv, 6_000, 7);
         try (Project p = Project.create(tmp.resolve("p"))) {
             Map<String, String> before = DatabaseSnapshot.of(p.database());
             TrackedTask<ImportResult> task = new TrackedTask<>(new ImportJob(p.database(), p.exportsDir(),
                     ImportRequest.of(ImportFormat.CSV, csv)));
-            // Cancel as soon as it runs: the first check comes after some thousand rows have been written.
+            // Cancel as soon as it runs: the first check comes after a few hundred rows have been written.
             task.addListener(s -> task.cancel());
             task.runHere();
 

@@ -159,6 +159,23 @@ class ImportFormatsTest {
     }
 
     @Test
+    void movieLens1mDatLayoutWithGzippedRatings() throws Exception {
+        Path data = ImportFixtures.copy("ml-1m", tmp);
+        try (Project p = project()) {
+            ImportResult r = ImportFixtures.run(p, ImportRequest.of(ImportFormat.MOVIELENS, data));
+
+            assertThat(List.of(r.consumers(), r.products(), r.interactions())).containsExactly(2L, 3L, 4L);
+            assertThat(q(p, "SELECT name FROM product WHERE external_id = '2355'")).containsExactly("Bug's Life, A: The Sequel (1998)");
+            assertThat(q(p, "SELECT a.name || '=' || val FROM product_attribute a JOIN product p ON p.id = a.product_id "
+                    + "WHERE p.external_id = '661' ORDER BY a.name, val")).containsExactly("genre=Animation", "genre=Children's",
+                    "genre=Musical", "year=1996");
+            assertThat(q(p, "SELECT a.name || '=' || val FROM consumer_attribute a JOIN consumer c ON c.id = a.consumer_id "
+                    + "WHERE c.external_id = '2' ORDER BY a.name")).containsExactly("age=56", "gender=M", "occupation=16");
+            assertThat(q(p, "SELECT ts FROM interaction ORDER BY id")).containsExactly("978300760", "978302109", "978298413", "978299026");
+        }
+    }
+
+    @Test
     void movieLensCsvLayoutSplitsGenresAndUsesHalfStars() throws Exception {
         Path data = ImportFixtures.copy("ml-latest", tmp);
         try (Project p = project()) {
