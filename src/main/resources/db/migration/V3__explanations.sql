@@ -25,7 +25,6 @@ CREATE TABLE explanation (
     created_at        TIMESTAMP WITH TIME ZONE,
     UNIQUE (sample_id, variant, side, generator, model)
 );
-CREATE INDEX explanation_by_source ON explanation(generator, model, variant, side, status);
 
 -- Answers by prompt: a prompt answered by the same generator and model is never sent again. The hash covers
 -- the whole prompt text, template included, so a new template version is a new key.

@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 /** `lrw bench ...`: speed and memory benchmarks (figures, not tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures, the headline figure last.",
-        subcommands = {BenchImportCommand.class, BenchKeywordsCommand.class, BenchViewsCommand.class})
+        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchKeywordsCommand.class, BenchViewsCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

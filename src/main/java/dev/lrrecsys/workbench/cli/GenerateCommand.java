@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.cli;
 
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.explain.GenerationEstimate;
@@ -7,6 +8,7 @@ import dev.lrrecsys.workbench.explain.GenerationRequest;
 import dev.lrrecsys.workbench.explain.GenerationSummary;
 import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
+import dev.lrrecsys.workbench.explain.OllamaBackend;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
@@ -22,6 +24,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -69,6 +72,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
+    @Option(names = "--list-models", description = "Print the models pulled on the Ollama server (--url) and exit.")
+    boolean listModels;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +87,14 @@ public final class GenerateCommand implements Callable<Integer> {
                 url != null ? url : LlmSettings.DEFAULT_OLLAMA_URL,
                 model != null ? model : LlmSettings.DEFAULT_OLLAMA_MODEL,
                 temperature, maxTokens, Duration.ofSeconds(timeoutSeconds));
+        if (listModels) {
+            List<String> pulled = OllamaBackend.pulledModels(settings.url(), settings.timeout());
+            if (pulled == null) {
+                throw new WorkbenchException("Cannot reach Ollama at " + settings.url() + ": is `ollama serve` running?");
+            }
+            pulled.forEach(out::println);
+            return 0;
+        }
         try (Project p = project.open();
              ExplanationGenerator g = Generators.create(generator, settings, concurrency, RetryPolicy.DEFAULT)) {
             int commitEvery = g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY;

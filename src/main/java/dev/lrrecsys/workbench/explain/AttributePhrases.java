@@ -23,6 +23,22 @@ final class AttributePhrases {
         return YES.contains(k) || NO.contains(k);
     }
 
+    /**
+     * Values with digits (coordinates, opening hours, counts) are measurements, not tastes: "23.75 latitude"
+     * explains nothing, so the reasoner leaves them out.
+     */
+    static boolean isMeasurement(String value) {
+        if (value == null) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String phrase(String name, String value) {
         String n = key(name);
         String raw = value == null ? "" : value.strip().replace('_', ' ').replaceAll("\\s+", " ");

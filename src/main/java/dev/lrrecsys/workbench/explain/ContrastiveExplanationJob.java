@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -26,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes the explanations of every sample (both sides of the contrastive pair by default) with one
@@ -180,51 +184,128 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         long total = estimate.prompts();
         long maxId = maxSampleId();
         List<Result> buffer = new ArrayList<>();
-        CompletionService<Result> completions = pool == null ? null : new ExecutorCompletionService<>(pool);
-        int maxPending = Math.max(2 * generator.concurrency(), 16);
-        int[] pending = {0};
         long[] committed = {estimate.stored()};
         try {
-            long after = Long.MIN_VALUE;
-            while (true) {
-                context.checkCancelled();
-                Batch page = nextPage(after, maxId);
-                if (page == null) {
-                    break;
-                }
-                after = page.lastId;
-                buffer.addAll(page.cached);
-                for (Pending p : page.toSend) {
-                    Answer early = probed.remove(p.prompt.hash());
-                    if (early != null) {
-                        buffer.add(new Result(p, early));
-                    } else if (completions == null) {
-                        buffer.add(new Result(p, generator.answer(p.prompt, p.context, validator)));
-                    } else {
-                        while (pending[0] >= maxPending) {
-                            takeOne(completions, context, buffer, pending);
-                        }
-                        completions.submit(() -> new Result(p, generator.answer(p.prompt, p.context, validator)));
-                        pending[0]++;
-                    }
-                    if (buffer.size() >= request.commitEvery()) {
-                        commit(buffer, counts, committed, total, context);
-                    }
-                }
-                context.progress(committed[0] + buffer.size(), total, null);
-                if (buffer.size() >= request.commitEvery()) {
-                    commit(buffer, counts, committed, total, context);
-                }
-            }
-            while (pending[0] > 0) {
-                takeOne(completions, context, buffer, pending);
-                if (buffer.size() >= request.commitEvery()) {
-                    commit(buffer, counts, committed, total, context);
-                }
+            if (pool == null) {
+                generateOffline(context, counts, buffer, committed, total, maxId);
+            } else {
+                generateWithPool(context, pool, counts, buffer, committed, total, maxId);
             }
         } finally {
             // Whatever finished is kept, also when the run is cancelled or the server goes away.
             commit(buffer, counts, committed, total, context);
+        }
+    }
+
+    /** LLM generators: {@code concurrency} prompts in flight, results committed as they come. */
+    private void generateWithPool(TaskContext context, ExecutorService pool, Counts counts, List<Result> buffer,
+                                  long[] committed, long total, long maxId) throws Exception {
+        CompletionService<Result> completions = new ExecutorCompletionService<>(pool);
+        // Enough queued work that the workers stay busy while the job thread commits a batch.
+        int maxPending = Math.max(4 * generator.concurrency(), 64);
+        int[] pending = {0};
+        long after = Long.MIN_VALUE;
+        while (true) {
+            context.checkCancelled();
+            Batch page = nextPage(after, maxId);
+            if (page == null) {
+                break;
+            }
+            after = page.lastId;
+            buffer.addAll(page.cached);
+            for (Pending p : page.toSend) {
+                Answer early = probed.remove(p.prompt.hash());
+                if (early != null) {
+                    buffer.add(new Result(p, early));
+                } else {
+                    while (pending[0] >= maxPending) {
+                        takeOne(completions, context, buffer, pending);
+                    }
+                    completions.submit(() -> new Result(p, generator.answer(p.prompt, p.context, validator)));
+                    pending[0]++;
+                }
+                if (buffer.size() >= request.commitEvery()) {
+                    commit(buffer, counts, committed, total, context);
+                }
+            }
+            context.progress(committed[0] + buffer.size(), total, null);
+        }
+        while (pending[0] > 0) {
+            takeOne(completions, context, buffer, pending);
+            if (buffer.size() >= request.commitEvery()) {
+                commit(buffer, counts, committed, total, context);
+            }
+        }
+    }
+
+    /**
+     * The offline reasoner: one thread reads pages and writes the sentences while this one inserts them, so
+     * reading and reasoning overlap with the database writes.
+     */
+    private void generateOffline(TaskContext context, Counts counts, List<Result> buffer, long[] committed, long total,
+                                 long maxId) throws Exception {
+        BlockingQueue<List<Result>> pages = new ArrayBlockingQueue<>(4);
+        List<Result> end = new ArrayList<>(0);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reasoner = new Thread(() -> {
+            try {
+                long after = Long.MIN_VALUE;
+                while (!stop.get()) {
+                    Batch page = nextPage(after, maxId);
+                    if (page == null) {
+                        break;
+                    }
+                    after = page.lastId;
+                    List<Result> results = new ArrayList<>(page.toSend.size());
+                    for (Pending p : page.toSend) {
+                        results.add(new Result(p, generator.answer(p.prompt, p.context, validator)));
+                    }
+                    offer(pages, results, stop);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                offer(pages, end, stop);
+            }
+        }, "lrw-offline-reasoner");
+        reasoner.setDaemon(true);
+        reasoner.start();
+        try {
+            while (true) {
+                context.checkCancelled();
+                List<Result> results = pages.poll(100, TimeUnit.MILLISECONDS);
+                if (results == end) {
+                    break;
+                }
+                if (results != null) {
+                    buffer.addAll(results);
+                    context.progress(committed[0] + buffer.size(), total, null);
+                    if (buffer.size() >= request.commitEvery()) {
+                        commit(buffer, counts, committed, total, context);
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            reasoner.join(10_000);
+        }
+        Throwable t = failure.get();
+        if (t instanceof Exception e) {
+            throw e;
+        }
+        if (t != null) {
+            throw (Error) t;
+        }
+    }
+
+    private static void offer(BlockingQueue<List<Result>> queue, List<Result> item, AtomicBoolean stop) {
+        try {
+            while (!stop.get() && !queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                // The job thread is committing; wait for room unless the run stops.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -268,6 +349,9 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         db.inTransaction(tx -> {
             explanations.save(tx, inserts, updates);
             cache.put(tx, generator.generator(), generator.model(), toCache);
+        });
+        db.inTransaction(tx -> {
+            explanations.writeToDisk(tx);
         });
         for (Result r : buffer) {
             counts.add(r.answer);

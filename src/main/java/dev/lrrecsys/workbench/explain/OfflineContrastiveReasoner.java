@@ -306,6 +306,9 @@ public final class OfflineContrastiveReasoner {
         return featureCache.computeIfAbsent(p.id(), id -> {
             List<Feature> out = new ArrayList<>(p.attributes().size());
             for (Attribute a : p.attributes()) {
+                if (AttributePhrases.isMeasurement(a.value())) {
+                    continue;
+                }
                 out.add(new Feature(AttributePhrases.key(a.name()), AttributePhrases.key(a.value()),
                         AttributePhrases.phrase(a.name(), a.value()), AttributePhrases.isFlag(a.value())));
             }

@@ -14,6 +14,8 @@ public final class SentenceValidator {
     public static final int MAX_WORDS = 50;
 
     private static final Pattern SECOND_SENTENCE = Pattern.compile("[.!?][\"')\\]]*\\s+[A-Z]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
     private static final Pattern RATING = Pattern.compile("The predicted rating is (-?\\d+(?:\\.\\d+)?)\\.?");
 
     private final Domain domain;
@@ -49,7 +51,7 @@ public final class SentenceValidator {
         if (text.length() <= opening.length() + 1) {
             return new Verdict(false, null, "nothing after the opening" + quoted(text));
         }
-        int words = text.split("\\s+").length;
+        int words = WHITESPACE.split(text).length;
         if (words > MAX_WORDS) {
             return new Verdict(false, null, "more than " + MAX_WORDS + " words (" + words + ")");
         }
@@ -81,7 +83,7 @@ public final class SentenceValidator {
         if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
             t = t.substring(1, t.length() - 1).strip();
         }
-        return t.replace('\r', ' ').replaceAll("[ \\t]+", " ");
+        return BLANKS.matcher(t.replace('\r', ' ')).replaceAll(" ");
     }
 
     /** The rejected answer, shortened, so a reviewer sees what came back. */

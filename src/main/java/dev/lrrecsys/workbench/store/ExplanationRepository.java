@@ -116,6 +116,32 @@ public final class ExplanationRepository {
         return out;
     }
 
+    /**
+     * Writes what is committed to the database file now: H2 otherwise writes committed changes up to half a
+     * second later, and a killed process (kill -9) would lose its last batches.
+     */
+    public void writeToDisk(Tx tx) throws SQLException {
+        Sql.update(tx, "CHECKPOINT");
+    }
+
+    /** One line for `lrw info`: per generator / model / variant, its ok, rejected and failed counts. */
+    public String describeCounts(Tx tx) throws SQLException {
+        Map<String, Map<String, Long>> counts = countsBySource(tx);
+        if (counts.isEmpty()) {
+            return "0 (generate them with `lrw generate`)";
+        }
+        StringBuilder b = new StringBuilder();
+        counts.forEach((source, byStatus) -> {
+            if (b.length() > 0) {
+                b.append("; ");
+            }
+            b.append(source).append(": ").append(byStatus.getOrDefault("ok", 0L)).append(" ok, ")
+                    .append(byStatus.getOrDefault("rejected", 0L)).append(" rejected, ")
+                    .append(byStatus.getOrDefault("failed", 0L)).append(" failed");
+        });
+        return b.toString();
+    }
+
     public long count(Tx tx) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation");
     }

@@ -25,6 +25,7 @@ public final class ProjectInfoRepository {
             out.put("last import", lastImport);
         }
         out.put("samples", new SampleRepository().counts(tx).describe());
+        out.put("explanations", new ExplanationRepository().describeCounts(tx));
         putRuns(tx, out);
         return out;
     }

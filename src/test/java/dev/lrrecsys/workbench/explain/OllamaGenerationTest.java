@@ -106,6 +106,38 @@ class OllamaGenerationTest {
     }
 
     @Test
+    void cancellingKeepsTheCommittedBatchesAndTheNextRunFinishesTheRest() throws Exception {
+        server.setLatencyMillis(30);
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        TaskContext cancelAfterFirstCommit = new TaskContext() {
+            @Override
+            public void progress(long done, long total, String message) {
+            }
+
+            @Override
+            public void message(String message) {
+                if (message.startsWith("committed")) {
+                    cancel.set(true);
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancel.get();
+            }
+        };
+        ContrastiveExplanationJob job = new ContrastiveExplanationJob(project.database(),
+                ExplainFixtures.ollama(server.baseUrl(), 1), new GenerationRequest(Variant.CONTRASTIVE, 0, false, 3));
+        assertThatThrownBy(() -> job.run(cancelAfterFirstCommit)).isInstanceOf(dev.lrrecsys.workbench.task.CancelledException.class);
+        assertThat(rows()).hasSizeBetween(3, 15);
+        assertThat(TableSnapshot.rows(project.database(), "SELECT outcome FROM generation_run")).containsExactly("cancelled");
+
+        GenerationSummary rest = generate(2);
+        assertThat(rest.skipped() + rest.ok()).isEqualTo(16);
+        assertThat(rows()).hasSize(16).allSatisfy(r -> assertThat(r.status()).isEqualTo("ok"));
+    }
+
+    @Test
     void connectionRefusedFailsFastWithTheMessageAndChangesNothing() {
         List<String> before = ExplainFixtures.storeContents(project);
         String url = "http://127.0.0.1:9";

@@ -1,0 +1,120 @@
+package dev.lrrecsys.workbench.cli;
+
+import dev.lrrecsys.workbench.explain.ExplainFixtures;
+import dev.lrrecsys.workbench.explain.FakeOllamaServer;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.TableSnapshot;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `lrw generate` as a user runs it: what it prints, its exit codes, and what it leaves in the project. */
+class GenerateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        CommandLine cl = LrwCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Outcome(exit, out.toString(), err.toString());
+    }
+
+    private Path tinyProject() {
+        Path p = dir.resolve("p");
+        ExplainFixtures.tinyWorld(p, "El Quinto").close();
+        return p;
+    }
+
+    private static List<String> contents(Path p) {
+        try (Project project = Project.open(p)) {
+            return ExplainFixtures.storeContents(project);
+        }
+    }
+
+    @Test
+    void offlineStoresAPositiveAndANegativeForEverySampleAndPrintsTheSummary() {
+        Path p = tinyProject();
+        Outcome o = run("generate", "--project", p.toString(), "--generator", "offline");
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("generator: offline (offline reasoner (no LLM))", "samples: 8",
+                "prompts: 16 (already stored: 0, in cache: 0, to generate: 16)", "ok: 16", "cached: 0", "rejected: 0", "failed: 0");
+        try (Project project = Project.open(p)) {
+            assertThat(TableSnapshot.count(project.database(), "SELECT COUNT(*) FROM sample s WHERE "
+                    + "(SELECT COUNT(*) FROM explanation e WHERE e.sample_id = s.id AND e.side = 'positive') = 1 AND "
+                    + "(SELECT COUNT(*) FROM explanation e WHERE e.sample_id = s.id AND e.side = 'negative') = 1")).isEqualTo(8);
+        }
+        Outcome again = run("generate", "--project", p.toString());
+        assertThat(again.out()).contains("prompts: 16 (already stored: 16, in cache: 0, to generate: 0)", "ok: 0");
+    }
+
+    @Test
+    void anUnreachableOllamaFailsFastWithTheMessageAndLeavesTheProjectAsItWas() {
+        Path p = tinyProject();
+        List<String> before = contents(p);
+        Outcome o = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", "http://127.0.0.1:9");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err()).isEqualTo("error: Cannot reach Ollama at http://127.0.0.1:9: is `ollama serve` running?"
+                + System.lineSeparator());
+        assertThat(o.out()).isEmpty();
+        assertThat(contents(p)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownVariantIsRefusedAndChangesNothing() {
+        Path p = tinyProject();
+        List<String> before = contents(p);
+        Outcome o = run("generate", "--project", p.toString(), "--variant", "both");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err()).isEqualTo("error: Unknown variant 'both': use one of contrastive, positive-only, general, "
+                + "aspects, history-summary, direct-rating." + System.lineSeparator());
+        assertThat(contents(p)).isEqualTo(before);
+    }
+
+    @Test
+    void theOfflineReasonerRefusesDirectRatingAndChangesNothing() {
+        Path p = tinyProject();
+        List<String> before = contents(p);
+        Outcome o = run("generate", "--project", p.toString(), "--variant", "direct-rating");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err()).isEqualTo("error: The offline reasoner does not predict ratings: use --generator ollama for "
+                + "--variant direct-rating." + System.lineSeparator());
+        assertThat(contents(p)).isEqualTo(before);
+    }
+
+    @Test
+    void ollamaWithAPulledModelGeneratesEveryVariantsSides() throws Exception {
+        Path p = tinyProject();
+        try (FakeOllamaServer server = FakeOllamaServer.start()) {
+            Outcome o = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
+                    "--model", "llama3.1", "--concurrency", "2", "--yes", "--profiles");
+            assertThat(o.exit()).as(o.err()).isZero();
+            assertThat(o.out()).contains("generator: ollama (llama3.1)", "profiles to generate first: 5", "ok: 16");
+            Outcome models = run("generate", "--project", p.toString(), "--url", server.baseUrl(), "--list-models");
+            assertThat(models.out()).isEqualTo("llama3.1:latest" + System.lineSeparator());
+            Outcome rating = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
+                    "--variant", "direct-rating", "--yes");
+            assertThat(rating.out()).contains("ok: 8");
+        }
+        try (Project project = Project.open(p)) {
+            assertThat(TableSnapshot.rows(project.database(), "SELECT DISTINCT text FROM explanation WHERE variant = 'direct-rating'"))
+                    .containsExactly("The predicted rating is 2.");
+            assertThat(TableSnapshot.count(project.database(), "SELECT COUNT(*) FROM product_profile WHERE status = 'ok' "
+                    + "AND text LIKE 'This restaurant offers %'")).isEqualTo(5);
+        }
+    }
+}
