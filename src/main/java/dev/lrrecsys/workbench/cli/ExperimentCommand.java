@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
@@ -99,9 +100,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             settings.models().forEach(catalog::get);
             int aeEpochs = autoencoderEpochs != null ? autoencoderEpochs : settings.epochs();
             ExperimentJob job = new ExperimentJob(p.database(), p.dir(), settings, catalog,
-                    (g, m, context) -> {
-                        throw new WorkbenchException("The explanation autoencoder is not in this build yet.");
-                    }, resumeId);
+                    new AutoencoderCodeSource(p, aeEpochs, settings.seed()), resumeId);
             ExperimentOutcome outcome = ConsoleProgress.run(job, spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());
         }

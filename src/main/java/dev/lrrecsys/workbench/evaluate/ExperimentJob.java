@@ -200,7 +200,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Files.createDirectories(dir);
         Path checkpoint = dir.resolve("run-" + runId + "-" + entry.id() + ".sd");
         String relativeCheckpoint = projectDir.relativize(checkpoint).toString();
-        RatingModel model = entry.factory().apply(Metrics::validation);
+        RatingModel model = entry.factory().get();
         TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.batchSize(),
                 settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
         String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,

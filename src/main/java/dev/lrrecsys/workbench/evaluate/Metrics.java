@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.evaluate;
 
-import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 
 import java.util.Arrays;
@@ -11,11 +10,6 @@ import java.util.stream.IntStream;
 public final class Metrics {
 
     private Metrics() {
-    }
-
-    /** The per-epoch validation figure: RMSE for regression, AUC for classification. */
-    public static double validation(PredictionTask task, float[] predicted, float[] target) {
-        return task == PredictionTask.REGRESSION ? rmse(predicted, target) : auc(predicted, target);
     }
 
     public static double rmse(float[] predicted, float[] target) {

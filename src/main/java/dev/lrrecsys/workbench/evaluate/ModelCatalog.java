@@ -1,7 +1,8 @@
 package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.model.GraphRatingModel;
+import dev.lrrecsys.workbench.model.LrRecsysNetwork;
+import dev.lrrecsys.workbench.model.LrRecsysVariant;
 import dev.lrrecsys.workbench.model.MatrixFactorisation;
 import dev.lrrecsys.workbench.model.NeuralCollaborativeFiltering;
 import dev.lrrecsys.workbench.model.RatingModel;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The models an experiment can train, by id, with what feeds their explanation slots and their role in the
@@ -21,6 +22,8 @@ import java.util.function.Function;
 public final class ModelCatalog {
 
     public static final String LR_RECSYS = "lr-recsys";
+    /** Ablation 2: the LR-Recsys network fed sentence embeddings instead of autoencoder codes. */
+    public static final String MINILM = "minilm";
 
     /** Where a model's explanation features come from. */
     public enum Features { NONE, AUTOENCODER_CODES, SENTENCE_EMBEDDINGS }
@@ -30,7 +33,7 @@ public final class ModelCatalog {
 
     /** One trainable model kind. */
     public record Entry(String id, Features features, Role role,
-                        Function<GraphRatingModel.ValidationScore, RatingModel> factory) {
+                        Supplier<RatingModel> factory) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -38,6 +41,14 @@ public final class ModelCatalog {
     /** Every model this build offers, in table order. */
     public static ModelCatalog standard() {
         ModelCatalog c = new ModelCatalog();
+        c.add(new Entry(LR_RECSYS, Features.AUTOENCODER_CODES, Role.LR_RECSYS,
+                () -> new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS)));
+        c.add(new Entry(LrRecsysVariant.ID_ONLY.id(), Features.NONE, Role.BASELINE,
+                () -> new LrRecsysNetwork(LrRecsysVariant.ID_ONLY)));
+        c.add(new Entry(LrRecsysVariant.POSITIVE_ONLY.id(), Features.AUTOENCODER_CODES, Role.VARIANT,
+                () -> new LrRecsysNetwork(LrRecsysVariant.POSITIVE_ONLY)));
+        c.add(new Entry(MINILM, Features.SENTENCE_EMBEDDINGS, Role.VARIANT,
+                () -> new LrRecsysNetwork(MINILM, LrRecsysVariant.LR_RECSYS)));
         c.add(new Entry(NeuralCollaborativeFiltering.ID, Features.AUTOENCODER_CODES, Role.VARIANT,
                 NeuralCollaborativeFiltering::new));
         c.add(new Entry(MatrixFactorisation.ID, Features.NONE, Role.BASELINE, MatrixFactorisation::new));

@@ -44,23 +44,12 @@ public abstract class GraphRatingModel implements RatingModel {
 
     private static final int PREDICT_BATCH = 512;
 
-    /** Scores predictions against targets after each epoch (RMSE or AUC, chosen by the harness). */
-    @FunctionalInterface
-    public interface ValidationScore {
-        double score(PredictionTask task, float[] predicted, float[] target);
-    }
-
     /** The sizes a graph is built for. History slots without a product use row {@code numProducts}. */
     protected record Shape(PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
     }
 
-    private final ValidationScore validationScore;
     private SameDiff sd;
     private List<String> inputs;
-
-    protected GraphRatingModel(ValidationScore validationScore) {
-        this.validationScore = validationScore;
-    }
 
     /** The placeholders this model reads, among consumer, product, history, pos, neg. */
     protected abstract List<String> inputs();
@@ -93,7 +82,7 @@ public abstract class GraphRatingModel implements RatingModel {
                         + "checkpoint is kept.");
             }
             double validationMetric = validation == null || validation.size() == 0 ? Double.NaN
-                    : validationScore.score(settings.task(), predict(validation), validation.target());
+                    : ValidationMetric.of(settings.task(), predict(validation), validation.target());
             listener.epochFinished(epoch, loss, validationMetric);
         }
     }

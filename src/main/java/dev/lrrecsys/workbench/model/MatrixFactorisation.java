@@ -10,10 +10,6 @@ public final class MatrixFactorisation extends GraphRatingModel {
 
     public static final String ID = "mf";
 
-    public MatrixFactorisation(ValidationScore validationScore) {
-        super(validationScore);
-    }
-
     @Override
     public String id() {
         return ID;

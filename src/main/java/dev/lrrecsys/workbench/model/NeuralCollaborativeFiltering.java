@@ -13,10 +13,6 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
 
     public static final String ID = "ncf";
 
-    public NeuralCollaborativeFiltering(ValidationScore validationScore) {
-        super(validationScore);
-    }
-
     @Override
     public String id() {
         return ID;

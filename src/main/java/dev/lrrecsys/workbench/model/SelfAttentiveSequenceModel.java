@@ -16,10 +16,6 @@ public final class SelfAttentiveSequenceModel extends GraphRatingModel {
     public static final String ID = "sasrec";
     private static final int H = SampleSet.HISTORY;
 
-    public SelfAttentiveSequenceModel(ValidationScore validationScore) {
-        super(validationScore);
-    }
-
     @Override
     public String id() {
         return ID;

@@ -1,7 +1,6 @@
 package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.model.NeuralCollaborativeFiltering;
 import dev.lrrecsys.workbench.model.PairFeatures;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.project.Project;
@@ -25,15 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ExperimentJobTest {
 
-    /**
-     * The harness is tested with NCF standing in the lr-recsys slot (the attention network has its own tests):
-     * what matters here is the bookkeeping, the table and the analyses.
-     */
     private static ModelCatalog catalog() {
-        ModelCatalog c = ModelCatalog.standard();
-        c.add(new ModelCatalog.Entry(ModelCatalog.LR_RECSYS, ModelCatalog.Features.AUTOENCODER_CODES,
-                ModelCatalog.Role.LR_RECSYS, NeuralCollaborativeFiltering::new));
-        return c;
+        return ModelCatalog.standard();
     }
 
     private static ExperimentSettings settings(List<String> models, int repeats, int epochs, int batch, List<Double> fractions) {
@@ -61,6 +53,8 @@ class ExperimentJobTest {
             assertThat(ExperimentFixture.count(p.database(), "prediction")).isEqualTo(12L * o.testSamples());
             assertThat(ExperimentFixture.count(p.database(), "training_curve")).isEqualTo(24);
             assertThat(ExperimentFixture.count(p.database(), "sample_uncertainty")).isEqualTo(2L * o.testSamples());
+            // only the attention network stores its 6x6 weights: 2 repeats x 2 fractions of lr-recsys
+            assertThat(ExperimentFixture.count(p.database(), "attention")).isEqualTo(4L * o.testSamples());
             assertThat(o.uncertainty()).containsKeys(0.5, 1.0);
             assertThat(o.uncertainty().get(1.0).n()).isEqualTo(o.testSamples());
             for (RunRecord r : runs) {
@@ -175,6 +169,6 @@ class ExperimentJobTest {
     @Test
     void anUnknownModelIsAClearError() {
         assertThatThrownBy(() -> catalog().get("bert4rec")).isInstanceOf(WorkbenchException.class)
-                .hasMessage("Unknown model 'bert4rec': choose from ncf, mf, sasrec, lr-recsys.");
+                .hasMessage("Unknown model 'bert4rec': choose from lr-recsys, id-only, positive-only, minilm, ncf, mf, sasrec.");
     }
 }

@@ -20,6 +20,8 @@ public final class ExperimentFixture {
 
     /** sample id -> {positive code, negative code}. */
     public final Map<Long, float[][]> codes = new HashMap<>();
+    /** sample id -> rating. */
+    public final Map<Long, Double> ratings = new HashMap<>();
     public int samples;
 
     /**
@@ -29,7 +31,6 @@ public final class ExperimentFixture {
     public ExperimentFixture write(Database db, int consumers, int products, int perConsumer, long seed,
                                    int withoutExplanations, double constantRating) {
         db.inTransaction(tx -> {
-            createExplanationTableIfMissing(tx);
             new DatasetRepository().save(tx, new DatasetInfo("fixture", "synthetic", "restaurant", "test", 1, 5, 4,
                     true, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)));
             Random r = new Random(seed);
@@ -86,6 +87,7 @@ public final class ExperimentFixture {
                                         + "hist3, hist4, hist5, split) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                 id, c + 1, p + 1, rating, i, hist[0], hist[1], hist[2], hist[3], hist[4], split);
                         samples++;
+                        ratings.put(id, rating);
                         if (withoutExplanations > 0 && samples % withoutExplanations == 0) {
                             continue;
                         }
@@ -114,17 +116,6 @@ public final class ExperimentFixture {
     private static void insertExplanation(Tx tx, long sampleId, String side, String text) throws SQLException {
         Sql.update(tx, "INSERT INTO explanation (sample_id, variant, side, generator, model, status, text, created_at) "
                 + "VALUES (?, 'contrastive', ?, ?, ?, 'ok', ?, CURRENT_TIMESTAMP)", sampleId, side, GENERATOR, MODEL, text);
-    }
-
-    /** The explanation table of the contract (created by the explain helper's V3 migration once merged). */
-    static void createExplanationTableIfMissing(Tx tx) throws SQLException {
-        Sql.update(tx, """
-                CREATE TABLE IF NOT EXISTS explanation (
-                    id BIGINT AUTO_INCREMENT PRIMARY KEY, sample_id BIGINT NOT NULL REFERENCES sample(id),
-                    variant VARCHAR(30) NOT NULL, side VARCHAR(10) NOT NULL, generator VARCHAR(40) NOT NULL,
-                    model VARCHAR(200) NOT NULL, template_version INT, prompt_hash VARCHAR(64),
-                    status VARCHAR(10) NOT NULL, text VARCHAR(2000), reason VARCHAR(1000),
-                    created_at TIMESTAMP WITH TIME ZONE, UNIQUE(sample_id, variant, side, generator, model))""");
     }
 
     /** Row count of a table, for "the database is unchanged" assertions. */

@@ -1,0 +1,106 @@
+package dev.lrrecsys.workbench.model;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
+import dev.lrrecsys.workbench.store.ExplanationCodeRepository.ExplanationText;
+import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.TaskContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains the explanation autoencoder on the training-split contrastive explanations of one generator
+ * and model, reports its reconstruction token accuracy on the test split, saves it to models/ and
+ * stores the 8-dim code of every one of those explanations (train and test) in batches. The codes count
+ * for the models only once all are written.
+ */
+public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencoderJob.Result> {
+
+    private static final int CODE_BATCH = 2_000;
+
+    private final Project project;
+    private final String generator;
+    private final String model;
+    private final AutoencoderSettings settings;
+
+    /** What the run produced. */
+    public record Result(long autoencoderId, int vocabularySize, long trainSentences, long testSentences,
+                         double finalLoss, double trainAccuracy, double testAccuracy, long codesWritten,
+                         Path checkpoint) {
+    }
+
+    public ExplanationAutoencoderJob(Project project, String generator, String model, AutoencoderSettings settings) {
+        this.project = project;
+        this.generator = generator;
+        this.model = model;
+        this.settings = settings;
+    }
+
+    @Override
+    public String title() {
+        return "Train explanation autoencoder (" + generator + ")";
+    }
+
+    @Override
+    public Result run(TaskContext context) throws Exception {
+        ExplanationCodeRepository repo = new ExplanationCodeRepository();
+        List<ExplanationText> texts = project.database().read(tx -> repo.contrastiveTexts(tx, generator, model));
+        List<String> train = new ArrayList<>();
+        List<String> test = new ArrayList<>();
+        for (ExplanationText t : texts) {
+            (t.test() ? test : train).add(t.text());
+        }
+        if (train.isEmpty()) {
+            throw new WorkbenchException("No contrastive explanations of generator '" + generator + "', model '" + model
+                    + "' in the training split: generate explanations first (lrw generate).");
+        }
+        ExplanationVocabulary vocabulary = ExplanationVocabulary.build(train, settings.minCount(), settings.maxVocabulary());
+        ExplanationAutoencoder autoencoder = new ExplanationAutoencoder(vocabulary, settings.seed());
+        int codeBatches = (texts.size() + CODE_BATCH - 1) / CODE_BATCH;
+        long totalUnits = settings.epochs() + codeBatches;
+        double[] lastLoss = {Double.NaN};
+        context.progress(0, totalUnits, "vocabulary " + vocabulary.size() + " words from " + train.size() + " sentences");
+        autoencoder.fit(train, settings, (epoch, loss, metric) -> {
+            lastLoss[0] = loss;
+            context.progress(epoch, totalUnits, String.format(Locale.ROOT, "epoch %d/%d, loss %.4f",
+                    epoch, settings.epochs(), loss));
+        }, context);
+        double trainAccuracy = autoencoder.tokenAccuracy(train);
+        double testAccuracy = autoencoder.tokenAccuracy(test);
+
+        long id = project.database().inTransaction(tx -> {
+            return repo.start(tx, generator, model, vocabulary.size(), settings.epochs(),
+                    settings.optimizer().name().toLowerCase(Locale.ROOT), settings.learningRate(),
+                    settings.batchSize(), train.size(), test.size(), "");
+        });
+        String relative = "models/autoencoder-" + id + ".bin";
+        Path checkpoint = project.dir().resolve(relative);
+        autoencoder.save(checkpoint);
+        project.database().inTransaction(tx -> {
+            repo.setCheckpoint(tx, id, relative);
+            repo.recordTraining(tx, id, lastLoss[0], trainAccuracy, testAccuracy);
+        });
+
+        long written = 0;
+        for (int from = 0, batch = 1; from < texts.size(); from += CODE_BATCH, batch++) {
+            context.checkCancelled();
+            List<ExplanationText> chunk = texts.subList(from, Math.min(texts.size(), from + CODE_BATCH));
+            long[] ids = chunk.stream().mapToLong(ExplanationText::explanationId).toArray();
+            float[] codes = autoencoder.encode(chunk.stream().map(ExplanationText::text).toList());
+            project.database().inTransaction(tx -> {
+                repo.writeCodes(tx, id, ids, codes);
+            });
+            written += ids.length;
+            context.progress(settings.epochs() + batch, totalUnits, "codes " + written + "/" + texts.size());
+        }
+        project.database().inTransaction(tx -> {
+            repo.finish(tx, id);
+        });
+        return new Result(id, vocabulary.size(), train.size(), test.size(), lastLoss[0], trainAccuracy, testAccuracy,
+                written, checkpoint);
+    }
+}

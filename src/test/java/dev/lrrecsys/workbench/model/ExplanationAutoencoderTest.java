@@ -1,0 +1,79 @@
+package dev.lrrecsys.workbench.model;
+
+import dev.lrrecsys.workbench.task.TaskContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExplanationAutoencoderTest {
+
+    private static final String[] CUISINES = {"thai", "mexican", "italian", "japanese", "indian"};
+    private static final String[] TRAITS = {"quiet", "cheap", "lively", "upscale", "family"};
+
+    /** Short contrastive-style sentences over a small closed vocabulary. */
+    static List<String> corpus(int n, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String c = CUISINES[r.nextInt(CUISINES.length)];
+            String t = TRAITS[r.nextInt(TRAITS.length)];
+            out.add(r.nextBoolean()
+                    ? "The consumer visited this restaurant because the consumer likes " + c + " food and the restaurant is " + t + "."
+                    : "The consumer did not visit this restaurant because the consumer avoids " + c + " food and the restaurant is " + t + ".");
+        }
+        return out;
+    }
+
+    @Test
+    void hasThePapersWeightCount() {
+        ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(corpus(10, 1), 1, 100), 1);
+        assertThat(ae.weightCount()).isEqualTo(400L * 64 + 64 * 8 + 8 * 64 + 64 * 400).isEqualTo(52_224L);
+        assertThat(ae.parameterCount()).isEqualTo(52_224L + ae.vocabulary().size() * 8L);
+    }
+
+    @Test
+    void tokenizerLowercasesAndStripsPunctuation() {
+        assertThat(ExplanationVocabulary.tokenize("The consumer's choice: Thai, 'spicy' food!"))
+                .containsExactly("the", "consumer's", "choice", "thai", "spicy", "food");
+    }
+
+    @Test
+    void vocabularyComesFromTrainingSentencesOnly() {
+        ExplanationVocabulary v = ExplanationVocabulary.build(List.of("quiet thai place", "quiet cheap place", "quiet"), 1, 100);
+        assertThat(v.id("<pad>")).isZero();
+        assertThat(v.id("quiet")).isEqualTo(2);
+        assertThat(v.id("sushi")).isEqualTo(ExplanationVocabulary.UNKNOWN);
+        assertThat(v.encode("Quiet sushi", 4)).containsExactly(2, ExplanationVocabulary.UNKNOWN, 0, 0);
+        ExplanationVocabulary rare = ExplanationVocabulary.build(List.of("quiet thai place", "quiet cheap place", "quiet"), 2, 100);
+        assertThat(rare.id("thai")).isEqualTo(ExplanationVocabulary.UNKNOWN);
+        assertThat(rare.size()).isEqualTo(4);
+        assertThat(ExplanationVocabulary.build(corpus(50, 2), 1, 5).size()).isEqualTo(5);
+    }
+
+    @Test
+    void overfitsASmallCorpusAndKeepsItsCodesThroughSaveAndLoad(@TempDir Path dir) throws Exception {
+        List<String> train = corpus(64, 3);
+        ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(train, 1, 100), 5);
+        double before = ae.tokenAccuracy(train);
+        List<Double> losses = new ArrayList<>();
+        ae.fit(train, new AutoencoderSettings(30, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 100, 5),
+                (epoch, loss, metric) -> losses.add(loss), TaskContext.silent());
+        double after = ae.tokenAccuracy(train);
+        assertThat(losses).hasSize(30);
+        assertThat(losses.get(29)).isLessThan(losses.get(0) / 2);
+        assertThat(after).isGreaterThan(0.8).isGreaterThan(before + 0.3);
+
+        float[] codes = ae.encode(train.subList(0, 3));
+        assertThat(codes).hasSize(3 * 8);
+        Path file = dir.resolve("models/autoencoder-1.bin");
+        ae.save(file);
+        ExplanationAutoencoder back = ExplanationAutoencoder.load(file);
+        assertThat(back.encode(train.subList(0, 3))).containsExactly(codes);
+        assertThat(back.vocabulary().size()).isEqualTo(ae.vocabulary().size());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.lrrecsys.workbench.model;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.task.TaskContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class LrRecsysNetworkTest {
+
+    private static SampleSet train;
+    private static SampleSet test;
+    private static LrRecsysNetwork trained;
+    private static final List<double[]> epochs = new ArrayList<>();
+
+    @BeforeAll
+    static void trainOnce() {
+        train = SyntheticSamples.make(512, 8, 1);
+        test = SyntheticSamples.make(256, 8, 2);
+        trained = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        trained.fit(train, test, SyntheticSamples.settings(PredictionTask.REGRESSION, 8, 0.02),
+                (epoch, loss, metric) -> epochs.add(new double[] {epoch, loss, metric}), TaskContext.silent());
+    }
+
+    @Test
+    void predictsOneValueInZeroOnePerSample() {
+        float[] p = trained.predict(test);
+        assertThat(p).hasSize(test.size());
+        for (float v : p) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+    }
+
+    @Test
+    void attentionHasSixBySixRowsSummingToOne() {
+        float[] alpha = trained.attention(test);
+        assertThat(alpha).hasSize(test.size() * 36);
+        for (int row = 0; row < test.size() * 6; row++) {
+            double sum = 0;
+            for (int j = 0; j < 6; j++) {
+                assertThat(alpha[row * 6 + j]).isBetween(0f, 1f);
+                sum += alpha[row * 6 + j];
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-4));
+        }
+    }
+
+    @Test
+    void reportsEveryEpochAndTheLossFalls() {
+        assertThat(epochs).hasSize(8);
+        assertThat(epochs.get(7)[1]).isLessThan(epochs.get(0)[1]);
+        assertThat(epochs.get(7)[2]).isLessThan(epochs.get(0)[2]);
+    }
+
+    @Test
+    void learnsASignalCarriedByTheExplanationThatIdOnlyCannotSee() {
+        double withExplanations = ValidationMetric.rmse(trained.predict(test), test.target());
+        LrRecsysNetwork idOnly = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
+        idOnly.fit(train, null, SyntheticSamples.settings(PredictionTask.REGRESSION, 8, 0.02), (e, l, m) -> { },
+                TaskContext.silent());
+        double withoutExplanations = ValidationMetric.rmse(idOnly.predict(test), test.target());
+        // The target is 0.9 or 0.1 from the sign of one explanation feature: chance level RMSE is 0.4.
+        assertThat(withoutExplanations).isGreaterThan(0.35);
+        assertThat(withExplanations).isLessThan(0.25);
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePredictions() {
+        SampleSet small = SyntheticSamples.make(128, 8, 3);
+        TrainingSettings s = SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 2, 0.01);
+        float[][] runs = new float[2][];
+        for (int i = 0; i < 2; i++) {
+            LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.POSITIVE_ONLY);
+            net.fit(small, null, s, (e, l, m) -> { }, TaskContext.silent());
+            runs[i] = net.predict(test);
+        }
+        assertThat(runs[0]).containsExactly(runs[1]);
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalPredictionsAndAttention(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("models/run-1.lrrecsys");
+        trained.save(file);
+        LrRecsysNetwork loaded = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        loaded.load(file);
+        assertThat(loaded.predict(test)).containsExactly(trained.predict(test));
+        assertThat(loaded.attention(test)).containsExactly(trained.attention(test));
+        assertThat(loaded.parameterCount()).isEqualTo(trained.parameterCount());
+    }
+
+    @Test
+    void loadingAnotherVariantsCheckpointIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.lrrecsys");
+        trained.save(file);
+        assertThatThrownBy(() -> new LrRecsysNetwork(LrRecsysVariant.ID_ONLY).load(file))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessage("The checkpoint " + file + " holds a lr-recsys network, not id-only.");
+    }
+
+    @Test
+    void checkpointsEachEpochToTheGivenFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ckpt.lrrecsys");
+        LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY).checkpointEachEpoch(file);
+        net.fit(SyntheticSamples.make(128, 8, 4), null, SyntheticSamples.settings(PredictionTask.REGRESSION, 1, 0.01),
+                (e, l, m) -> { }, TaskContext.silent());
+        assertThat(file).exists();
+        LrRecsysNetwork back = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
+        back.load(file);
+        assertThat(back.predict(test)).containsExactly(net.predict(test));
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void aNanLossStopsTrainingWithAClearMessageAndKeepsTheLastGoodWeights() {
+        SampleSet poisoned = SyntheticSamples.make(128, 8, 5);
+        Arrays.fill(poisoned.positive(), Float.NaN);
+        TrainingSettings s = SyntheticSamples.settings(PredictionTask.REGRESSION, 3, 0.01);
+        LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        assertThatThrownBy(() -> net.fit(poisoned, null, s, (e, l, m) -> { }, TaskContext.silent()))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessage("Training lr-recsys stopped: the loss became NaN at epoch 1, batch 1 (learning rate 0.01 "
+                        + "too high, or non-finite inputs). The model keeps the weights of its initialisation.");
+        LrRecsysNetwork untrained = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        untrained.fit(poisoned, null, SyntheticSamples.settings(PredictionTask.REGRESSION, 0, 0.01), (e, l, m) -> { },
+                TaskContext.silent());
+        assertThat(net.predict(test)).containsExactly(untrained.predict(test));
+    }
+
+    @Test
+    void fewerSamplesThanABatchIsRefused() {
+        SampleSet tiny = SyntheticSamples.make(10, 8, 6);
+        assertThatThrownBy(() -> new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS).fit(tiny, null,
+                SyntheticSamples.settings(PredictionTask.REGRESSION, 1, 0.01), (e, l, m) -> { }, TaskContext.silent()))
+                .isInstanceOf(WorkbenchException.class)
+                .hasMessage("Training lr-recsys needs at least one full batch: 10 training samples, batch size 64.");
+    }
+
+    @Test
+    void wideSentenceEmbeddingsAreProjectedToEight() {
+        SampleSet wide = SyntheticSamples.make(128, 384, 7);
+        LrRecsysNetwork net = new LrRecsysNetwork("lr-recsys-minilm", LrRecsysVariant.LR_RECSYS);
+        net.fit(wide, null, SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01), (e, l, m) -> { },
+                TaskContext.silent());
+        assertThat(net.predict(SyntheticSamples.make(5, 384, 8))).hasSize(5);
+        LrRecsysNetwork narrow = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        narrow.fit(SyntheticSamples.make(128, 8, 7), null, SyntheticSamples.settings(PredictionTask.CLASSIFICATION, 1, 0.01),
+                (e, l, m) -> { }, TaskContext.silent());
+        assertThat(net.parameterCount() - narrow.parameterCount()).isEqualTo(2L * 384 * 8);
+    }
+}
