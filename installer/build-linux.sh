@@ -24,11 +24,10 @@ cp -r sample-projects "$out/input/sample-projects"
 find "$out/input/sample-projects" \( -name '*.mv.db' -o -name '*.trace.db' -o -name '*.lock.db' \) -delete
 
 common=(--name lrw --app-version "$version" --vendor "LR-Recsys Workbench"
-        --description "Contrastive LLM explanations for recommender systems: explore, train, compare."
-        --java-options "-Xmx4g")
+        --description "Contrastive LLM explanations for recommender systems: explore, train, compare.")
 
 jpackage --type app-image "${common[@]}" --input "$out/input" --main-jar lrw.jar \
-    --main-class dev.lrrecsys.workbench.cli.LrwLauncher --dest "$out"
+    --main-class dev.lrrecsys.workbench.cli.LrwLauncher --java-options "-Xmx4g" --dest "$out"
 echo "app image: $out/lrw (run $out/lrw/bin/lrw; with no arguments it opens the window)"
 
 if [[ "$image_only" == false ]]; then
