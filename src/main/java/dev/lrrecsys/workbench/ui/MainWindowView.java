@@ -4,7 +4,10 @@ import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ModelCatalog;
+import dev.lrrecsys.workbench.ingest.ImportJob;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
+import dev.lrrecsys.workbench.ui.importer.ImportDialog;
+import dev.lrrecsys.workbench.ui.importer.ImportViewModel;
 import dev.lrrecsys.workbench.ui.attention.AttentionView;
 import dev.lrrecsys.workbench.ui.comparison.ComparisonView;
 import dev.lrrecsys.workbench.ui.inspector.CaseView;
@@ -296,8 +299,20 @@ public final class MainWindowView implements Navigation, StartActions {
                     "No project is open: create or open a project first, then import a dataset into it."));
             return;
         }
-        showError("Import dataset", new dev.lrrecsys.workbench.WorkbenchException(
-                "The import wizard is not part of this build yet: use `lrw import --project " + viewModel.project().dir() + " ...`."));
+        Project project = viewModel.project();
+        ImportDialog dialog = new ImportDialog(stage, new ImportViewModel(background));
+        dialog.dialog().setOnHidden(e -> {
+            ImportViewModel chosen = dialog.dialog().getResult();
+            if (chosen == null || project != viewModel.project()) {
+                return;
+            }
+            try {
+                runJob(new ImportJob(project.database(), project.exportsDir(), chosen.request()));
+            } catch (RuntimeException invalid) {
+                showError("Import dataset", invalid);
+            }
+        });
+        dialog.dialog().show();
     }
 
     @FXML
