@@ -13,6 +13,8 @@ import java.io.PrintWriter;
                 ProjectCommand.class,
                 InfoCommand.class,
                 ImportCommand.class,
+                UiCommand.class,
+                KeywordsCommand.class,
                 BenchCommand.class,
                 SynthCommand.class,
                 SamplesCommand.class,

@@ -17,6 +17,7 @@ public final class LrwLauncher {
 
     /** Runs one command line and returns its exit code (for tests and child processes). */
     public static int run(String... args) {
-        return LrwCommand.commandLine().execute(args);
+        // No arguments (a double-click, `mvn javafx:run`): open the window.
+        return LrwCommand.commandLine().execute(args.length == 0 ? new String[]{"ui"} : args);
     }
 }

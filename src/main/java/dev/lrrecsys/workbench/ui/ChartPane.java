@@ -1,0 +1,99 @@
+package dev.lrrecsys.workbench.ui;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+import java.awt.Rectangle;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A JFreeChart in the window with "PNG" and "SVG" export buttons; it re-applies the theme's palette whenever
+ * the chart or the theme changes.
+ */
+public final class ChartPane extends VBox {
+
+    static final int EXPORT_WIDTH = 1200;
+    static final int EXPORT_HEIGHT = 800;
+
+    private final ChartViewer viewer = new ChartViewer();
+    private final ObservableBooleanValue dark;
+    private final Button png = new Button("PNG");
+    private final Button svg = new Button("SVG");
+
+    public ChartPane(ObservableBooleanValue dark, Consumer<Runnable> exporter) {
+        this.dark = dark;
+        png.setTooltip(new Tooltip("Export this chart as a PNG image"));
+        svg.setTooltip(new Tooltip("Export this chart as an SVG drawing"));
+        png.setOnAction(e -> choose("PNG image", "*.png").ifPresent(f -> exporter.accept(() -> exportPng(f.toPath()))));
+        svg.setOnAction(e -> choose("SVG drawing", "*.svg").ifPresent(f -> exporter.accept(() -> exportSvg(f.toPath()))));
+        png.setDisable(true);
+        svg.setDisable(true);
+        HBox bar = new HBox(6, png, svg);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        VBox.setVgrow(viewer, Priority.ALWAYS);
+        getChildren().addAll(viewer, bar);
+        dark.addListener((o, was, now) -> restyle());
+        viewer.setMinSize(200, 150);
+    }
+
+    public void setChart(JFreeChart chart) {
+        viewer.setChart(chart);
+        png.setDisable(chart == null);
+        svg.setDisable(chart == null);
+        restyle();
+    }
+
+    public JFreeChart chart() {
+        return viewer.getChart();
+    }
+
+    public ChartViewer viewer() {
+        return viewer;
+    }
+
+    private void restyle() {
+        JFreeChart chart = viewer.getChart();
+        if (chart != null) {
+            ChartPalette.of(dark.get()).apply(chart);
+        }
+    }
+
+    private java.util.Optional<File> choose(String description, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        String title = viewer.getChart() != null && viewer.getChart().getTitle() != null ? viewer.getChart().getTitle().getText() : "chart";
+        chooser.setInitialFileName(title.replaceAll("[^A-Za-z0-9_-]+", "-") + pattern.substring(1));
+        return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
+    }
+
+    public void exportPng(Path file) {
+        try {
+            ChartUtils.saveChartAsPNG(file.toFile(), viewer.getChart(), EXPORT_WIDTH, EXPORT_HEIGHT);
+        } catch (IOException e) {
+            throw new dev.lrrecsys.workbench.WorkbenchException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void exportSvg(Path file) {
+        SVGGraphics2D g2 = new SVGGraphics2D(EXPORT_WIDTH, EXPORT_HEIGHT);
+        viewer.getChart().draw(g2, new Rectangle(0, 0, EXPORT_WIDTH, EXPORT_HEIGHT));
+        try {
+            SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
+        } catch (IOException e) {
+            throw new dev.lrrecsys.workbench.WorkbenchException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

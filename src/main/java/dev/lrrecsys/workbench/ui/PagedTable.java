@@ -1,0 +1,71 @@
+package dev.lrrecsys.workbench.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** A table bound to a {@link PagedQuery}, with previous/next buttons, the row range and CSV export of the page. */
+public final class PagedTable<T> extends VBox {
+
+    private final TableView<T> table = new TableView<>();
+
+    public PagedTable(PagedQuery<T> query, String emptyText, Consumer<Runnable> exporter) {
+        table.setItems(query.rows());
+        table.setPlaceholder(new Label(emptyText));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Button previous = new Button("\u25C0 Previous");
+        previous.setTooltip(new Tooltip("Previous page"));
+        previous.disableProperty().bind(query.hasPrevious().not());
+        previous.setOnAction(e -> query.previous());
+        Button next = new Button("Next \u25B6");
+        next.setTooltip(new Tooltip("Next page"));
+        next.disableProperty().bind(query.hasNext().not());
+        next.setOnAction(e -> query.next());
+        Label range = new Label();
+        range.textProperty().bind(query.rangeText());
+        Button csv = new Button("Export CSV");
+        csv.setTooltip(new Tooltip("Save the rows shown as a CSV file"));
+        csv.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (f != null) {
+                var snapshot = TableCsv.snapshot(table);
+                exporter.accept(() -> TableCsv.write(snapshot, f.toPath()));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, previous, next, range, spacer, csv);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(table, bar);
+    }
+
+    public <V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
+        TableColumn<T, V> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+        return c;
+    }
+
+    public TableView<T> table() {
+        return table;
+    }
+
+}

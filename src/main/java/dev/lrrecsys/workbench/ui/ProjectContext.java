@@ -1,0 +1,21 @@
+package dev.lrrecsys.workbench.ui;
+
+import dev.lrrecsys.workbench.project.Project;
+
+import java.util.function.BiConsumer;
+
+/**
+ * What every view of an open project gets: the project, where to run work, the theme (for charts), how to
+ * reach other views, and where to report a failure (action, error).
+ */
+public record ProjectContext(Project project, Background background, ThemeManager theme, Navigation navigation,
+                             BiConsumer<String, Throwable> errors) {
+
+    /** Runs a file export as a task (listed in the task panel, failures in an error dialog). */
+    public java.util.function.Consumer<Runnable> exporter(String title) {
+        return action -> background.start(new NamedJob<Void>(title, c -> {
+            action.run();
+            return null;
+        }), v -> { }, e -> errors.accept(title, e));
+    }
+}

@@ -1,0 +1,121 @@
+package dev.lrrecsys.workbench.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+/**
+ * What the window remembers between sessions (java.util.prefs, per user): recent projects, theme, window layout
+ * and generator settings. Secrets are never stored here nor in a project database.
+ */
+public final class WorkbenchPreferences {
+
+    private static final int MAX_RECENT = 8;
+    private static final String RECENT = "recent.";
+
+    private final Preferences node;
+
+    public WorkbenchPreferences(Preferences node) {
+        this.node = node;
+    }
+
+    /** The user's node, or the one named by the system property {@code lrw.prefs.node} (tests use a scratch node). */
+    public static WorkbenchPreferences forUser() {
+        String path = System.getProperty("lrw.prefs.node", "dev/lrrecsys/workbench");
+        return new WorkbenchPreferences(Preferences.userRoot().node(path));
+    }
+
+    public List<Path> recentProjects() {
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String p = node.get(RECENT + i, null);
+            if (p != null) {
+                out.add(Path.of(p));
+            }
+        }
+        return out;
+    }
+
+    /** Puts the project first in the recent list (and makes it the last opened one). */
+    public void addRecent(Path project) {
+        List<Path> recent = recentProjects();
+        Path abs = project.toAbsolutePath().normalize();
+        recent.remove(abs);
+        recent.add(0, abs);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < recent.size()) {
+                node.put(RECENT + i, recent.get(i).toString());
+            } else {
+                node.remove(RECENT + i);
+            }
+        }
+        flush();
+    }
+
+    public void removeRecent(Path project) {
+        List<Path> recent = recentProjects();
+        recent.remove(project);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            node.remove(RECENT + i);
+        }
+        for (int i = 0; i < recent.size(); i++) {
+            node.put(RECENT + i, recent.get(i).toString());
+        }
+        flush();
+    }
+
+    public String theme() {
+        return node.get("theme", "light");
+    }
+
+    public void setTheme(String theme) {
+        node.put("theme", theme);
+        flush();
+    }
+
+    /** Window bounds and the two divider positions; NaN where nothing was stored yet. */
+    public record WindowLayout(double x, double y, double width, double height, double navigatorDivider, double taskDivider) {
+    }
+
+    public WindowLayout windowLayout() {
+        return new WindowLayout(node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN),
+                node.getDouble("window.width", 1280), node.getDouble("window.height", 820),
+                node.getDouble("window.navigator", 0.18), node.getDouble("window.tasks", 0.78));
+    }
+
+    public void setWindowLayout(WindowLayout l) {
+        node.putDouble("window.x", l.x());
+        node.putDouble("window.y", l.y());
+        node.putDouble("window.width", l.width());
+        node.putDouble("window.height", l.height());
+        node.putDouble("window.navigator", l.navigatorDivider());
+        node.putDouble("window.tasks", l.taskDivider());
+        flush();
+    }
+
+    public GeneratorSettings generatorSettings() {
+        return new GeneratorSettings(node.get("generator.kind", GeneratorSettings.OFFLINE),
+                node.get("generator.url", GeneratorSettings.DEFAULT_OLLAMA_URL),
+                node.get("generator.model", GeneratorSettings.DEFAULT_MODEL),
+                node.getInt("generator.concurrency", 4));
+    }
+
+    public void setGeneratorSettings(GeneratorSettings s) {
+        node.put("generator.kind", s.kind());
+        node.put("generator.url", s.url());
+        node.put("generator.model", s.model());
+        node.putInt("generator.concurrency", s.concurrency());
+        flush();
+    }
+
+    private void flush() {
+        try {
+            node.flush();
+        } catch (BackingStoreException e) {
+            // Preferences are a convenience: losing them must not stop the user's work.
+            org.slf4j.LoggerFactory.getLogger(WorkbenchPreferences.class).warn("Cannot save preferences: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.lrrecsys.workbench.ui.attention;
+
+import dev.lrrecsys.workbench.evaluate.AttentionSummary;
+import dev.lrrecsys.workbench.insight.AttentionHistograms;
+import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
+import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
+import dev.lrrecsys.workbench.ui.ChartPalette;
+import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.FxmlViews;
+import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.WorkbenchView;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.entity.XYItemEntity;
+import org.jfree.chart.fx.interaction.ChartMouseEventFX;
+import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.data.general.DefaultPieDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Binds Attention.fxml: two overlaid histograms (high, low), the pie of shares, and the samples of a clicked bar. */
+public final class AttentionView implements WorkbenchView {
+
+    private final ProjectContext context;
+    private final AttentionViewModel viewModel;
+    private final Parent root;
+    private ChartPane high;
+    private ChartPane low;
+    private ChartPane pie;
+
+    @FXML private ComboBox<AttentionRun> runBox;
+    @FXML private Label meansLabel;
+    @FXML private StackPane highHost;
+    @FXML private StackPane lowHost;
+    @FXML private StackPane pieHost;
+    @FXML private Label binTitle;
+    @FXML private TableView<BinSample> binTable;
+    @FXML private BorderPane content;
+    @FXML private VBox emptyState;
+
+    public AttentionView(ProjectContext context) {
+        this.context = context;
+        this.viewModel = new AttentionViewModel(context.background(), context.project().database(),
+                e -> context.errors().accept("Load attention", e));
+        this.root = FxmlViews.load("Attention", this);
+    }
+
+    @FXML
+    private void initialize() {
+        runBox.setItems(viewModel.runs());
+        runBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AttentionRun r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public AttentionRun fromString(String s) {
+                return null;
+            }
+        });
+        runBox.valueProperty().bindBidirectional(viewModel.runProperty());
+        meansLabel.textProperty().bind(viewModel.meansProperty());
+        emptyState.visibleProperty().bind(viewModel.emptyProperty());
+        content.visibleProperty().bind(viewModel.emptyProperty().not());
+        high = chartPane("highHistogram", "Export high-rated histogram", AttentionHistograms.HIGH, highHost);
+        low = chartPane("lowHistogram", "Export low-rated histogram", AttentionHistograms.LOW, lowHost);
+        pie = new ChartPane(context.theme().darkProperty(), context.exporter("Export attention shares"));
+        pie.setId("sharesPie");
+        pieHost.getChildren().add(pie);
+        binTitle.textProperty().bind(viewModel.binTitleProperty());
+        binTable.setId("binSamples");
+        binTable.setItems(viewModel.binSamples());
+        binTable.setPlaceholder(new Label("No samples selected."));
+        binTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        binTable.getColumns().add(column("Sample", BinSample::sampleId));
+        binTable.getColumns().add(column("Consumer", BinSample::consumer));
+        binTable.getColumns().add(column("Product", BinSample::product));
+        binTable.getColumns().add(column("Rating", BinSample::rating));
+        binTable.getColumns().add(column("Prediction", b -> Double.isNaN(b.prediction()) ? "" : String.format(Locale.ROOT, "%.3f", b.prediction())));
+        binTable.getColumns().add(column("alpha_pos", b -> String.format(Locale.ROOT, "%.4f", b.alphaPos())));
+        binTable.getColumns().add(column("alpha_neg", b -> String.format(Locale.ROOT, "%.4f", b.alphaNeg())));
+        binTable.setTooltip(new Tooltip("Double-click a sample to open it in the case inspector"));
+        binTable.setOnMouseClicked(e -> {
+            BinSample s = binTable.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && s != null) {
+                context.navigation().showCase(s.sampleId());
+            }
+        });
+        viewModel.analysisProperty().addListener((o, was, now) -> draw(now));
+        refresh();
+    }
+
+    private ChartPane chartPane(String id, String exportTitle, int group, StackPane host) {
+        ChartPane pane = new ChartPane(context.theme().darkProperty(), context.exporter(exportTitle));
+        pane.setId(id);
+        pane.viewer().addChartMouseListener(new ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(ChartMouseEventFX event) {
+                if (event.getEntity() instanceof XYItemEntity item) {
+                    viewModel.selectBin(group, item.getSeriesIndex(), item.getItem());
+                }
+            }
+
+            @Override
+            public void chartMouseMoved(ChartMouseEventFX event) {
+                // Only clicks select a bin.
+            }
+        });
+        host.getChildren().add(pane);
+        return pane;
+    }
+
+    private void draw(AttentionViewModel.Analysis a) {
+        if (a == null) {
+            high.setChart(null);
+            low.setChart(null);
+            pie.setChart(null);
+            return;
+        }
+        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"));
+        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"));
+        DefaultPieDataset<String> shares = new DefaultPieDataset<>();
+        double[] s = a.summary().shares();
+        for (int i = 0; i < s.length; i++) {
+            shares.setValue(AttentionSummary.TOKENS.get(i), s[i]);
+        }
+        pie.setChart(ChartFactory.createPieChart("Share of attention per input token", shares, true, true, false));
+    }
+
+    private JFreeChart histogram(AttentionHistograms h, int group, String title) {
+        XYSeries pos = new XYSeries("alpha_pos");
+        XYSeries neg = new XYSeries("alpha_neg");
+        double width = h.edges()[1] - h.edges()[0];
+        for (int b = 0; b < h.bins(); b++) {
+            double centre = h.edges()[b] + width / 2;
+            pos.add(centre, h.counts()[group][AttentionHistograms.POS][b]);
+            neg.add(centre, h.counts()[group][AttentionHistograms.NEG][b]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(pos);
+        data.addSeries(neg);
+        data.setIntervalWidth(width);
+        JFreeChart chart = ChartFactory.createXYBarChart(title, "Attention weight", false, "Samples", data,
+                PlotOrientation.VERTICAL, true, true, false);
+        XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        ChartPalette palette = ChartPalette.of(context.theme().isDark());
+        renderer.setSeriesPaint(0, translucent(palette.positive()));
+        renderer.setSeriesPaint(1, translucent(palette.negative()));
+        return chart;
+    }
+
+    private static Color translucent(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 150);
+    }
+
+    @FXML private void train() {
+        context.navigation().train();
+    }
+
+    private static <V> TableColumn<BinSample, V> column(String title, Function<BinSample, V> value) {
+        TableColumn<BinSample, V> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        return c;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.lrrecsys.workbench.ui.attention;
+
+import dev.lrrecsys.workbench.evaluate.AttentionSummary;
+import dev.lrrecsys.workbench.insight.AttentionHistograms;
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.DatasetInfo;
+import dev.lrrecsys.workbench.store.DatasetRepository;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.RunBrowseRepository;
+import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
+import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
+import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.ReadJob;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The attention view's state: a run's Figure-7 histograms, the Figure-10 shares and the samples of a chosen bin. */
+public final class AttentionViewModel {
+
+    static final int BINS = 20;
+
+    /** A run's attention analysis. */
+    public record Analysis(AttentionHistograms histograms, AttentionSummary summary, DatasetInfo dataset) {
+    }
+
+    private final Background background;
+    private final Database database;
+    private final Consumer<Throwable> errors;
+    private final RunBrowseRepository browse = new RunBrowseRepository();
+    private final ObservableList<AttentionRun> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<AttentionRun> run = new SimpleObjectProperty<>();
+    private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
+    private final ObservableList<BinSample> binSamples = FXCollections.observableArrayList();
+    private final StringProperty binTitle = new SimpleStringProperty("Click a bar to list its samples.");
+    private final StringProperty means = new SimpleStringProperty("");
+    private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final LatestOnly loader = new LatestOnly();
+    private final LatestOnly binLoader = new LatestOnly();
+
+    public AttentionViewModel(Background background, Database database, Consumer<Throwable> errors) {
+        this.background = background;
+        this.database = database;
+        this.errors = errors;
+        run.addListener((o, was, now) -> load());
+    }
+
+    public void refresh() {
+        loader.load(background, new ReadJob<>("Attention runs", database, browse::attentionRuns), list -> {
+            AttentionRun chosen = run.get();
+            runs.setAll(list);
+            empty.set(list.isEmpty());
+            AttentionRun next = list.stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0));
+            if (next != null && next.equals(chosen)) {
+                load();
+            } else {
+                run.set(next);
+            }
+        }, errors);
+    }
+
+    private void load() {
+        AttentionRun r = run.get();
+        if (r == null) {
+            analysis.set(null);
+            return;
+        }
+        loader.load(background, new ReadJob<>("Attention of run " + r.id(), database, tx -> {
+            DatasetInfo dataset = new DatasetRepository().find(tx).orElseThrow();
+            var rows = new ExperimentRepository().attention(tx, r.id());
+            return new Analysis(AttentionHistograms.of(rows, dataset, BINS), AttentionSummary.of(rows, dataset), dataset);
+        }), a -> {
+            analysis.set(a);
+            AttentionSummary s = a.summary();
+            means.set(String.format(Locale.ROOT, "high-rated (%d): mean alpha_pos %.4f, alpha_neg %.4f    low-rated (%d): mean alpha_pos %.4f, alpha_neg %.4f",
+                    s.highCount(), s.highAlphaPos(), s.highAlphaNeg(), s.lowCount(), s.lowAlphaPos(), s.lowAlphaNeg()));
+            binSamples.clear();
+            binTitle.set("Click a bar to list its samples.");
+        }, errors);
+    }
+
+    /** Lists the samples of one bar: group (high/low), side (pos/neg), bin index. */
+    public void selectBin(int group, int side, int bin) {
+        AttentionRun r = run.get();
+        Analysis a = analysis.get();
+        if (r == null || a == null) {
+            return;
+        }
+        double from = a.histograms().edges()[bin];
+        // The last bin is closed on the right, so its upper bound is nudged past the top edge.
+        double to = bin == a.histograms().bins() - 1 ? a.histograms().edges()[bin + 1] + 1e-6 : a.histograms().edges()[bin + 1];
+        boolean high = group == AttentionHistograms.HIGH;
+        boolean pos = side == AttentionHistograms.POS;
+        binTitle.set(String.format(Locale.ROOT, "%s-rated samples with alpha_%s in [%.3f, %.3f)", high ? "High" : "Low",
+                pos ? "pos" : "neg", from, to));
+        binLoader.load(background, new ReadJob<>("Bin samples", database,
+                tx -> browse.samplesInBin(tx, r.id(), pos, from, to, high, a.dataset().highThreshold(), 500)), binSamples::setAll, errors);
+    }
+
+    public ObservableList<AttentionRun> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<AttentionRun> runProperty() {
+        return run;
+    }
+
+    public ObjectProperty<Analysis> analysisProperty() {
+        return analysis;
+    }
+
+    public ObservableList<BinSample> binSamples() {
+        return binSamples;
+    }
+
+    public StringProperty binTitleProperty() {
+        return binTitle;
+    }
+
+    public StringProperty meansProperty() {
+        return means;
+    }
+
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+}

@@ -1,0 +1,178 @@
+package dev.lrrecsys.workbench.ui.explanations;
+
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.SourceCount;
+import dev.lrrecsys.workbench.store.ExplanationFilter;
+import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.PagedQuery;
+import dev.lrrecsys.workbench.ui.ReadJob;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The explanations explorer's state: the filter fields, the paged result and the selected explanation's detail. */
+public final class ExplanationsViewModel {
+
+    public static final String ANY = "(any)";
+    public static final List<String> SIDES = List.of(ANY, "positive", "negative", "general", "aspects", "summary", "rating");
+    public static final List<String> STATUSES = List.of(ANY, "ok", "rejected", "failed");
+
+    private final Background background;
+    private final Database database;
+    private final ExplanationBrowseRepository repository = new ExplanationBrowseRepository();
+    private final Consumer<Throwable> errors;
+    private final StringProperty product = new SimpleStringProperty("");
+    private final StringProperty consumer = new SimpleStringProperty("");
+    private final StringProperty side = new SimpleStringProperty(ANY);
+    private final StringProperty source = new SimpleStringProperty(ANY);
+    private final StringProperty status = new SimpleStringProperty(ANY);
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<String> sources = FXCollections.observableArrayList(ANY);
+    private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ExplanationRow> selected = new SimpleObjectProperty<>();
+    private final StringProperty detail = new SimpleStringProperty("Select an explanation to read it in full.");
+    private final StringProperty scope = new SimpleStringProperty("");
+    private final PagedQuery<ExplanationRow> results;
+    private final LatestOnly summaryLoader = new LatestOnly();
+    private Integer productId;
+    private KeywordRepository.ProductGroup group;
+
+    public ExplanationsViewModel(Background background, Database database, Consumer<Throwable> errors) {
+        this.background = background;
+        this.database = database;
+        this.errors = errors;
+        results = new PagedQuery<>(background, (offset, limit) -> {
+            ExplanationFilter f = filter();
+            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, offset, limit));
+        }, errors);
+        selected.addListener((o, was, now) -> detail.set(now == null ? "Select an explanation to read it in full." : describe(now)));
+    }
+
+    public void refresh() {
+        summaryLoader.load(background, new ReadJob<>("Explanation sources", database, repository::sources), list -> {
+            String chosen = source.get();
+            sources.setAll(ANY);
+            list.forEach(s -> sources.add(s.label()));
+            source.set(sources.contains(chosen) ? chosen : ANY);
+            empty.set(list.stream().mapToLong(SourceCount::count).sum() == 0);
+        }, errors);
+        results.reload();
+    }
+
+    /** Applies a filter coming from another view (keyword drill-down) and reloads. */
+    public void apply(ExplanationFilter f) {
+        product.set(nz(f.product()));
+        consumer.set(nz(f.consumer()));
+        side.set(f.side() == null ? ANY : f.side());
+        if (f.source() != null && !sources.contains(f.source())) {
+            sources.add(f.source());
+        }
+        source.set(f.source() == null ? ANY : f.source());
+        status.set(f.status() == null ? ANY : f.status());
+        text.set(nz(f.text()));
+        productId = f.productId();
+        group = f.group();
+        scope.set(productId != null ? "Only product #" + productId + " (from the keyword view)"
+                : group != null ? "Only products of " + group.attribute() + " = " + group.value() : "");
+        results.reload();
+    }
+
+    /** Drops the product/group restriction set by a drill-down. */
+    public void clearScope() {
+        productId = null;
+        group = null;
+        scope.set("");
+        results.reload();
+    }
+
+    public void search() {
+        results.reload();
+    }
+
+    ExplanationFilter filter() {
+        return new ExplanationFilter(product.get(), consumer.get(), any(side.get()), any(source.get()), any(status.get()),
+                text.get(), productId, group);
+    }
+
+    static String describe(ExplanationRow r) {
+        StringBuilder b = new StringBuilder();
+        b.append(r.side()).append(" explanation (").append(r.variant()).append(") by ").append(r.source())
+                .append(", status ").append(r.status()).append('\n');
+        b.append("consumer ").append(r.consumer()).append(", product ").append(r.product())
+                .append(", rating ").append(r.rating()).append(" (").append(r.split()).append(" split), sample ").append(r.sampleId())
+                .append("\n\n");
+        b.append(r.text() == null ? "(no text)" : r.text());
+        if (r.reason() != null && !r.reason().isBlank()) {
+            b.append("\n\nReason: ").append(r.reason());
+        }
+        return b.toString();
+    }
+
+    private static String any(String v) {
+        return v == null || ANY.equals(v) ? null : v;
+    }
+
+    private static String nz(String v) {
+        return v == null ? "" : v;
+    }
+
+    public StringProperty productProperty() {
+        return product;
+    }
+
+    public StringProperty consumerProperty() {
+        return consumer;
+    }
+
+    public StringProperty sideProperty() {
+        return side;
+    }
+
+    public StringProperty sourceProperty() {
+        return source;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObservableList<String> sources() {
+        return sources;
+    }
+
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+
+    public ObjectProperty<ExplanationRow> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    public StringProperty scopeProperty() {
+        return scope;
+    }
+
+    public PagedQuery<ExplanationRow> results() {
+        return results;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.lrrecsys.workbench.ui.importer;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.ingest.ImportFormat;
+import dev.lrrecsys.workbench.ingest.ImportRequest;
+import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.NamedJob;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The import wizard without its controls: format, input path, CSV mapping file, rating scale and a preview of
+ * the first lines of the input before anything is imported. The import itself is the all-or-nothing ImportJob,
+ * so a bad row (reported with its file and line) leaves the project as it was.
+ */
+public final class ImportViewModel {
+
+    static final int PREVIEW_LINES = 12;
+
+    private final Background background;
+    private final ObjectProperty<ImportFormat> format = new SimpleObjectProperty<>(ImportFormat.CSV);
+    private final StringProperty path = new SimpleStringProperty("");
+    private final StringProperty mapping = new SimpleStringProperty("");
+    private final StringProperty ratingMin = new SimpleStringProperty("");
+    private final StringProperty ratingMax = new SimpleStringProperty("");
+    private final StringProperty highThreshold = new SimpleStringProperty("");
+    private final BooleanProperty skipBadRows = new SimpleBooleanProperty(false);
+    private final StringProperty preview = new SimpleStringProperty("Choose a file or folder to see its first lines.");
+    private final LatestOnly previewer = new LatestOnly();
+
+    public ImportViewModel(Background background) {
+        this.background = background;
+        path.addListener((o, was, now) -> loadPreview());
+    }
+
+    /** Reads the first lines of the chosen file (of the first data file of a folder), off the UI thread. */
+    public void loadPreview() {
+        String p = path.get();
+        if (p == null || p.isBlank()) {
+            preview.set("Choose a file or folder to see its first lines.");
+            return;
+        }
+        Path chosen = Path.of(p.strip());
+        previewer.load(background, new NamedJob<>("Preview " + chosen.getFileName(), c -> firstLines(chosen)), preview::set,
+                e -> preview.set(e.getMessage()));
+    }
+
+    static String firstLines(Path chosen) throws Exception {
+        if (!Files.exists(chosen)) {
+            throw new WorkbenchException("No such file or folder: " + chosen);
+        }
+        Path file = chosen;
+        if (Files.isDirectory(chosen)) {
+            try (Stream<Path> s = Files.list(chosen)) {
+                file = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).sorted().findFirst()
+                        .orElseThrow(() -> new WorkbenchException("The folder " + chosen + " holds no files."));
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while (lines.size() < PREVIEW_LINES && (line = r.readLine()) != null) {
+                lines.add((lines.size() + 1) + ": " + (line.length() > 300 ? line.substring(0, 300) + "..." : line));
+            }
+        }
+        return file + " (first " + lines.size() + " lines)\n" + String.join("\n", lines);
+    }
+
+    /** The request these fields describe; a malformed number says which field. */
+    public ImportRequest request() {
+        if (path.get() == null || path.get().isBlank()) {
+            throw new WorkbenchException("Choose the file or folder to import.");
+        }
+        ImportRequest r = ImportRequest.of(format.get(), Path.of(path.get().strip())).withSkipBadRows(skipBadRows.get())
+                .withScale(number(ratingMin.get(), "lowest rating"), number(ratingMax.get(), "highest rating"),
+                        number(highThreshold.get(), "high from"));
+        return mapping.get() == null || mapping.get().isBlank() ? r : r.withMapping(Path.of(mapping.get().strip()));
+    }
+
+    static Double number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new WorkbenchException("'" + text.strip() + "' is not a number (" + field + ").");
+        }
+    }
+
+    public ObjectProperty<ImportFormat> formatProperty() {
+        return format;
+    }
+
+    public StringProperty pathProperty() {
+        return path;
+    }
+
+    public StringProperty mappingProperty() {
+        return mapping;
+    }
+
+    public StringProperty ratingMinProperty() {
+        return ratingMin;
+    }
+
+    public StringProperty ratingMaxProperty() {
+        return ratingMax;
+    }
+
+    public StringProperty highThresholdProperty() {
+        return highThreshold;
+    }
+
+    public BooleanProperty skipBadRowsProperty() {
+        return skipBadRows;
+    }
+
+    public StringProperty previewProperty() {
+        return preview;
+    }
+}

@@ -1,0 +1,276 @@
+package dev.lrrecsys.workbench.ui.keywords;
+
+import dev.lrrecsys.workbench.insight.Keyword;
+import dev.lrrecsys.workbench.insight.KeywordRanking;
+import dev.lrrecsys.workbench.store.KeywordRepository.ProductGroup;
+import dev.lrrecsys.workbench.store.KeywordRepository.ProductMentions;
+import dev.lrrecsys.workbench.store.KeywordRepository.Source;
+import dev.lrrecsys.workbench.ui.ChartPalette;
+import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.FxmlViews;
+import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.TableCsv;
+import dev.lrrecsys.workbench.ui.WorkbenchView;
+import dev.lrrecsys.workbench.ui.keywords.KeywordsViewModel.State;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Binds Keywords.fxml: restaurant list, ranking controls, two bar charts and two keyword tables with drill-down. */
+public final class KeywordsView implements WorkbenchView {
+
+    private final ProjectContext context;
+    private final KeywordsViewModel viewModel;
+    private final Parent root;
+    private ChartPane positiveChart;
+    private ChartPane negativeChart;
+
+    @FXML private ComboBox<Source> sourceBox;
+    @FXML private ComboBox<KeywordRanking> rankingBox;
+    @FXML private Spinner<Integer> limitSpinner;
+    @FXML private Label timingLabel;
+    @FXML private TextField productSearch;
+    @FXML private TableView<ProductMentions> productTable;
+    @FXML private ComboBox<ProductGroup> groupBox;
+    @FXML private Label positiveTitle;
+    @FXML private Label negativeTitle;
+    @FXML private StackPane positiveChartHost;
+    @FXML private StackPane negativeChartHost;
+    @FXML private StackPane positiveTableHost;
+    @FXML private StackPane negativeTableHost;
+    @FXML private BorderPane content;
+    @FXML private VBox emptyState;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyMessage;
+    @FXML private Button emptyAction;
+
+    public KeywordsView(ProjectContext context) {
+        this.context = context;
+        this.viewModel = new KeywordsViewModel(context.background(), context.project().database(),
+                e -> context.errors().accept("Load keywords", e));
+        this.root = FxmlViews.load("Keywords", this);
+    }
+
+    @FXML
+    private void initialize() {
+        sourceBox.setItems(viewModel.sources());
+        sourceBox.setConverter(converter(Source::label));
+        sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
+        rankingBox.setItems(FXCollections.observableArrayList(KeywordRanking.values()));
+        rankingBox.valueProperty().bindBidirectional(viewModel.rankingProperty());
+        limitSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 100, viewModel.limitProperty().get(), 5));
+        limitSpinner.valueProperty().addListener((o, was, now) -> viewModel.limitProperty().set(now));
+        timingLabel.textProperty().bind(viewModel.timingProperty());
+
+        FilteredList<ProductMentions> filtered = new FilteredList<>(viewModel.products());
+        productSearch.textProperty().addListener((o, was, now) -> {
+            String q = now == null ? "" : now.trim().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(p -> q.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(q)
+                    || p.city().toLowerCase(Locale.ROOT).contains(q));
+        });
+        SortedList<ProductMentions> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(productTable.comparatorProperty());
+        productTable.setItems(sorted);
+        productTable.setId("keywordProducts");
+        productTable.setPlaceholder(new Label("No restaurants."));
+        productTable.getColumns().add(column("Restaurant", ProductMentions::name, 170));
+        productTable.getColumns().add(column("City", ProductMentions::city, 80));
+        TableColumn<ProductMentions, Long> neg = column("# negative", ProductMentions::negative, 80);
+        neg.setSortType(TableColumn.SortType.DESCENDING);
+        productTable.getColumns().add(neg);
+        productTable.getColumns().add(column("# positive", ProductMentions::positive, 80));
+        productTable.getSortOrder().add(neg);
+        productTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.productProperty().set(now);
+            }
+        });
+        viewModel.productProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                productTable.getSelectionModel().clearSelection();
+            }
+        });
+        groupBox.setItems(viewModel.groups());
+        groupBox.setConverter(converter(ProductGroup::label));
+        groupBox.valueProperty().bindBidirectional(viewModel.groupProperty());
+
+        positiveTitle.textProperty().bind(viewModel.positiveTitleProperty());
+        negativeTitle.textProperty().bind(viewModel.negativeTitleProperty());
+        positiveChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export positive keywords chart"));
+        negativeChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export negative keywords chart"));
+        positiveChart.setId("positiveKeywordChart");
+        negativeChart.setId("negativeKeywordChart");
+        positiveChartHost.getChildren().add(positiveChart);
+        negativeChartHost.getChildren().add(negativeChart);
+        positiveTableHost.getChildren().add(keywordTable("positiveKeywords", KeywordsViewModel.POSITIVE, viewModel.positive()));
+        negativeTableHost.getChildren().add(keywordTable("negativeKeywords", KeywordsViewModel.NEGATIVE, viewModel.negative()));
+        viewModel.positive().addListener((ListChangeListener<Keyword>) c -> positiveChart.setChart(chart("Positive keywords", viewModel.positive(), true)));
+        viewModel.negative().addListener((ListChangeListener<Keyword>) c -> negativeChart.setChart(chart("Negative keywords", viewModel.negative(), false)));
+
+        viewModel.stateProperty().addListener((o, was, now) -> showState(now));
+        showState(viewModel.stateProperty().get());
+        refresh();
+    }
+
+    private void showState(State state) {
+        boolean ready = state == State.READY;
+        content.setVisible(ready);
+        emptyState.setVisible(!ready);
+        switch (state) {
+            case LOADING -> {
+                emptyTitle.setText("Loading...");
+                emptyMessage.setText("");
+                emptyAction.setVisible(false);
+            }
+            case NO_EXPLANATIONS -> {
+                emptyTitle.setText("No explanations yet");
+                emptyMessage.setText("Keywords come from the explanations: generate them first (offline reasoner or Ollama).");
+                emptyAction.setText("Generate...");
+                emptyAction.setVisible(true);
+            }
+            case NOT_BUILT -> {
+                emptyTitle.setText("Keyword index not built");
+                emptyMessage.setText(viewModel.stateMessageProperty().get());
+                emptyAction.setText("Build keyword index");
+                emptyAction.setVisible(true);
+            }
+            case READY -> { }
+        }
+    }
+
+    private VBox keywordTable(String id, String side, List<Keyword> items) {
+        TableView<Keyword> table = new TableView<>();
+        table.setId(id);
+        table.setItems((javafx.collections.ObservableList<Keyword>) items);
+        table.setPlaceholder(new Label("No keywords."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Keyword, String> term = new TableColumn<>("Keyword");
+        term.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().term()));
+        TableColumn<Keyword, Long> count = new TableColumn<>("Count");
+        count.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().count()));
+        TableColumn<Keyword, String> per = new TableColumn<>("Per explanation");
+        per.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.3f", cd.getValue().perExplanation())));
+        TableColumn<Keyword, String> z = new TableColumn<>("Distinctiveness (z)");
+        z.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.2f", cd.getValue().distinctiveness())));
+        table.getColumns().addAll(List.of(term, count, per, z));
+        table.setTooltip(new Tooltip("Double-click a keyword to read the explanations that contain it"));
+        table.setOnMouseClicked(e -> {
+            Keyword k = table.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && k != null) {
+                context.navigation().showExplanations(viewModel.drillDown(side, k));
+            }
+        });
+        Button csv = new Button("Export CSV");
+        csv.setTooltip(new Tooltip("Save these keywords as CSV"));
+        csv.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            chooser.setInitialFileName(side + "-keywords.csv");
+            File f = chooser.showSaveDialog(root.getScene().getWindow());
+            if (f != null) {
+                var rows = TableCsv.snapshot(table);
+                context.exporter("Export " + side + " keywords CSV").accept(() -> TableCsv.write(rows, f.toPath()));
+            }
+        });
+        VBox box = new VBox(4, table, csv);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
+    private JFreeChart chart(String title, List<Keyword> keywords, boolean positive) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        boolean byCount = viewModel.rankingProperty().get() == KeywordRanking.FREQUENCY;
+        for (Keyword k : keywords) {
+            data.addValue(byCount ? k.count() : k.distinctiveness(), positive ? "positive" : "negative", k.term());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, null, byCount ? "Count" : "Distinctiveness (z)", data,
+                PlotOrientation.HORIZONTAL, false, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        ChartPalette palette = ChartPalette.of(context.theme().isDark());
+        plot.getRenderer().setSeriesPaint(0, positive ? palette.positive() : palette.negative());
+        return chart;
+    }
+
+    @FXML
+    private void buildIndex() {
+        context.navigation().buildKeywordIndex();
+    }
+
+    @FXML
+    private void emptyAction() {
+        if (viewModel.stateProperty().get() == State.NO_EXPLANATIONS) {
+            context.navigation().generateExplanations();
+        } else {
+            context.navigation().buildKeywordIndex();
+        }
+    }
+
+    private static <T, V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
+        TableColumn<T, V> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    /** The source the view currently aggregates (for the window's "Build keyword index" action). */
+    public Source source() {
+        return viewModel.sourceProperty().get();
+    }
+
+    public KeywordsViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+}

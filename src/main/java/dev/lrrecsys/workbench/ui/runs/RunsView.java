@@ -1,0 +1,199 @@
+package dev.lrrecsys.workbench.ui.runs;
+
+import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
+import dev.lrrecsys.workbench.store.RunRecord;
+import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.FxmlViews;
+import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.TableCsv;
+import dev.lrrecsys.workbench.ui.WorkbenchView;
+import dev.lrrecsys.workbench.ui.runs.RunsViewModel.ResultRow;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Binds Runs.fxml: the comparison table, the runs of the chosen fraction and the selected run's training curve. */
+public final class RunsView implements WorkbenchView {
+
+    private final ProjectContext context;
+    private final RunsViewModel viewModel;
+    private final Parent root;
+    private final TableView<ResultRow> resultTable = new TableView<>();
+    private final Timeline live = new Timeline(new KeyFrame(Duration.seconds(2), e -> refresh()));
+    private ChartPane curveChart;
+
+    @FXML private ComboBox<ExperimentItem> experimentBox;
+    @FXML private ComboBox<Double> fractionBox;
+    @FXML private Label liveLabel;
+    @FXML private StackPane tableHost;
+    @FXML private Label summaryLabel;
+    @FXML private TableView<RunRecord> runTable;
+    @FXML private StackPane curveHost;
+    @FXML private BorderPane content;
+    @FXML private VBox emptyState;
+
+    public RunsView(ProjectContext context) {
+        this.context = context;
+        this.viewModel = new RunsViewModel(context.background(), context.project().database(), e -> context.errors().accept("Load runs", e));
+        this.root = FxmlViews.load("Runs", this);
+    }
+
+    @FXML
+    private void initialize() {
+        experimentBox.setItems(viewModel.experiments());
+        experimentBox.setConverter(converter(ExperimentItem::label));
+        experimentBox.valueProperty().bindBidirectional(viewModel.experimentProperty());
+        fractionBox.setItems(viewModel.fractions());
+        fractionBox.valueProperty().bindBidirectional(viewModel.fractionProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        emptyState.visibleProperty().bind(viewModel.emptyProperty());
+        content.visibleProperty().bind(viewModel.emptyProperty().not());
+
+        resultTable.setId("resultTable");
+        resultTable.setItems(viewModel.rows());
+        resultTable.setPlaceholder(new Label("No finished runs in this experiment yet."));
+        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        viewModel.metricNames().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        Button csv = new Button("Export CSV");
+        csv.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = chooser.showSaveDialog(root.getScene().getWindow());
+            if (f != null) {
+                var rows = TableCsv.snapshot(resultTable);
+                context.exporter("Export result table CSV").accept(() -> TableCsv.write(rows, f.toPath()));
+            }
+        });
+        VBox box = new VBox(4, resultTable, csv);
+        VBox.setVgrow(resultTable, Priority.ALWAYS);
+        tableHost.getChildren().add(box);
+
+        runTable.setId("runTable");
+        runTable.setItems(viewModel.runs());
+        runTable.setPlaceholder(new Label("No runs."));
+        runTable.getColumns().add(column("Run", RunRecord::id, 50));
+        runTable.getColumns().add(column("Model", RunRecord::model, 100));
+        runTable.getColumns().add(column("Repeat", RunRecord::repeat, 60));
+        runTable.getColumns().add(column("Status", RunRecord::status, 80));
+        runTable.getColumns().add(column("Epochs", RunRecord::epochs, 60));
+        runTable.getColumns().add(column("Seconds", r -> r.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", r.seconds()), 70));
+        runTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                viewModel.selectedRunProperty().set(now);
+            }
+        });
+        curveChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export training curve"));
+        curveChart.setId("curveChart");
+        curveHost.getChildren().add(curveChart);
+        viewModel.curve().addListener((ListChangeListener<double[]>) c -> curveChart.setChart(curve()));
+
+        live.setCycleCount(Timeline.INDEFINITE);
+        viewModel.runningProperty().addListener((o, was, now) -> {
+            liveLabel.setText(now ? "Training: updating live" : "");
+            if (now) {
+                live.play();
+            } else {
+                live.stop();
+            }
+        });
+        refresh();
+    }
+
+    private void rebuildColumns() {
+        resultTable.getColumns().clear();
+        resultTable.getColumns().add(column("Model", ResultRow::model, 120));
+        resultTable.getColumns().add(column("Role", ResultRow::role, 90));
+        resultTable.getColumns().add(column("Runs", ResultRow::runs, 50));
+        for (int i = 0; i < viewModel.metricNames().size(); i++) {
+            int index = i;
+            resultTable.getColumns().add(column(viewModel.metricNames().get(i) + " mean (sd)", r -> r.cells().get(index), 150));
+        }
+    }
+
+    private JFreeChart curve() {
+        RunRecord run = viewModel.selectedRunProperty().get();
+        XYSeries loss = new XYSeries("training loss");
+        XYSeries val = new XYSeries("validation metric (test split)");
+        for (double[] p : viewModel.curve()) {
+            loss.add(p[0], p[1]);
+            if (!Double.isNaN(p[2])) {
+                val.add(p[0], p[2]);
+            }
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(run == null ? "Training curve" : "Run " + run.id() + " (" + run.model() + ")",
+                "Epoch", "Loss", new XYSeriesCollection(loss), PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        NumberAxis validation = new NumberAxis("Validation metric");
+        validation.setAutoRangeIncludesZero(false);
+        plot.setRangeAxis(1, validation);
+        plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        plot.setDataset(1, new XYSeriesCollection(val));
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, new XYLineAndShapeRenderer(true, true));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        return chart;
+    }
+
+    @FXML private void train() {
+        context.navigation().train();
+    }
+
+    private static <T, V> TableColumn<T, V> column(String title, Function<T, V> value, double width) {
+        TableColumn<T, V> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static <T> StringConverter<T> converter(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : label.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.lrrecsys.workbench.ui.settings;
+
+import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
+import dev.lrrecsys.workbench.explain.ExplanationGenerator;
+import dev.lrrecsys.workbench.explain.GenerationEstimate;
+import dev.lrrecsys.workbench.explain.GenerationRequest;
+import dev.lrrecsys.workbench.explain.Generators;
+import dev.lrrecsys.workbench.explain.LlmSettings;
+import dev.lrrecsys.workbench.explain.OllamaBackend;
+import dev.lrrecsys.workbench.explain.RetryPolicy;
+import dev.lrrecsys.workbench.explain.Variant;
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.GeneratorSettings;
+import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.NamedJob;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The generator settings dialog without its controls: offline or Ollama (URL, model from the server's
+ * /api/tags), concurrency, a connection test with a clear answer, and an estimate of the run.
+ */
+public final class GeneratorSettingsViewModel {
+
+    /** What the connection test found. */
+    public enum Connection { UNTESTED, TESTING, OK, FAILED }
+
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Background background;
+    private final StringProperty kind = new SimpleStringProperty();
+    private final StringProperty url = new SimpleStringProperty();
+    private final StringProperty model = new SimpleStringProperty();
+    private final IntegerProperty concurrency = new SimpleIntegerProperty();
+    private final ObservableList<String> models = FXCollections.observableArrayList();
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.UNTESTED);
+    private final StringProperty connectionMessage = new SimpleStringProperty("");
+    private final StringProperty estimate = new SimpleStringProperty("");
+    private final BooleanProperty estimating = new SimpleBooleanProperty();
+    private final LatestOnly tester = new LatestOnly();
+    private final LatestOnly estimator = new LatestOnly();
+
+    public GeneratorSettingsViewModel(Background background, GeneratorSettings initial) {
+        this.background = background;
+        kind.set(initial.kind());
+        url.set(initial.url());
+        model.set(initial.model());
+        concurrency.set(initial.concurrency());
+        if (initial.model() != null && !initial.model().isBlank()) {
+            models.add(initial.model());
+        }
+        kind.addListener((o, was, now) -> resetAnswers());
+        url.addListener((o, was, now) -> resetAnswers());
+        model.addListener((o, was, now) -> estimate.set(""));
+    }
+
+    private void resetAnswers() {
+        connection.set(Connection.UNTESTED);
+        connectionMessage.set("");
+        estimate.set("");
+    }
+
+    public BooleanBinding ollamaProperty() {
+        return kind.isEqualTo(GeneratorSettings.OLLAMA);
+    }
+
+    /** Asks the server for its models (GET /api/tags) and says plainly whether it answered. */
+    public void testConnection() {
+        String base = llm().url();
+        connection.set(Connection.TESTING);
+        connectionMessage.set("Connecting to " + base + "...");
+        tester.load(background, new NamedJob<>("Test Ollama connection", c -> OllamaBackend.pulledModels(base, TEST_TIMEOUT)),
+                this::showModels, e -> {
+                    connection.set(Connection.FAILED);
+                    connectionMessage.set(e.getMessage());
+                });
+    }
+
+    private void showModels(List<String> pulled) {
+        if (pulled == null) {
+            connection.set(Connection.FAILED);
+            connectionMessage.set(new OllamaBackend(llm()).unreachableMessage());
+            return;
+        }
+        String chosen = model.get();
+        models.setAll(pulled);
+        if (pulled.isEmpty()) {
+            connection.set(Connection.FAILED);
+            connectionMessage.set("Connected to Ollama at " + llm().url() + ", but it has no model: run `ollama pull "
+                    + LlmSettings.DEFAULT_OLLAMA_MODEL + "`.");
+            return;
+        }
+        connection.set(Connection.OK);
+        connectionMessage.set("Connected to Ollama at " + llm().url() + ": " + pulled.size() + " model(s) available.");
+        model.set(pulled.stream().filter(m -> m.equals(chosen) || m.equals(chosen + ":latest")).findFirst().orElse(pulled.get(0)));
+    }
+
+    /** Counts what a run would do (and, for Ollama, times a short probe); writes nothing. */
+    public void estimate(Database database) {
+        GeneratorSettings s = settings();
+        estimating.set(true);
+        estimate.set("Estimating...");
+        estimator.load(background, new NamedJob<>("Estimate generation", c -> {
+            try (ExplanationGenerator g = create(s)) {
+                return new ContrastiveExplanationJob(database, g, request(g)).estimate(c);
+            }
+        }), (GenerationEstimate e) -> {
+            estimating.set(false);
+            estimate.set(e.describe().strip());
+        }, e -> {
+            estimating.set(false);
+            estimate.set("Cannot estimate: " + e.getMessage());
+        });
+    }
+
+    public GeneratorSettings settings() {
+        return new GeneratorSettings(kind.get(), url.get() == null ? "" : url.get().strip(), model.get() == null ? "" : model.get().strip(),
+                Math.max(1, concurrency.get()));
+    }
+
+    private LlmSettings llm() {
+        return llm(settings());
+    }
+
+    static LlmSettings llm(GeneratorSettings s) {
+        String base = s.url().isBlank() ? LlmSettings.DEFAULT_OLLAMA_URL : s.url();
+        String m = s.model().isBlank() ? LlmSettings.DEFAULT_OLLAMA_MODEL : s.model();
+        return new LlmSettings(base, m, 0.2, 120, Duration.ofSeconds(120));
+    }
+
+    /** The generator these settings describe (the caller closes it). */
+    public static ExplanationGenerator create(GeneratorSettings s) {
+        return Generators.create(s.kind(), llm(s), s.concurrency(), RetryPolicy.DEFAULT);
+    }
+
+    /** A contrastive run over all samples, committing as often as suits the generator. */
+    public static GenerationRequest request(ExplanationGenerator g) {
+        return new GenerationRequest(Variant.CONTRASTIVE, 0, false,
+                g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY);
+    }
+
+    public StringProperty kindProperty() {
+        return kind;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty modelProperty() {
+        return model;
+    }
+
+    public IntegerProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    public ObjectProperty<Connection> connectionProperty() {
+        return connection;
+    }
+
+    public StringProperty connectionMessageProperty() {
+        return connectionMessage;
+    }
+
+    public StringProperty estimateProperty() {
+        return estimate;
+    }
+
+    public BooleanProperty estimatingProperty() {
+        return estimating;
+    }
+}

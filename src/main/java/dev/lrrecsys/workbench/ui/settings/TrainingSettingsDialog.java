@@ -1,0 +1,73 @@
+package dev.lrrecsys.workbench.ui.settings;
+
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.ui.FxmlViews;
+import dev.lrrecsys.workbench.ui.Styles;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/** The training settings dialog (TrainingSettings.fxml); its Train button hands back the view model. */
+public final class TrainingSettingsDialog {
+
+    public static final ButtonType TRAIN = new ButtonType("Train", ButtonBar.ButtonData.OK_DONE);
+
+    private final TrainingSettingsViewModel viewModel;
+    private final Dialog<TrainingSettingsViewModel> dialog = new Dialog<>();
+
+    @FXML private ComboBox<PredictionTask> taskBox;
+    @FXML private VBox modelsBox;
+    @FXML private Spinner<Integer> epochsSpinner;
+    @FXML private Spinner<Integer> repeatsSpinner;
+    @FXML private TextField fractionsField;
+    @FXML private Label backendLabel;
+
+    public TrainingSettingsDialog(Window owner, TrainingSettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+        dialog.initOwner(owner);
+        dialog.setTitle("Train and evaluate");
+        dialog.setHeaderText("Train the chosen models on the training split and compare them on the test split");
+        dialog.getDialogPane().setContent(FxmlViews.load("TrainingSettings", this));
+        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
+        dialog.getDialogPane().getButtonTypes().addAll(TRAIN, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == TRAIN ? viewModel : null);
+    }
+
+    @FXML
+    private void initialize() {
+        taskBox.setItems(FXCollections.observableArrayList(PredictionTask.values()));
+        taskBox.valueProperty().bindBidirectional(viewModel.taskProperty());
+        for (String model : viewModel.available()) {
+            CheckBox box = new CheckBox(model);
+            box.setSelected(viewModel.chosen().contains(model));
+            box.selectedProperty().addListener((o, was, now) -> {
+                if (now && !viewModel.chosen().contains(model)) {
+                    viewModel.chosen().add(model);
+                } else if (!now) {
+                    viewModel.chosen().remove(model);
+                }
+            });
+            modelsBox.getChildren().add(box);
+        }
+        epochsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1000, viewModel.epochsProperty().get()));
+        epochsSpinner.valueProperty().addListener((o, was, now) -> viewModel.epochsProperty().set(now));
+        repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, viewModel.repeatsProperty().get()));
+        repeatsSpinner.valueProperty().addListener((o, was, now) -> viewModel.repeatsProperty().set(now));
+        fractionsField.textProperty().bindBidirectional(viewModel.fractionsProperty());
+        backendLabel.textProperty().bind(viewModel.backendProperty());
+    }
+
+    public Dialog<TrainingSettingsViewModel> dialog() {
+        return dialog;
+    }
+}

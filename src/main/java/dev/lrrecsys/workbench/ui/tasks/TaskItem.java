@@ -1,0 +1,123 @@
+package dev.lrrecsys.workbench.ui.tasks;
+
+import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
+import dev.lrrecsys.workbench.explain.GenerationSummary;
+import dev.lrrecsys.workbench.insight.KeywordIndexJob;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.task.TaskSnapshot;
+import dev.lrrecsys.workbench.task.TaskState;
+import dev.lrrecsys.workbench.task.TrackedTask;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.Locale;
+
+/** One row of the task panel: a job's live state as observable properties, updated on the UI thread. */
+public final class TaskItem {
+
+    private final TrackedTask<?> task;
+    private final StringProperty title = new SimpleStringProperty();
+    private final ObjectProperty<TaskState> state = new SimpleObjectProperty<>(TaskState.WAITING);
+    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
+    private final StringProperty detail = new SimpleStringProperty("");
+    private final StringProperty outcome = new SimpleStringProperty("");
+
+    TaskItem(TrackedTask<?> task) {
+        this.task = task;
+        update(task.snapshot());
+    }
+
+    void update(TaskSnapshot s) {
+        title.set(s.title());
+        state.set(s.state());
+        progress.set(s.state() == TaskState.SUCCEEDED ? 1 : s.fraction());
+        detail.set(detail(s));
+        outcome.set(outcome(s));
+    }
+
+    static String detail(TaskSnapshot s) {
+        StringBuilder b = new StringBuilder();
+        if (s.total() > 0) {
+            b.append(s.done()).append(" / ").append(s.total());
+        } else if (s.done() > 0) {
+            b.append(s.done());
+        }
+        if (!Double.isNaN(s.ratePerSecond()) && !s.state().isFinished()) {
+            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.0f/s", s.ratePerSecond()));
+        }
+        if (!Double.isNaN(s.etaSeconds()) && !s.state().isFinished()) {
+            long eta = Math.round(s.etaSeconds());
+            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "ETA %d:%02d", eta / 60, eta % 60));
+        }
+        if (!s.message().isEmpty()) {
+            b.append(b.length() > 0 ? " - " : "").append(s.message());
+        }
+        return b.toString();
+    }
+
+    private String outcome(TaskSnapshot s) {
+        return switch (s.state()) {
+            case WAITING -> "Waiting";
+            case RUNNING -> "Running";
+            case CANCELLED -> "Cancelled: what was committed is kept";
+            case FAILED -> "Failed: " + s.error();
+            case SUCCEEDED -> "Done" + describe(task.result());
+        };
+    }
+
+    /** A readable outcome for the results the window's jobs return. */
+    static String describe(Object result) {
+        if (result == null) {
+            return "";
+        }
+        String text;
+        if (result instanceof Project p) {
+            text = "opened " + p.dir();
+        } else if (result instanceof GenerationSummary g) {
+            text = g.describe();
+        } else if (result instanceof ExperimentOutcome e) {
+            text = "experiment " + e.experimentId() + " (" + e.trainSamples() + " train, " + e.testSamples() + " test samples)";
+        } else if (result instanceof KeywordIndexJob.Result k) {
+            text = k.explanations() + " explanations of " + k.products() + " products indexed";
+        } else {
+            text = result.toString();
+        }
+        return ": " + abbreviate(text.replace('\n', ' ').strip());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 160 ? s.substring(0, 157) + "..." : s;
+    }
+
+    public void cancel() {
+        task.cancel();
+    }
+
+    public TrackedTask<?> task() {
+        return task;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public ObjectProperty<TaskState> stateProperty() {
+        return state;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty detailProperty() {
+        return detail;
+    }
+
+    public StringProperty outcomeProperty() {
+        return outcome;
+    }
+}

@@ -1,0 +1,148 @@
+package dev.lrrecsys.workbench.ui.uncertainty;
+
+import dev.lrrecsys.workbench.evaluate.UncertaintyAnalysis;
+import dev.lrrecsys.workbench.insight.BinnedMeans;
+import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.ExperimentRepository.UncertaintyRow;
+import dev.lrrecsys.workbench.store.RunBrowseRepository;
+import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
+import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.ReadJob;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/** The uncertainty-vs-gain view's state (paper's Figure 6): per-sample points, the least-squares fit and binned means. */
+public final class UncertaintyViewModel {
+
+    static final int BINS = 10;
+
+    /** What the scatter draws. */
+    public record Scatter(List<UncertaintyRow> points, UncertaintyAnalysis.Fit fit, BinnedMeans binned) {
+    }
+
+    private final Background background;
+    private final Database database;
+    private final Consumer<Throwable> errors;
+    private final RunBrowseRepository browse = new RunBrowseRepository();
+    private final ExperimentRepository experiments = new ExperimentRepository();
+    private final ObservableList<ExperimentItem> experimentItems = FXCollections.observableArrayList();
+    private final ObjectProperty<ExperimentItem> experiment = new SimpleObjectProperty<>();
+    private final ObservableList<Double> fractions = FXCollections.observableArrayList();
+    private final ObjectProperty<Double> fraction = new SimpleObjectProperty<>();
+    private final ObjectProperty<Scatter> scatter = new SimpleObjectProperty<>();
+    private final StringProperty fitText = new SimpleStringProperty("");
+    private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final LatestOnly loader = new LatestOnly();
+
+    public UncertaintyViewModel(Background background, Database database, Consumer<Throwable> errors) {
+        this.background = background;
+        this.database = database;
+        this.errors = errors;
+        experiment.addListener((o, was, now) -> loadFractions());
+        fraction.addListener((o, was, now) -> loadScatter());
+    }
+
+    private record Listing(List<ExperimentItem> withUncertainty) {
+    }
+
+    public void refresh() {
+        loader.load(background, new ReadJob<>("Experiments with uncertainty", database, tx -> {
+            List<ExperimentItem> all = browse.experiments(tx);
+            List<ExperimentItem> with = new java.util.ArrayList<>();
+            for (ExperimentItem e : all) {
+                if (!experiments.uncertaintyFractions(tx, e.id()).isEmpty()) {
+                    with.add(e);
+                }
+            }
+            return new Listing(with);
+        }), l -> {
+            experimentItems.setAll(l.withUncertainty());
+            empty.set(l.withUncertainty().isEmpty());
+            ExperimentItem chosen = experiment.get();
+            ExperimentItem next = l.withUncertainty().stream().filter(e -> chosen != null && e.id() == chosen.id()).findFirst()
+                    .orElse(l.withUncertainty().isEmpty() ? null : l.withUncertainty().get(0));
+            experiment.set(next);
+            if (next != null && chosen != null && next.id() == chosen.id()) {
+                loadFractions();
+            }
+        }, errors);
+    }
+
+    private void loadFractions() {
+        ExperimentItem e = experiment.get();
+        if (e == null) {
+            scatter.set(null);
+            return;
+        }
+        loader.load(background, new ReadJob<>("Uncertainty fractions", database, tx -> experiments.uncertaintyFractions(tx, e.id())), list -> {
+            Double chosen = fraction.get();
+            fractions.setAll(list);
+            Double next = list.contains(chosen) ? chosen : (list.isEmpty() ? null : list.get(list.size() - 1));
+            if (next != null && next.equals(chosen)) {
+                loadScatter();
+            } else {
+                fraction.set(next);
+            }
+        }, errors);
+    }
+
+    private void loadScatter() {
+        ExperimentItem e = experiment.get();
+        Double f = fraction.get();
+        if (e == null || f == null) {
+            scatter.set(null);
+            return;
+        }
+        loader.load(background, new ReadJob<>("Uncertainty vs gain", database, tx -> {
+            List<UncertaintyRow> rows = experiments.uncertainty(tx, e.id(), f);
+            double[] u = rows.stream().mapToDouble(UncertaintyRow::uncertainty).toArray();
+            double[] g = rows.stream().mapToDouble(UncertaintyRow::gain).toArray();
+            return new Scatter(rows, UncertaintyAnalysis.fit(u, g), BinnedMeans.of(u, g, BINS));
+        }), s -> {
+            scatter.set(s);
+            fitText.set(String.format(Locale.ROOT, "least squares: gain = %.4g + %.4g x uncertainty;  slope p-value %s;  n = %d",
+                    s.fit().intercept(), s.fit().slope(),
+                    Double.isNaN(s.fit().pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", s.fit().pValue()), s.fit().n()));
+        }, errors);
+    }
+
+    public ObservableList<ExperimentItem> experiments() {
+        return experimentItems;
+    }
+
+    public ObjectProperty<ExperimentItem> experimentProperty() {
+        return experiment;
+    }
+
+    public ObservableList<Double> fractions() {
+        return fractions;
+    }
+
+    public ObjectProperty<Double> fractionProperty() {
+        return fraction;
+    }
+
+    public ObjectProperty<Scatter> scatterProperty() {
+        return scatter;
+    }
+
+    public StringProperty fitTextProperty() {
+        return fitText;
+    }
+
+    public BooleanProperty emptyProperty() {
+        return empty;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.lrrecsys.workbench.cli;
+
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.ui.SampleCopy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `lrw keywords` as a user runs it: build, show, and the refusals with their exact messages. */
+class KeywordsCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run lrw(String... args) {
+        CommandLine cl = LrwCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    void refusesAProjectWithoutExplanationsAndChangesNothing(@TempDir Path tmp) {
+        Path dir;
+        try (Project p = SampleCopy.open(tmp)) {
+            dir = p.dir();
+        }
+        Run run = lrw("keywords", "--project", dir.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("error: No 'ok' contrastive explanations in " + dir
+                + ": generate explanations first (lrw generate).\n");
+        try (Project p = Project.open(dir)) {
+            java.util.List<KeywordRepository.Source> built = p.database().read(tx -> new KeywordRepository().builtSources(tx));
+            assertThat(built).isEmpty();
+        }
+    }
+
+    @Test
+    void buildsTheIndexThenPrintsOneRestaurantsKeywords(@TempDir Path tmp) throws Exception {
+        Path dir;
+        try (Project p = SampleCopy.openWithExplanations(tmp)) {
+            dir = p.dir();
+        }
+        Run notBuilt = lrw("keywords", "--project", dir.toString(), "--product", "tortas");
+        assertThat(notBuilt.exit()).isEqualTo(1);
+        assertThat(notBuilt.err()).isEqualTo("error: The keyword index of offline / offline reasoner (no LLM) is not built: run `lrw keywords --project "
+                + dir + "` first.\n");
+
+        Run build = lrw("keywords", "--project", dir.toString());
+        assertThat(build.exit()).as(build.err()).isZero();
+        assertThat(build.out()).matches("indexed: offline / offline reasoner \\(no LLM\\): \\d+ explanations, 130 products\\n");
+
+        Run show = lrw("keywords", "--project", dir.toString(), "--product", "tortas", "--top", "3");
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out().lines()).hasSize(3);
+        assertThat(show.out()).startsWith("product: Tortas Locas Hipocampo (offline / offline reasoner (no LLM))\npositive (");
+
+        Run badRank = lrw("keywords", "--project", dir.toString(), "--product", "tortas", "--rank", "alphabetical");
+        assertThat(badRank.exit()).isEqualTo(1);
+        assertThat(badRank.err()).isEqualTo("error: Unknown ranking 'alphabetical': use frequency or distinctiveness.\n");
+
+        Run noMatch = lrw("keywords", "--project", dir.toString(), "--product", "no such place");
+        assertThat(noMatch.exit()).isEqualTo(1);
+        assertThat(noMatch.err()).isEqualTo("error: No product whose name contains 'no such place'.\n");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.lrrecsys.workbench.ui;
+
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.prefs.Preferences;
+
+/**
+ * Takes the documentation screenshots of the real window (run under Xvfb, see docs/ui.md): opens a project, shows
+ * every view in turn and saves a PNG of each. Not a test: a tool kept with the tests because it drives the window.
+ * Usage: ScreenshotTour PROJECT_DIR OUT_DIR
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path project = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        Files.createDirectories(out);
+        System.setProperty("lrw.prefs.node", "dev/lrrecsys/workbench-screenshots");
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        AtomicReference<MainWindowView> window = new AtomicReference<>();
+        AtomicReference<ThemeManager> theme = new AtomicReference<>();
+        onFx(() -> {
+            WorkbenchPreferences prefs = WorkbenchPreferences.forUser();
+            prefs.setWindowLayout(new WorkbenchPreferences.WindowLayout(0, 0, 1440, 900, 0.16, 0.8));
+            ThemeManager t = new ThemeManager(prefs);
+            t.apply(ThemeManager.LIGHT);
+            theme.set(t);
+            MainWindowView w = new MainWindowView(new Stage(), prefs, t, new FxBackground(), LogFile.defaultPath(),
+                    SampleProjectOpener.forThisInstall());
+            w.show();
+            window.set(w);
+        });
+        pause(1500);
+        shoot(window.get(), out.resolve("start.png"));
+        onFx(() -> window.get().open(project));
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (window.get().viewModel().project() == null && System.currentTimeMillis() < deadline) {
+            pause(300);
+        }
+        settle(window.get());
+        String[][] tour = {
+                {"DATASET", "dataset.png"}, {"EXPLANATIONS", "explanations.png"}, {"KEYWORDS", "keywords.png"},
+                {"COMPARISON", "comparison.png"}, {"RUNS", "runs.png"}, {"ATTENTION", "attention.png"},
+                {"UNCERTAINTY", "uncertainty.png"}, {"CASE", "case-inspector.png"}};
+        for (String[] step : tour) {
+            ViewKind kind = ViewKind.valueOf(step[0]);
+            onFx(() -> window.get().show(kind));
+            if (kind == ViewKind.COMPARISON) {
+                settle(window.get());
+                onFx(() -> compareWithNextSample(window.get()));
+            }
+            if (kind == ViewKind.KEYWORDS) {
+                settle(window.get());
+                onFx(() -> selectBusiestRestaurant(window.get()));
+            }
+            settle(window.get());
+            shoot(window.get(), out.resolve(step[1]));
+        }
+        AtomicReference<dev.lrrecsys.workbench.ui.settings.GeneratorSettingsDialog> dialog = new AtomicReference<>();
+        onFx(() -> dialog.set(window.get().openGeneratorDialog(window.get().viewModel().project(), true)));
+        pause(4000);
+        shootDialog(out.resolve("generator-settings.png"));
+        // Cancel, so that closing the dialog starts no generation.
+        onFx(() -> {
+            dialog.get().dialog().setResult(null);
+            dialog.get().dialog().close();
+        });
+        onFx(() -> theme.get().apply(ThemeManager.DARK));
+        onFx(() -> window.get().show(ViewKind.KEYWORDS));
+        settle(window.get());
+        shoot(window.get(), out.resolve("keywords-dark.png"));
+        onFx(() -> theme.get().apply(ThemeManager.LIGHT));
+        onFx(() -> window.get().close());
+        Preferences.userRoot().node("dev/lrrecsys/workbench-screenshots").removeNode();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Waits until no label in the window says "Loading..." (the machine may be busy), then lets charts draw. */
+    private static void settle(MainWindowView w) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        while (loading.get() && System.currentTimeMillis() < deadline) {
+            pause(500);
+            onFx(() -> loading.set(w.stage().getScene().getRoot().lookupAll(".label").stream()
+                    .anyMatch(n -> n instanceof javafx.scene.control.Labeled l && shown(l) && l.getText() != null
+                            && l.getText().startsWith("Loading"))));
+        }
+        pause(1500);
+    }
+
+    private static boolean shown(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Shows the highlighting: the same consumer's next sample next to the first one. */
+    private static void compareWithNextSample(MainWindowView w) {
+        var first = (javafx.scene.control.TextField) w.stage().getScene().lookup("#firstField");
+        var second = (javafx.scene.control.TextField) w.stage().getScene().lookup("#secondField");
+        if (first != null && second != null && !first.getText().isBlank()) {
+            second.setText(Long.toString(Long.parseLong(first.getText().trim()) + 1));
+            second.fireEvent(new javafx.event.ActionEvent());
+        }
+    }
+
+    private static void selectBusiestRestaurant(MainWindowView w) {
+        var table = (javafx.scene.control.TableView<?>) w.stage().getScene().lookup("#keywordProducts");
+        if (table != null && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
+    private static void shoot(MainWindowView w, Path file) throws Exception {
+        snapshot(w.stage().getScene(), file);
+    }
+
+    private static void shootDialog(Path file) throws Exception {
+        AtomicReference<Scene> scene = new AtomicReference<>();
+        onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
+                && s.getTitle().startsWith("Generate")).findFirst().ifPresent(w -> scene.set(w.getScene())));
+        if (scene.get() != null) {
+            snapshot(scene.get(), file);
+        }
+    }
+
+    private static void snapshot(Scene scene, Path file) throws Exception {
+        AtomicReference<java.awt.image.BufferedImage> image = new AtomicReference<>();
+        onFx(() -> image.set(SwingFXUtils.fromFXImage(scene.snapshot(null), null)));
+        ImageIO.write(image.get(), "png", file.toFile());
+        System.out.println("wrote " + file);
+    }
+
+    private static void onFx(Runnable r) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.countDown();
+            }
+        });
+        if (!done.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("FX thread did not answer");
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+}
