@@ -119,7 +119,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 .orElseThrow(() -> new WorkbenchException("--task must be regression or classification, got '" + text + "'."));
     }
 
-    private static void print(ExperimentOutcome o, PrintWriter out) {
+    static void print(ExperimentOutcome o, PrintWriter out) {
         out.println("experiment: " + o.experimentId());
         out.println("samples: " + o.trainSamples() + " train, " + o.testSamples() + " test, " + o.excludedSamples()
                 + " left out (no explanation pair)");

@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 InfoCommand.class,
                 ImportCommand.class,
                 UiCommand.class,
+                DemoCommand.class,
                 KeywordsCommand.class,
                 BenchCommand.class,
                 SynthCommand.class,

@@ -12,6 +12,7 @@ public final class LrwLauncher {
     }
 
     public static void main(String[] args) {
+        System.setOut(Nd4jNoiseFilter.wrap(System.out));
         System.exit(run(args));
     }
 
