@@ -167,8 +167,10 @@ class WorkbenchWindowTest {
     void trainsFromTheWindowAndShowsRunsAndTheCase(FxRobot robot) throws Exception {
         openSample(robot);
         robot.interact(window::train);
-        // ncf needs the explanation autoencoder's codes; the two ID baselines train without them.
-        robot.clickOn(find(robot, "ncf", javafx.scene.control.CheckBox.class));
+        // Keep two quick ID baselines (mf, sasrec): the explanation models would first train the autoencoder.
+        for (String model : List.of("lr-recsys", "id-only", "positive-only", "minilm", "ncf")) {
+            robot.clickOn(find(robot, model, javafx.scene.control.CheckBox.class));
+        }
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Integer> epochs = find(robot, "#epochsSpinner", javafx.scene.control.Spinner.class);
         robot.interact(() -> epochs.getValueFactory().setValue(1));
