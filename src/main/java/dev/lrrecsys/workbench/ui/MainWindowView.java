@@ -2,7 +2,9 @@ package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
+import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
+import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
 import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.ingest.ImportJob;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
@@ -414,11 +416,10 @@ public final class MainWindowView implements Navigation, StartActions {
                 return;
             }
             try {
-                ExperimentJob job = new ExperimentJob(project.database(), project.dir(), settings.settings(), catalog,
-                        (g, m, c) -> {
-                            throw new dev.lrrecsys.workbench.WorkbenchException("The explanation autoencoder is not in this build yet: "
-                                    + "choose models without explanation features (mf, sasrec).");
-                        }, null);
+                ExperimentSettings chosen = settings.settings();
+                // Same as `lrw experiment`: the autoencoder is trained first when its codes are missing.
+                ExperimentJob job = new ExperimentJob(project.database(), project.dir(), chosen, catalog,
+                        new AutoencoderCodeSource(project, chosen.epochs(), chosen.seed()), null);
                 runJob(job);
                 show(ViewKind.RUNS);
             } catch (RuntimeException invalid) {
