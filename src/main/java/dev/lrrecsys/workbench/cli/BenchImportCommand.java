@@ -93,8 +93,8 @@ public final class BenchImportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "data: %d Yelp review lines, %.1f MB review.json%n", rows, Files.size(yelp.resolve("review.json")) / 1e6);
             timeOurs(dir.resolve("yelp-project"), ImportRequest.of(ImportFormat.YELP, yelp), "lrw import (yelp, streaming)", out, err);
 
-            out.printf(Locale.ROOT, "peak heap: %.0f MB used at most (sum of the heap pools' peaks), %.0f MB live after a GC at most;"
-                            + " max heap %.0f MB%n", peakHeapBytes() / 1048576.0, watch.peakBytes() / 1048576.0,
+            out.printf(Locale.ROOT, "peak heap: %.0f MB used before a GC at most, %.0f MB still live after a GC at most;"
+                            + " max heap %.0f MB%n", watch.peakBefore.get() / 1048576.0, watch.peakAfter.get() / 1048576.0,
                     Runtime.getRuntime().maxMemory() / 1048576.0);
             out.printf(Locale.ROOT, "ratio ours/CSVREAD by CPU time: %.2f%n", ours.perCpuSecond() / bulk.perCpuSecond());
             out.printf(Locale.ROOT, "ratio ours/CSVREAD: %.2f%n", ours.perSecond() / bulk.perSecond());
@@ -148,24 +148,21 @@ public final class BenchImportCommand implements Callable<Integer> {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
-
     /**
-     * The most heap still in use right after any garbage collection: what the work really needs, whereas the
-     * pools' peaks mostly show how far the collector let garbage pile up before collecting.
+     * The heap in use just before each garbage collection (its high points) and just after (what is still live),
+     * over the heap pools only, keeping the largest of each.
      */
     private static final class LiveHeapWatch implements NotificationListener {
-        private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakBefore = new AtomicLong();
+        private final AtomicLong peakAfter = new AtomicLong();
+        private final java.util.Set<String> heapPools = new java.util.HashSet<>();
 
         void start() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
                     emitter.addNotificationListener(this, null, null);
@@ -191,15 +188,18 @@ public final class BenchImportCommand implements Callable<Integer> {
                 return;
             }
             GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            long used = 0;
-            for (MemoryUsage u : info.getGcInfo().getMemoryUsageAfterGc().values()) {
-                used += u.getUsed();
-            }
-            peak.accumulateAndGet(used, Math::max);
+            peakBefore.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+            peakAfter.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
         }
 
-        long peakBytes() {
-            return peak.get();
+        private long heapUsed(java.util.Map<String, MemoryUsage> byPool) {
+            long used = 0;
+            for (var e : byPool.entrySet()) {
+                if (heapPools.contains(e.getKey())) {
+                    used += e.getValue().getUsed();
+                }
+            }
+            return used;
         }
     }
 
