@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.attention;
 
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
 import dev.lrrecsys.workbench.insight.AttentionHistograms;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
@@ -21,7 +22,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
@@ -68,17 +68,7 @@ public final class AttentionView implements WorkbenchView {
     @FXML
     private void initialize() {
         runBox.setItems(viewModel.runs());
-        runBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AttentionRun r) {
-                return r == null ? "" : r.label();
-            }
-
-            @Override
-            public AttentionRun fromString(String s) {
-                return null;
-            }
-        });
+        runBox.setConverter(LabelConverter.of(AttentionRun::label));
         runBox.valueProperty().bindBidirectional(viewModel.runProperty());
         meansLabel.textProperty().bind(viewModel.meansProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.inspector;
 
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.CaseExplanation;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.CasePrediction;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.HistoryItem;
@@ -19,7 +20,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -68,17 +68,7 @@ public final class CaseView implements WorkbenchView {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         runBox.setItems(viewModel.attentionRuns());
         runBox.valueProperty().bindBidirectional(viewModel.attentionRunProperty());
-        runBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(CasePrediction p) {
-                return p == null ? "" : "run " + p.runId() + " (" + p.model() + ", repeat " + p.repeat() + ")";
-            }
-
-            @Override
-            public CasePrediction fromString(String s) {
-                return null;
-            }
-        });
+        runBox.setConverter(LabelConverter.of((CasePrediction p) -> "run " + p.runId() + " (" + p.model() + ", repeat " + p.repeat() + ")"));
         storyArea.setId("caseStory");
         heatmap = new ChartPane(context.theme().darkProperty(), context.exporter("Export attention heat map"));
         heatmap.setId("attentionHeatmap");

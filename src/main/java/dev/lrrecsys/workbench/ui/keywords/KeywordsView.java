@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.keywords;
 
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.insight.Keyword;
 import dev.lrrecsys.workbench.insight.KeywordRanking;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductGroup;
@@ -33,7 +34,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
@@ -83,7 +83,7 @@ public final class KeywordsView implements WorkbenchView {
     @FXML
     private void initialize() {
         sourceBox.setItems(viewModel.sources());
-        sourceBox.setConverter(converter(Source::label));
+        sourceBox.setConverter(LabelConverter.of(Source::label));
         sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
         rankingBox.setItems(FXCollections.observableArrayList(KeywordRanking.values()));
         rankingBox.valueProperty().bindBidirectional(viewModel.rankingProperty());
@@ -120,7 +120,7 @@ public final class KeywordsView implements WorkbenchView {
             }
         });
         groupBox.setItems(viewModel.groups());
-        groupBox.setConverter(converter(ProductGroup::label));
+        groupBox.setConverter(LabelConverter.of(ProductGroup::label));
         groupBox.valueProperty().bindBidirectional(viewModel.groupProperty());
 
         positiveTitle.textProperty().bind(viewModel.positiveTitleProperty());
@@ -241,19 +241,6 @@ public final class KeywordsView implements WorkbenchView {
         return c;
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     /** The source the view currently aggregates (for the window's "Build keyword index" action). */
     public Source source() {

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.runs;
 
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.ui.ChartPane;
@@ -26,7 +27,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -69,7 +69,7 @@ public final class RunsView implements WorkbenchView {
     @FXML
     private void initialize() {
         experimentBox.setItems(viewModel.experiments());
-        experimentBox.setConverter(converter(ExperimentItem::label));
+        experimentBox.setConverter(LabelConverter.of(ExperimentItem::label));
         experimentBox.valueProperty().bindBidirectional(viewModel.experimentProperty());
         fractionBox.setItems(viewModel.fractions());
         fractionBox.valueProperty().bindBidirectional(viewModel.fractionProperty());
@@ -173,19 +173,6 @@ public final class RunsView implements WorkbenchView {
         return c;
     }
 
-    static <T> StringConverter<T> converter(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : label.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     @Override
     public Node node() {

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.uncertainty;
 
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.store.ExperimentRepository.UncertaintyRow;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.ui.ChartPalette;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
@@ -57,17 +57,7 @@ public final class UncertaintyView implements WorkbenchView {
     @FXML
     private void initialize() {
         experimentBox.setItems(viewModel.experiments());
-        experimentBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(ExperimentItem e) {
-                return e == null ? "" : e.label();
-            }
-
-            @Override
-            public ExperimentItem fromString(String s) {
-                return null;
-            }
-        });
+        experimentBox.setConverter(LabelConverter.of(ExperimentItem::label));
         experimentBox.valueProperty().bindBidirectional(viewModel.experimentProperty());
         fractionBox.setItems(viewModel.fractions());
         fractionBox.valueProperty().bindBidirectional(viewModel.fractionProperty());
