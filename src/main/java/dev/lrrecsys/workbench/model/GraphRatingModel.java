@@ -2,7 +2,6 @@ package dev.lrrecsys.workbench.model;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
-import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
@@ -36,8 +35,8 @@ public abstract class GraphRatingModel implements RatingModel {
     static final String POSITIVE = "pos";
     static final String NEGATIVE = "neg";
     static final String TARGET = "target";
-    static final String PREDICTION = "prediction";
-    static final String LOSS = "loss";
+    static final String PREDICTION = PredictionHead.PREDICTION;
+    static final String LOSS = PredictionHead.LOSS;
     static final int DIM = 8;
     /** Name every subclass gives its product embedding table (numProducts + 1 rows: the last pads histories). */
     static final String PRODUCT_TABLE = "productTable";
@@ -99,13 +98,7 @@ public abstract class GraphRatingModel implements RatingModel {
         }
         SDVariable target = graph.placeHolder(TARGET, DataType.FLOAT, -1, 1);
         SDVariable logit = logit(graph, shape, weights);
-        SDVariable prediction = graph.nn().sigmoid(PREDICTION, logit);
-        if (shape.task() == PredictionTask.REGRESSION) {
-            graph.math().square(prediction.sub(target)).mean(LOSS);
-        } else {
-            graph.loss().sigmoidCrossEntropy(LOSS, target, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
-        }
-        graph.setLossVariables(LOSS);
+        PredictionHead.attach(graph, logit, target, shape.task());
         return graph;
     }
 

@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.model;
 
-import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,9 +22,9 @@ final class LrRecsysGraph {
     static final String POSITIVE = "pos";
     static final String NEGATIVE = "neg";
     static final String TARGET = "target";
-    static final String PREDICTION = "prediction";
+    static final String PREDICTION = PredictionHead.PREDICTION;
     static final String ALPHA = "alpha";
-    static final String LOSS = "loss";
+    static final String LOSS = PredictionHead.LOSS;
 
     /** The sizes a graph is built for; saved with a checkpoint so that load() can rebuild it. */
     record Shape(LrRecsysVariant variant, PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
@@ -69,14 +68,7 @@ final class LrRecsysGraph {
         SDVariable h1 = sd.nn().relu(sd.nn().linear(flat, weight("mlp1W", TOKENS * DIM, 64), bias("mlp1b", 64)), 0);
         SDVariable h2 = sd.nn().relu(sd.nn().linear(h1, weight("mlp2W", 64, DIM), bias("mlp2b", DIM)), 0);
         SDVariable logit = sd.nn().linear(h2, weight("mlp3W", DIM, 1), bias("mlp3b", 1));
-        SDVariable prediction = sd.nn().sigmoid(PREDICTION, logit);
-
-        if (s.task() == PredictionTask.REGRESSION) {
-            sd.math().square(prediction.sub(target)).mean(LOSS);
-        } else {
-            sd.loss().sigmoidCrossEntropy(LOSS, target, logit, null, LossReduce.MEAN_BY_NONZERO_WEIGHT_COUNT, 0.0);
-        }
-        sd.setLossVariables(LOSS);
+        PredictionHead.attach(sd, logit, target, s.task());
         return sd;
     }
 
