@@ -49,6 +49,32 @@ class BaselineModelsTest {
     }
 
     @Test
+    void theSameDiffEngineAndTheCpuKernelTrainTheSameModel() {
+        for (Supplier<GraphRatingModel> make : List.<Supplier<GraphRatingModel>>of(
+                () -> new MatrixFactorisation(), () -> new NeuralCollaborativeFiltering(),
+                () -> new SelfAttentiveSequenceModel())) {
+            float[][] predicted = new float[2][];
+            String[] engines = {"samediff", "kernel"};
+            for (int run = 0; run < 2; run++) {
+                System.setProperty("lrw.engine", engines[run]);
+                try {
+                    GraphRatingModel model = make.get();
+                    model.fit(world.train, null, world.settings(PredictionTask.CLASSIFICATION, 2, 5),
+                            (e, l, m) -> { }, TaskContext.silent());
+                    predicted[run] = model.predict(world.test);
+                } finally {
+                    System.clearProperty("lrw.engine");
+                }
+            }
+            float largest = 0f;
+            for (int i = 0; i < predicted[0].length; i++) {
+                largest = Math.max(largest, Math.abs(predicted[0][i] - predicted[1][i]));
+            }
+            assertThat(predicted[1]).as(make.get().id()).containsExactly(predicted[0], within(1e-4f));
+        }
+    }
+
+    @Test
     void aNanLossStopsTrainingWithAClearMessage() {
         SampleSet train = world.train;
         float[] target = train.target().clone();
