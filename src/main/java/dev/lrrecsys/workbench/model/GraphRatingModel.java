@@ -54,6 +54,18 @@ public abstract class GraphRatingModel implements RatingModel {
 
     private SameDiff sd;
     private List<String> inputs;
+    private TrainingEngine engine = TrainingEngine.current();
+
+    /** Trains and runs this model with {@code chosen} instead of the process's engine (tests compare them). */
+    public GraphRatingModel usingEngine(TrainingEngine chosen) {
+        this.engine = chosen;
+        return this;
+    }
+
+    /** What trains and runs this model in this process. */
+    public TrainingEngine engine() {
+        return engine;
+    }
 
     /** The placeholders this model reads, among consumer, product, history, pos, neg. */
     protected abstract List<String> inputs();
@@ -69,7 +81,7 @@ public abstract class GraphRatingModel implements RatingModel {
                     TaskContext context) {
         Shape shape = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
         buildGraph(shape, settings.seed());
-        if (TrainingEngine.current() == TrainingEngine.KERNEL) {
+        if (engine == TrainingEngine.KERNEL) {
             fitOnKernel(train, validation, settings, listener, context);
         } else {
             fitOnGraph(train, validation, settings, listener, context, shape);
@@ -217,7 +229,7 @@ public abstract class GraphRatingModel implements RatingModel {
         }
         int n = samples.size();
         float[] out = new float[n];
-        if (TrainingEngine.current() == TrainingEngine.KERNEL) {
+        if (engine == TrainingEngine.KERNEL) {
             try (BaselineKernel kernel = kernel(null)) {
                 kernel.infer(samples, out);
             }

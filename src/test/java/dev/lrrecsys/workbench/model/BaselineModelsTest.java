@@ -54,17 +54,12 @@ class BaselineModelsTest {
                 () -> new MatrixFactorisation(), () -> new NeuralCollaborativeFiltering(),
                 () -> new SelfAttentiveSequenceModel())) {
             float[][] predicted = new float[2][];
-            String[] engines = {"samediff", "kernel"};
+            TrainingEngine[] engines = {TrainingEngine.SAMEDIFF, TrainingEngine.KERNEL};
             for (int run = 0; run < 2; run++) {
-                System.setProperty("lrw.engine", engines[run]);
-                try {
-                    GraphRatingModel model = make.get();
-                    model.fit(world.train, null, world.settings(PredictionTask.CLASSIFICATION, 2, 5),
-                            (e, l, m) -> { }, TaskContext.silent());
-                    predicted[run] = model.predict(world.test);
-                } finally {
-                    System.clearProperty("lrw.engine");
-                }
+                GraphRatingModel model = make.get().usingEngine(engines[run]);
+                model.fit(world.train, null, world.settings(PredictionTask.CLASSIFICATION, 2, 5),
+                        (e, l, m) -> { }, TaskContext.silent());
+                predicted[run] = model.predict(world.test);
             }
             float largest = 0f;
             for (int i = 0; i < predicted[0].length; i++) {
