@@ -88,7 +88,7 @@ final class FixedChunks implements AutoCloseable {
     private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "lrw-baseline-" + n.incrementAndGet());
+            Thread t = new Thread(r, "lrw-train-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

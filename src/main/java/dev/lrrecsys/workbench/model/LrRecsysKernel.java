@@ -2,14 +2,7 @@ package dev.lrrecsys.workbench.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The LR-Recsys network of {@link LrRecsysGraph} (same weights, same maths) as a hand-written CPU kernel:
@@ -21,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LrRecsysKernel implements AutoCloseable {
 
-    static final int CHUNKS = 4;
+    static final int CHUNKS = FixedChunks.COUNT;
     private static final int D = LrRecsysGraph.DIM;
     private static final int TOKENS = LrRecsysGraph.TOKENS;
     private static final int HISTORY = LrRecsysGraph.HISTORY;
@@ -40,7 +33,7 @@ final class LrRecsysKernel implements AutoCloseable {
     private final float[] gradConsumers;
     private final float[] gradProducts;
     private final Chunk[] chunks = new Chunk[CHUNKS];
-    private final ExecutorService pool;
+    private final FixedChunks runner;
 
     private final int historyQkv;
     private final int tokenQkv;
@@ -91,7 +84,7 @@ final class LrRecsysKernel implements AutoCloseable {
         for (int c = 0; c < CHUNKS; c++) {
             chunks[c] = new Chunk();
         }
-        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(Math.min(threads, CHUNKS), daemonThreads());
+        this.runner = new FixedChunks(threads);
     }
 
     /** Offset of a slot's projection (wide features), of nothing (8-dim features: -1), or of its learned constant. */
@@ -115,18 +108,8 @@ final class LrRecsysKernel implements AutoCloseable {
      */
     double trainStep(SampleSet set, int[] order, int from, int size, double learningRate) {
         ensureBatchCapacity(size);
-        int parts = Math.min(CHUNKS, size);
-        List<Callable<Void>> work = new ArrayList<>(parts);
-        for (int c = 0; c < parts; c++) {
-            Chunk chunk = chunks[c];
-            int lo = from + (int) ((long) size * c / parts);
-            int hi = from + (int) ((long) size * (c + 1) / parts);
-            work.add(() -> {
-                chunk.train(set, order, lo, hi, from, size);
-                return null;
-            });
-        }
-        run(work);
+        int parts = FixedChunks.parts(size);
+        runner.run(size, (part, lo, hi) -> chunks[part].train(set, order, from + lo, from + hi, from, size));
         double loss = 0;
         for (int c = 0; c < parts; c++) {
             loss += chunks[c].loss;
@@ -180,19 +163,7 @@ final class LrRecsysKernel implements AutoCloseable {
      * of every sample of {@code set}.
      */
     void infer(SampleSet set, float[] prediction, float[] alpha) {
-        int n = set.size();
-        int parts = Math.max(1, Math.min(CHUNKS, n));
-        List<Callable<Void>> work = new ArrayList<>(parts);
-        for (int c = 0; c < parts; c++) {
-            Chunk chunk = chunks[c];
-            int lo = (int) ((long) n * c / parts);
-            int hi = (int) ((long) n * (c + 1) / parts);
-            work.add(() -> {
-                chunk.infer(set, lo, hi, prediction, alpha);
-                return null;
-            });
-        }
-        run(work);
+        runner.run(set.size(), (part, lo, hi) -> chunks[part].infer(set, lo, hi, prediction, alpha));
     }
 
     /** Writes the kernel's current values into {@code parameters} (same names and shapes it was built from). */
@@ -226,9 +197,7 @@ final class LrRecsysKernel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        runner.close();
     }
 
     private void ensureBatchCapacity(int size) {
@@ -237,43 +206,6 @@ final class LrRecsysKernel implements AutoCloseable {
             dProductRows = new float[size * D];
             dHistoryRows = new float[size * HISTORY * D];
         }
-    }
-
-    private void run(List<Callable<Void>> work) {
-        if (pool == null || work.size() == 1) {
-            for (Callable<Void> c : work) {
-                try {
-                    c.call();
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            return;
-        }
-        try {
-            for (var f : pool.invokeAll(work)) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Training was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "lrw-train-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** One chunk's scratch arrays and weight gradients: a sample's forward caches and backward temporaries. */
