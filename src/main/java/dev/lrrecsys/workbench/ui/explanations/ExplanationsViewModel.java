@@ -53,9 +53,9 @@ public final class ExplanationsViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
-        results = new PagedQuery<>(background, (offset, limit) -> {
+        results = new PagedQuery<>(background, (after, limit) -> {
             ExplanationFilter f = filter();
-            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, offset, limit));
+            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, after, limit));
         }, errors);
         selected.addListener((o, was, now) -> detail.set(now == null ? "Select an explanation to read it in full." : describe(now)));
     }
