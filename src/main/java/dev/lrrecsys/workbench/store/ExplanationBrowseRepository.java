@@ -12,7 +12,8 @@ public final class ExplanationBrowseRepository {
     /** One explanation with the sample it explains. */
     public record ExplanationRow(long id, long sampleId, String consumer, int productId, String product,
                                  String variant, String side, String generator, String model, String status,
-                                 String text, String reason, double rating, String split, Integer templateVersion) {
+                                 String text, String reason, double rating, String split, Integer templateVersion,
+                                 String promptHash) {
 
         public String source() {
             return generator + " / " + model;
@@ -30,7 +31,7 @@ public final class ExplanationBrowseRepository {
     /** Below one in this many explanations, a status is read through its index. */
     private static final long RARE_FRACTION = 20;
     private static final String SELECT = "SELECT e.id, e.sample_id, c.external_id, p.id, p.name, e.variant, e.side, "
-            + "e.generator, e.model, e.status, e.text, e.reason, s.rating, s.split, e.template_version";
+            + "e.generator, e.model, e.status, e.text, e.reason, s.rating, s.split, e.template_version, e.prompt_hash";
     private static final String JOIN_SAMPLE = " JOIN sample s ON s.id = e.sample_id"
             + " JOIN consumer c ON c.id = s.consumer_id JOIN product p ON p.id = s.product_id";
 
@@ -188,7 +189,7 @@ public final class ExplanationBrowseRepository {
         return new ExplanationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getDouble(13), rs.getString(14),
-                rs.getObject(15) == null ? null : rs.getInt(15));
+                rs.getObject(15) == null ? null : rs.getInt(15), rs.getString(16));
     }
 
     private static boolean needsJoin(ExplanationFilter f) {

@@ -88,6 +88,13 @@ class ViewModelsTest {
             explanations.apply(keywords.drillDown(KeywordsViewModel.NEGATIVE, keywords.negative().get(0)));
             assertThat(explanations.results().rows()).isNotEmpty().allMatch(r -> r.productId() == busiest.id()
                     && r.side().equals("negative") && r.text().toLowerCase().contains(keywords.negative().get(0).term()));
+
+            explanations.showPrompt();
+            assertThat(explanations.detailProperty().get()).isEqualTo("Select an explanation first: its prompt is rebuilt on demand.");
+            explanations.selectedProperty().set(explanations.results().rows().get(0));
+            explanations.showPrompt();
+            assertThat(explanations.detailProperty().get()).contains("--- Prompt ---\nThe offline reasoner sends no prompt",
+                    "Its SHA-256 matches the stored prompt_hash", "SHA-256: " + explanations.results().rows().get(0).promptHash());
             assertThat(errors).isEmpty();
         }
     }
