@@ -34,7 +34,6 @@ import org.jfree.data.general.DefaultPieDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.Color;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -128,8 +127,10 @@ public final class AttentionView implements WorkbenchView {
             pie.setChart(null);
             return;
         }
-        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"));
-        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"));
+        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"),
+                AttentionView::sideColours);
+        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"),
+                AttentionView::sideColours);
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
         double[] s = a.summary().shares();
         for (int i = 0; i < s.length; i++) {
@@ -156,14 +157,14 @@ public final class AttentionView implements WorkbenchView {
         XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
-        ChartPalette palette = ChartPalette.of(context.theme().isDark());
-        renderer.setSeriesPaint(0, translucent(palette.positive()));
-        renderer.setSeriesPaint(1, translucent(palette.negative()));
         return chart;
     }
 
-    private static Color translucent(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 150);
+    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one, translucent where they overlap. */
+    private static void sideColours(JFreeChart chart, ChartPalette palette) {
+        XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ChartPalette.translucent(palette.positive(), 150));
+        renderer.setSeriesPaint(1, ChartPalette.translucent(palette.negative(), 150));
     }
 
     @FXML private void train() {

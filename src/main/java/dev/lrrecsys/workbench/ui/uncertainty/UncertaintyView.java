@@ -101,8 +101,6 @@ public final class UncertaintyView implements WorkbenchView {
                 "Gain (squared error of best baseline minus LR-Recsys)", new XYSeriesCollection(points), PlotOrientation.VERTICAL,
                 true, true, false);
         XYPlot plot = c.getXYPlot();
-        ChartPalette palette = ChartPalette.of(context.theme().isDark());
-        plot.getRenderer().setSeriesPaint(0, new java.awt.Color(palette.accent().getRed(), palette.accent().getGreen(), palette.accent().getBlue(), 110));
         plot.getRenderer().setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries fit = new XYSeries("least-squares line");
@@ -119,13 +117,16 @@ public final class UncertaintyView implements WorkbenchView {
             lines.addSeries(binned);
         }
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        lineRenderer.setSeriesPaint(0, palette.negative());
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        lineRenderer.setSeriesPaint(1, palette.positive());
         lineRenderer.setSeriesShapesVisible(1, true);
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer);
-        chart.setChart(c);
+        chart.setChart(c, (scatter, palette) -> {
+            XYPlot xy = scatter.getXYPlot();
+            xy.getRenderer().setSeriesPaint(0, ChartPalette.translucent(palette.accent(), 110));
+            xy.getRenderer(1).setSeriesPaint(0, palette.negative());
+            xy.getRenderer(1).setSeriesPaint(1, palette.positive());
+        });
     }
 
     @FXML private void train() {
