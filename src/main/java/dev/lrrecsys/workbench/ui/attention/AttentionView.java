@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.ui.attention;
 
-import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
 import dev.lrrecsys.workbench.insight.AttentionHistograms;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
@@ -9,12 +8,12 @@ import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.RunPicker;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -47,7 +46,7 @@ public final class AttentionView implements WorkbenchView {
     private ChartPane low;
     private ChartPane pie;
 
-    @FXML private ComboBox<AttentionRun> runBox;
+    @FXML private RunPicker<AttentionRun> runPicker;
     @FXML private Label meansLabel;
     @FXML private StackPane highHost;
     @FXML private StackPane lowHost;
@@ -66,9 +65,7 @@ public final class AttentionView implements WorkbenchView {
 
     @FXML
     private void initialize() {
-        runBox.setItems(viewModel.runs());
-        runBox.setConverter(LabelConverter.of(AttentionRun::label));
-        runBox.valueProperty().bindBidirectional(viewModel.runProperty());
+        runPicker.bind(viewModel.run(), AttentionRun::label);
         meansLabel.textProperty().bind(viewModel.meansProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
