@@ -2,7 +2,7 @@
 # Builds the Linux app image (target/installer/lrw) and, unless --image-only, a .deb with a desktop entry.
 # The bundled runtime comes from the JDK running jpackage (17+); the sample project travels inside the app.
 # Run by `mvn -Pinstaller -DskipTests package` (after the jar and lib/ are built) or directly.
-# installer/linux/ overrides jpackage's .desktop template (its file name is the one jpackage looks for), so the menu
+# installer/linux/lrw.desktop overrides jpackage's .desktop template (jpackage looks for <name>.desktop), so the menu
 # says "LR-Recsys Workbench" while the launcher stays bin/lrw.
 # Usage: installer/build-linux.sh [--image-only]
 set -euo pipefail
