@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class TraitAffinity {
 
-    /** One consumer trait read as wanting some values of one product attribute. */
+    /** One consumer trait read as wanting some values of one product attribute (null map: the same value). */
     private record Rule(String trait, Set<String> productAttributes, Map<String, Set<String>> wanted) {
     }
 
@@ -21,6 +21,7 @@ final class TraitAffinity {
     private static final Set<String> AMBIENCE = Set.of("ambience", "rambience");
 
     private static final List<Rule> RESTAURANT = List.of(
+            new Rule("favourite cuisine", Set.of("cuisine", "rcuisine"), null),
             new Rule("budget", PRICE, Map.of("low", Set.of("low"), "medium", Set.of("medium"), "high", Set.of("high"))),
             new Rule("drink level", ALCOHOL, Map.of(
                     "abstemious", Set.of("none", "no alcohol served"),
@@ -72,7 +73,7 @@ final class TraitAffinity {
         if (domain == Domain.RESTAURANT) {
             for (Rule r : RESTAURANT) {
                 if (r.trait().equals(trait) && r.productAttributes().contains(attributeKey)) {
-                    return r.wanted().get(value);
+                    return r.wanted() == null ? Set.of(value) : r.wanted().get(value);
                 }
             }
         }
