@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Builds the Linux app image (target/installer/lrw) and, unless --image-only, a .deb with a desktop entry.
 # The bundled runtime comes from the JDK running jpackage (17+); the sample project travels inside the app.
+# Run by `mvn -Pinstaller -DskipTests package` (after the jar and lib/ are built) or directly.
+# installer/linux/lrw.desktop overrides jpackage's .desktop template (jpackage looks for <name>.desktop), so the menu
+# says "LR-Recsys Workbench" while the launcher stays bin/lrw.
 # Usage: installer/build-linux.sh [--image-only]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +38,6 @@ if [[ "$image_only" == false ]]; then
         || { echo "error: the .deb needs fakeroot and dpkg-deb (apt-get install fakeroot dpkg)" >&2; exit 1; }
     jpackage --type deb "${common[@]}" --app-image "$out/lrw" --dest "$out" \
         --linux-shortcut --linux-menu-group "Science;Education" --linux-app-category science \
-        --linux-package-name lr-recsys-workbench
+        --linux-package-name lr-recsys-workbench --resource-dir installer/linux
     ls "$out"/*.deb
 fi

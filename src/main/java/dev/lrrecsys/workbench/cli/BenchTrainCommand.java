@@ -52,11 +52,16 @@ final class BenchTrainCommand implements Callable<Integer> {
                 r.samples(), r.epochs(), r.batchSize(), r.parameters(), r.lrRecsysSeconds(), r.finalLoss());
         out.printf(Locale.ROOT, "autoencoder training sentences/s: %.0f (%d sentences, 1 epoch, %.1f s)%n",
                 r.autoencoderSentencesPerSecond(), r.sentences(), r.autoencoderSeconds());
-        out.printf(Locale.ROOT, "nd4j threads: %d%n", r.threads());
+        out.printf(Locale.ROOT, "lr-recsys engine: %s, %d training threads (nd4j threads: %d)%n", r.engine(),
+                r.trainThreads(), r.threads());
+        if (!Double.isNaN(r.graphSamplesPerSecond())) {
+            out.printf(Locale.ROOT, "lr-recsys on the SameDiff graph engine, for comparison: %.0f samples/s (%d samples)%n",
+                    r.graphSamplesPerSecond(), r.graphSamples());
+        }
         out.printf(Locale.ROOT, "peak heap: %.0f MiB%n", r.peakHeapBytes() / 1048576.0);
         out.printf(Locale.ROOT, "peak off-heap (resident minus committed heap): %.0f MiB, peak resident: %.0f MiB%n",
                 r.peakNativeBytes() / 1048576.0, r.peakPhysicalBytes() / 1048576.0);
-        out.printf(Locale.ROOT, "lr-recsys samples per CPU-second of the training thread: %.0f (system load average %.1f "
+        out.printf(Locale.ROOT, "lr-recsys samples per CPU-second of the process: %.0f (system load average %.1f "
                 + "on %d cores while it ran)%n", r.samples() * (double) r.epochs() / r.lrRecsysCpuSeconds(), r.loadAverage(),
                 Runtime.getRuntime().availableProcessors());
         out.printf(Locale.ROOT, "lr-recsys training samples/s: %.0f%n", r.lrRecsysSamplesPerSecond());

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.cli;
 
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
 import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
@@ -15,6 +16,7 @@ import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.project.SampleProjects;
 import dev.lrrecsys.workbench.store.ProjectInfoRepository;
+import dev.lrrecsys.workbench.ui.SampleProjectOpener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,8 +38,9 @@ import java.util.concurrent.Callable;
                 + "explanations, train and compare the models (a short experiment).")
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--sample", paramLabel = "DIR", defaultValue = "sample-projects/restaurant-consumer",
-            description = "The sample folder to start from (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sample", paramLabel = "DIR",
+            description = "The sample folder to start from (default: the restaurant sample installed with the workbench, "
+                    + "or sample-projects/restaurant-consumer in the working folder).")
     Path sample;
 
     @Option(names = {"-p", "--project"}, paramLabel = "DIR", defaultValue = "target/demo-project",
@@ -64,8 +67,11 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Project.exists(projectDir)) {
-            SampleProjects.copyTo(sample, projectDir);
-            out.println("copied the sample " + sample + " to " + projectDir);
+            Path from = sample != null ? sample : SampleProjectOpener.installedSample().orElseThrow(() ->
+                    new WorkbenchException("No restaurant sample found next to the workbench or in the working folder "
+                            + "(sample-projects/restaurant-consumer): pass --sample DIR."));
+            SampleProjects.copyTo(from, projectDir);
+            out.println("copied the sample " + from + " to " + projectDir);
         }
         try (Project p = Project.open(projectDir)) {
             p.database().read(tx -> new ProjectInfoRepository().summary(tx))

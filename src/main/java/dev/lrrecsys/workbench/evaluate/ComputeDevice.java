@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.evaluate;
 
+import dev.lrrecsys.workbench.model.TrainingEngine;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
@@ -9,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-/** Which ND4J backend and which processor train the models, recorded with every experiment. */
+/**
+ * Which ND4J backend, which engine (CPU kernel or SameDiff graph) and which processor train the models, recorded
+ * with every experiment; the backend text reads e.g. "CpuBackend, CPU kernel".
+ */
 public record ComputeDevice(String backend, String device) {
 
     public static ComputeDevice detect() {
-        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        String backend = Nd4j.getBackend().getClass().getSimpleName() + ", " + TrainingEngine.current().label();
         Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
         Object gpus = env.get("cuda.devicesInformation");
         if (gpus instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {

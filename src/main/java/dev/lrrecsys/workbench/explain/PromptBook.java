@@ -35,6 +35,11 @@ public final class PromptBook {
         this.templates = templates;
     }
 
+    /** A book of exactly these stored templates (kind -> template), e.g. one old version to rebuild a prompt. */
+    static PromptBook of(Domain domain, Map<String, StoredTemplate> templates) {
+        return new PromptBook(domain, Map.copyOf(templates));
+    }
+
     /** The shipped default text of a template. */
     public static String defaultText(Domain domain, String kind) {
         String path = "/explain/templates/" + domain.key() + "/" + kind + ".txt";

@@ -5,6 +5,7 @@ import dev.lrrecsys.workbench.task.TaskContext;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
@@ -17,15 +18,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * A baseline {@link RatingModel} backed by one SameDiff graph: the subclass defines the graph from named
- * placeholders, this class owns batching, Adam, epochs, cancel, NaN detection, prediction and checkpoints.
- * Every graph ends in a sigmoid {@value #PREDICTION}; the loss is MSE on it (regression) or BCE on its logit.
+ * A baseline {@link RatingModel} defined by one SameDiff graph: the subclass defines the graph from named
+ * placeholders and the same maths per sample for the CPU kernel ({@link SamplePass}); this class owns batching,
+ * Adam, epochs, cancel, NaN detection, prediction and checkpoints. Every graph ends in a sigmoid
+ * {@value #PREDICTION}; the loss is MSE on it (regression) or BCE on its logit. On the CPU backend
+ * ({@link TrainingEngine#KERNEL}) training and prediction run in a {@link BaselineKernel} started from the graph's
+ * initial weights, which are written back into the graph after every epoch (checkpoints stay SameDiff files).
  */
 public abstract class GraphRatingModel implements RatingModel {
 
@@ -49,6 +54,18 @@ public abstract class GraphRatingModel implements RatingModel {
 
     private SameDiff sd;
     private List<String> inputs;
+    private TrainingEngine engine = TrainingEngine.current();
+
+    /** Trains and runs this model with {@code chosen} instead of the process's engine (tests compare them). */
+    public GraphRatingModel usingEngine(TrainingEngine chosen) {
+        this.engine = chosen;
+        return this;
+    }
+
+    /** What trains and runs this model in this process. */
+    public TrainingEngine engine() {
+        return engine;
+    }
 
     /** The placeholders this model reads, among consumer, product, history, pos, neg. */
     protected abstract List<String> inputs();
@@ -56,13 +73,87 @@ public abstract class GraphRatingModel implements RatingModel {
     /** Defines the graph into {@code sd}; must return the pre-sigmoid logit of shape [n, 1]. */
     protected abstract SDVariable logit(SameDiff sd, Shape shape, Weights weights);
 
+    /** The graph of {@link #logit} for one sample, over the graph's variables, for the CPU kernel. */
+    abstract SamplePass.Factory network();
+
     @Override
     public void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
                     TaskContext context) {
         Shape shape = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
-        Nd4j.getRandom().setSeed(settings.seed());
+        buildGraph(shape, settings.seed());
+        if (engine == TrainingEngine.KERNEL) {
+            fitOnKernel(train, validation, settings, listener, context);
+        } else {
+            fitOnGraph(train, validation, settings, listener, context, shape);
+        }
+    }
+
+    /** Builds this model's graph for {@code shape} with the initial weights of {@code seed}; it becomes the model. */
+    SameDiff buildGraph(Shape shape, long seed) {
+        Nd4j.getRandom().setSeed(seed);
         inputs = inputs();
-        sd = build(shape, new Weights(settings.seed()));
+        sd = build(shape, new Weights(seed));
+        return sd;
+    }
+
+    private void fitOnKernel(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+                             TaskContext context) {
+        Random shuffle = new Random(settings.seed());
+        int n = train.size();
+        try (BaselineKernel kernel = kernel(settings.task())) {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                int[] order = permutation(n, shuffle);
+                double lossSum = 0;
+                for (int from = 0; from < n; from += settings.batchSize()) {
+                    context.checkCancelled();
+                    int size = Math.min(settings.batchSize(), n - from);
+                    double loss = kernel.trainStep(train, order, from, size, settings.learningRate());
+                    if (!Double.isFinite(loss)) {
+                        // The graph still holds the weights of the last finished epoch.
+                        throw nonFiniteLoss(loss, epoch, settings);
+                    }
+                    lossSum += loss * size;
+                }
+                kernel.copyTo(parameters());
+                double validationMetric = Double.NaN;
+                if (validation != null && validation.size() > 0) {
+                    float[] predicted = new float[validation.size()];
+                    kernel.infer(validation, predicted);
+                    validationMetric = ValidationMetric.of(settings.task(), predicted, validation.target());
+                }
+                listener.epochFinished(epoch, lossSum / n, validationMetric);
+            }
+        }
+    }
+
+    private WorkbenchException nonFiniteLoss(double loss, int epoch, TrainingSettings settings) {
+        return new WorkbenchException("Training " + id() + " stopped: the loss became " + loss + " in epoch "
+                + epoch + " (learning rate " + settings.learningRate() + " too high?). The last good "
+                + "checkpoint is kept.");
+    }
+
+    /** A CPU kernel over a copy of the graph's current weights; {@code task} null: for inference only. */
+    BaselineKernel kernel(PredictionTask task) {
+        return kernel(task, LrRecsysKernel.defaultThreads());
+    }
+
+    BaselineKernel kernel(PredictionTask task, int threads) {
+        return new BaselineKernel(parameters(), task, threads, network());
+    }
+
+    /** The graph's trainable arrays by name (the arrays themselves: writing them changes the model). */
+    Map<String, INDArray> parameters() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE) {
+                out.put(v.name(), v.getArr());
+            }
+        }
+        return out;
+    }
+
+    private void fitOnGraph(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+                            TaskContext context, Shape shape) {
         sd.setTrainingConfig(TrainingConfig.builder()
                 .updater(new Adam(settings.learningRate()))
                 .dataSetFeatureMapping(inputs)
@@ -76,9 +167,7 @@ public abstract class GraphRatingModel implements RatingModel {
             // SameDiff's own loss records read 0 in 1.0.0-M2.1, so the loss is measured after the epoch.
             double loss = loss(train, shape);
             if (!Double.isFinite(loss)) {
-                throw new WorkbenchException("Training " + id() + " stopped: the loss became " + loss + " in epoch "
-                        + epoch + " (learning rate " + settings.learningRate() + " too high?). The last good "
-                        + "checkpoint is kept.");
+                throw nonFiniteLoss(loss, epoch, settings);
             }
             double validationMetric = validation == null || validation.size() == 0 ? Double.NaN
                     : ValidationMetric.of(settings.task(), predict(validation), validation.target());
@@ -115,7 +204,8 @@ public abstract class GraphRatingModel implements RatingModel {
         return sum / n;
     }
 
-    private Map<String, INDArray> feed(SampleSet samples, int[] rows, Shape shape) {
+    /** The placeholders' values for samples {@code rows}, target excluded. */
+    Map<String, INDArray> feed(SampleSet samples, int[] rows, Shape shape) {
         INDArray[] features = features(samples, rows, shape);
         Map<String, INDArray> feed = new HashMap<>();
         for (int k = 0; k < inputs.size(); k++) {
@@ -139,6 +229,12 @@ public abstract class GraphRatingModel implements RatingModel {
         }
         int n = samples.size();
         float[] out = new float[n];
+        if (engine == TrainingEngine.KERNEL) {
+            try (BaselineKernel kernel = kernel(null)) {
+                kernel.infer(samples, out);
+            }
+            return out;
+        }
         Shape shape = new Shape(null, 0, paddingProduct(), samples.explanationDim());
         for (int start = 0; start < n; start += PREDICT_BATCH) {
             int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
@@ -171,7 +267,12 @@ public abstract class GraphRatingModel implements RatingModel {
         return out.toArray(new INDArray[0]);
     }
 
-    private static INDArray target(SampleSet s, int[] rows) {
+    /** One batch for SameDiff's fit: the placeholders in {@link #inputs()} order and the target. */
+    MultiDataSet batch(SampleSet samples, int[] rows, Shape shape) {
+        return new MultiDataSet(features(samples, rows, shape), new INDArray[] {target(samples, rows)});
+    }
+
+    static INDArray target(SampleSet s, int[] rows) {
         float[] t = new float[rows.length];
         for (int i = 0; i < rows.length; i++) {
             t[i] = s.target()[rows[i]];
@@ -271,7 +372,7 @@ public abstract class GraphRatingModel implements RatingModel {
             context.checkCancelled();
             int[] rows = java.util.Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + size));
             cursor += rows.length;
-            return new MultiDataSet(features(samples, rows, shape), new INDArray[] {target(samples, rows)});
+            return batch(samples, rows, shape);
         }
 
         @Override

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The LR-Recsys recommender network (PRODUCT.md step 4) on SameDiff, trained with Adam on batches of the
- * training set; its variants (ablations) differ only in what the two explanation slots receive.
+ * The LR-Recsys recommender network (PRODUCT.md step 4), defined as a SameDiff graph and trained with Adam on
+ * batches of the training set, by the CPU kernel or by SameDiff itself ({@link TrainingEngine}); its variants
+ * (ablations) differ only in what the two explanation slots receive.
  * Explanation features wider than 8 (sentence embeddings, ablation 2) get a learned projection to 8.
  */
 public final class LrRecsysNetwork implements AttentionModel {
@@ -27,6 +28,7 @@ public final class LrRecsysNetwork implements AttentionModel {
 
     private final String id;
     private final LrRecsysVariant variant;
+    private TrainingEngine engine = TrainingEngine.current();
     private Path checkpoint;
     private LrRecsysState state;
 
@@ -50,6 +52,17 @@ public final class LrRecsysNetwork implements AttentionModel {
     @Override
     public String id() {
         return id;
+    }
+
+    /** Trains and runs this network with {@code chosen} instead of the process's engine (benchmarks compare them). */
+    public LrRecsysNetwork usingEngine(TrainingEngine chosen) {
+        this.engine = chosen;
+        return this;
+    }
+
+    /** What trains and runs this network in this process. */
+    public TrainingEngine engine() {
+        return engine;
     }
 
     public LrRecsysVariant variant() {
@@ -80,41 +93,127 @@ public final class LrRecsysNetwork implements AttentionModel {
             checkIndices(validation, shape);
         }
         state = new LrRecsysState(shape, settings.seed());
-        IUpdater adam = new Adam(settings.learningRate());
         int n = train.size();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
         Random shuffle = new Random(settings.seed());
-        SampleBatch full = new SampleBatch(batchSize, shape);
-        SampleBatch rest = n % batchSize == 0 ? null : new SampleBatch(n % batchSize, shape);
-        Map<String, INDArray> lastGood = snapshot();
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            shuffle(order, shuffle);
-            double lossSum = 0;
-            for (int from = 0, batchNo = 1; from < n; from += batchSize, batchNo++) {
-                context.checkCancelled();
-                SampleBatch batch = n - from >= batchSize ? full : rest;
-                batch.fill(train, order, from);
-                double loss = state.trainStep(batch, adam, epoch);
-                if (!Double.isFinite(loss)) {
-                    restore(lastGood);
-                    throw new WorkbenchException(String.format(Locale.ROOT,
-                            "Training %s stopped: the loss became %s at epoch %d, batch %d (learning rate %s "
-                                    + "too high, or non-finite inputs). The model keeps the weights of %s.",
-                            id, Double.isNaN(loss) ? "NaN" : "infinite", epoch + 1, batchNo,
-                            settings.learningRate(), epoch == 0 ? "its initialisation" : "epoch " + epoch));
+        try (Trainer trainer = engine == TrainingEngine.KERNEL ? new KernelTrainer(settings) : new GraphTrainer(settings)) {
+            for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+                shuffle(order, shuffle);
+                double lossSum = 0;
+                for (int from = 0, batchNo = 1; from < n; from += batchSize, batchNo++) {
+                    context.checkCancelled();
+                    int size = Math.min(batchSize, n - from);
+                    double loss = trainer.step(train, order, from, size, epoch);
+                    if (!Double.isFinite(loss)) {
+                        trainer.rollback();
+                        throw new WorkbenchException(String.format(Locale.ROOT,
+                                "Training %s stopped: the loss became %s at epoch %d, batch %d (learning rate %s "
+                                        + "too high, or non-finite inputs). The model keeps the weights of %s.",
+                                id, Double.isNaN(loss) ? "NaN" : "infinite", epoch + 1, batchNo,
+                                settings.learningRate(), epoch == 0 ? "its initialisation" : "epoch " + epoch));
+                    }
+                    lossSum += loss * size;
                 }
-                lossSum += loss * batch.size;
+                double trainLoss = lossSum / n;
+                trainer.commit();
+                double metric = validation == null || validation.size() == 0 ? Double.NaN
+                        : ValidationMetric.of(settings.task(), predict(validation), validation.target());
+                saveCheckpoint();
+                LOG.debug("{} epoch {}: loss {} validation {}", id, epoch + 1, trainLoss, metric);
+                listener.epochFinished(epoch + 1, trainLoss, metric);
             }
-            double trainLoss = lossSum / n;
-            double metric = validation == null || validation.size() == 0 ? Double.NaN
-                    : ValidationMetric.of(settings.task(), predict(validation), validation.target());
+        }
+    }
+
+    /** One engine's training loop state; the network's arrays ({@link LrRecsysState}) hold the committed weights. */
+    private interface Trainer extends AutoCloseable {
+        /** One optimiser step on {@code order[from .. from+size-1]}; returns the batch loss (not finite: no update). */
+        double step(SampleSet train, int[] order, int from, int size, int epoch);
+
+        /** Makes the weights trained so far the network's weights (end of an epoch). */
+        void commit();
+
+        /** Puts back the weights of the last commit. */
+        void rollback();
+
+        @Override
+        void close();
+    }
+
+    /** Trains a copy of the weights in the CPU kernel and writes them back at each commit. */
+    private final class KernelTrainer implements Trainer {
+        private final LrRecsysKernel kernel;
+        private final double learningRate;
+
+        KernelTrainer(TrainingSettings settings) {
+            this.kernel = new LrRecsysKernel(state.shape, state.parameters(), LrRecsysKernel.defaultThreads());
+            this.learningRate = settings.learningRate();
+        }
+
+        @Override
+        public double step(SampleSet train, int[] order, int from, int size, int epoch) {
+            return kernel.trainStep(train, order, from, size, learningRate);
+        }
+
+        @Override
+        public void commit() {
+            kernel.copyTo(state.parameters());
+        }
+
+        @Override
+        public void rollback() {
+            // The network's arrays were last written at the previous commit: nothing to undo.
+        }
+
+        @Override
+        public void close() {
+            kernel.close();
+        }
+    }
+
+    /** Trains the SameDiff graph's own arrays, one graph call per batch, with Adam from ND4J. */
+    private final class GraphTrainer implements Trainer {
+        private final IUpdater adam;
+        private final SampleBatch full;
+        private SampleBatch rest;
+        private Map<String, INDArray> lastGood;
+
+        GraphTrainer(TrainingSettings settings) {
+            this.adam = new Adam(settings.learningRate());
+            this.full = new SampleBatch(settings.batchSize(), state.shape);
+            this.lastGood = snapshot();
+        }
+
+        @Override
+        public double step(SampleSet train, int[] order, int from, int size, int epoch) {
+            SampleBatch batch = size == full.size ? full : rest(size);
+            batch.fill(train, order, from);
+            return state.trainStep(batch, adam, epoch);
+        }
+
+        private SampleBatch rest(int size) {
+            if (rest == null || rest.size != size) {
+                rest = new SampleBatch(size, state.shape);
+            }
+            return rest;
+        }
+
+        @Override
+        public void commit() {
             lastGood = snapshot();
-            saveCheckpoint();
-            LOG.debug("{} epoch {}: loss {} validation {}", id, epoch + 1, trainLoss, metric);
-            listener.epochFinished(epoch + 1, trainLoss, metric);
+        }
+
+        @Override
+        public void rollback() {
+            restore(lastGood);
+        }
+
+        @Override
+        public void close() {
+            // Nothing beyond the graph's arrays, which belong to the network.
         }
     }
 
@@ -131,6 +230,9 @@ public final class LrRecsysNetwork implements AttentionModel {
     private float[] runInference(SampleSet samples, String output, int width) {
         LrRecsysState s = trained();
         checkIndices(samples, s.shape);
+        if (engine == TrainingEngine.KERNEL) {
+            return kernelInference(s, samples, output);
+        }
         int n = samples.size();
         float[] out = new float[n * width];
         int[] order = new int[n];
@@ -147,6 +249,15 @@ public final class LrRecsysNetwork implements AttentionModel {
             System.arraycopy(values, 0, out, from * width, values.length);
         }
         return out;
+    }
+
+    private static float[] kernelInference(LrRecsysState s, SampleSet samples, String output) {
+        float[] prediction = new float[samples.size()];
+        float[] alpha = LrRecsysGraph.ALPHA.equals(output) ? new float[samples.size() * TOKENS * TOKENS] : null;
+        try (LrRecsysKernel kernel = new LrRecsysKernel(s.shape, s.parameters(), LrRecsysKernel.defaultThreads())) {
+            kernel.infer(samples, prediction, alpha);
+        }
+        return alpha == null ? prediction : alpha;
     }
 
     @Override

@@ -16,10 +16,14 @@ import java.util.Map;
 
 /**
  * The trainable state of one LR-Recsys network: its SameDiff graph, the two embedding tables, and the
- * optimiser state. One training step is one graph call (forward and backward together) plus the
- * optimiser's in-place updates.
+ * optimiser state of graph training. One graph training step is one graph call (forward and backward together)
+ * plus the optimiser's in-place updates; the CPU kernel ({@link LrRecsysKernel}) trains a copy of these arrays
+ * and writes them back.
  */
 final class LrRecsysState {
+
+    static final String CONSUMER_TABLE = "consumerTable";
+    static final String PRODUCT_TABLE = "productTable";
 
     private static final List<String> LOSS_ONLY = List.of(LrRecsysGraph.LOSS);
     private static final List<String> ROW_VARIABLES =
@@ -34,6 +38,7 @@ final class LrRecsysState {
     private final List<String> gradientNames = new ArrayList<>();
     private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
     private int iteration;
+    private boolean gradientsReady;
 
     LrRecsysState(LrRecsysGraph.Shape shape, long seed) {
         Nd4jThreads.apply();
@@ -50,15 +55,13 @@ final class LrRecsysState {
         }
         gradientNames.addAll(weights);
         gradientNames.addAll(ROW_VARIABLES);
-        // Build the backward graph now, before any row array is bound: building it re-binds variables.
-        graph.createGradFunction();
     }
 
     /** Every learned array by a stable name: the graph's weights and the two tables. */
     Map<String, INDArray> parameters() {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        out.put("consumerTable", consumers.values());
-        out.put("productTable", products.values());
+        out.put(CONSUMER_TABLE, consumers.values());
+        out.put(PRODUCT_TABLE, products.values());
         for (String w : weights) {
             out.put(w, graph.getVariable(w).getArr());
         }
@@ -76,8 +79,7 @@ final class LrRecsysState {
      * @return the batch loss; when it is not finite nothing was updated
      */
     double trainStep(SampleBatch batch, IUpdater updater, int epoch) {
-        bind(batch);
-        OutAndGrad result = graph.calculateGradientsAndOutputs(batch.placeholders, LOSS_ONLY, gradientNames);
+        OutAndGrad result = gradients(batch);
         double loss = result.getOutputs().get(LrRecsysGraph.LOSS).getDouble(0);
         if (!Double.isFinite(loss)) {
             return loss;
@@ -98,6 +100,21 @@ final class LrRecsysState {
         products.step(updater, iteration, epoch);
         iteration++;
         return loss;
+    }
+
+    /**
+     * The loss and the gradients of every weight and of the three row variables on a filled batch, without
+     * updating anything.
+     */
+    OutAndGrad gradients(SampleBatch batch) {
+        if (!gradientsReady) {
+            // The backward graph is built before the first row array is bound: building it re-binds variables.
+            // Only graph training needs it (the CPU kernel has its own backward pass).
+            graph.createGradFunction();
+            gradientsReady = true;
+        }
+        bind(batch);
+        return graph.calculateGradientsAndOutputs(batch.placeholders, LOSS_ONLY, gradientNames);
     }
 
     /** The named outputs (e.g. prediction, alpha) of a filled batch. */

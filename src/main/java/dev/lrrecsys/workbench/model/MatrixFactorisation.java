@@ -33,4 +33,50 @@ public final class MatrixFactorisation extends GraphRatingModel {
         SDVariable dot = eConsumer.mul(eProduct).sum(true, 1);
         return dot.add(consumerBias).add(productBias).add(w.zeros(sd, "globalBias", 1, 1));
     }
+
+    @Override
+    SamplePass.Factory network() {
+        return (layout, padding) -> new Pass(layout);
+    }
+
+    /** The graph above for one sample: the logit is linear in each looked-up row, so the pass keeps nothing. */
+    private static final class Pass implements SamplePass {
+        private final int consumerTable;
+        private final int productTable;
+        private final int consumerBias;
+        private final int productBias;
+        private final int globalBias;
+
+        Pass(ParameterLayout layout) {
+            consumerTable = layout.offset("consumerTable");
+            productTable = layout.offset(PRODUCT_TABLE);
+            consumerBias = layout.offset("consumerBias");
+            productBias = layout.offset("productBias");
+            globalBias = layout.offset("globalBias");
+        }
+
+        @Override
+        public float forward(SampleSet set, int s, float[] w) {
+            int c = consumerTable + set.consumers()[s] * DIM;
+            int p = productTable + set.products()[s] * DIM;
+            float dot = 0f;
+            for (int k = 0; k < DIM; k++) {
+                dot += w[c + k] * w[p + k];
+            }
+            return dot + w[consumerBias + set.consumers()[s]] + w[productBias + set.products()[s]] + w[globalBias];
+        }
+
+        @Override
+        public void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad) {
+            int c = consumerTable + set.consumers()[s] * DIM;
+            int p = productTable + set.products()[s] * DIM;
+            for (int k = 0; k < DIM; k++) {
+                grad[c + k] += dLogit * w[p + k];
+                grad[p + k] += dLogit * w[c + k];
+            }
+            grad[consumerBias + set.consumers()[s]] += dLogit;
+            grad[productBias + set.products()[s]] += dLogit;
+            grad[globalBias] += dLogit;
+        }
+    }
 }

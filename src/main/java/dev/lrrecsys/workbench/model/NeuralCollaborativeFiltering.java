@@ -42,4 +42,104 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         SDVariable in = sd.getVariable(name);
         return width == DIM ? in : in.mmul(w.matrix(sd, name + "Projection", width, DIM));
     }
+
+    @Override
+    SamplePass.Factory network() {
+        return (layout, padding) -> new Pass(layout);
+    }
+
+    /** The graph above for one sample. */
+    private static final class Pass implements SamplePass {
+        private static final int WIDTH = 4 * DIM;
+        private final int consumerTable;
+        private final int productTable;
+        /** Offsets of the explanation projections, -1 where the features are 8-dim and used as they are. */
+        private final int positiveProjection;
+        private final int negativeProjection;
+        private final DenseLayer mlp1;
+        private final DenseLayer mlp2;
+        private final DenseLayer mlp3;
+        private final DenseLayer out;
+        private final float[] x = new float[WIDTH];
+        private final float[] h1 = new float[32];
+        private final float[] h2 = new float[16];
+        private final float[] h3 = new float[8];
+        private final float[] logit = new float[1];
+        private final float[] dX = new float[WIDTH];
+        private final float[] dH1 = new float[32];
+        private final float[] dH2 = new float[16];
+        private final float[] dH3 = new float[8];
+        private final float[] dLogits = new float[1];
+
+        Pass(ParameterLayout layout) {
+            consumerTable = layout.offset("consumerTable");
+            productTable = layout.offset(PRODUCT_TABLE);
+            positiveProjection = layout.has(POSITIVE + "Projection") ? layout.offset(POSITIVE + "Projection") : -1;
+            negativeProjection = layout.has(NEGATIVE + "Projection") ? layout.offset(NEGATIVE + "Projection") : -1;
+            mlp1 = new DenseLayer(layout, "mlp1", WIDTH, 32, true);
+            mlp2 = new DenseLayer(layout, "mlp2", 32, 16, true);
+            mlp3 = new DenseLayer(layout, "mlp3", 16, 8, true);
+            out = new DenseLayer(layout, "out", 8, 1, false);
+        }
+
+        @Override
+        public float forward(SampleSet set, int s, float[] w) {
+            System.arraycopy(w, consumerTable + set.consumers()[s] * DIM, x, 0, DIM);
+            System.arraycopy(w, productTable + set.products()[s] * DIM, x, DIM, DIM);
+            explanation(set.positive(), set.explanationDim(), s, positiveProjection, w, 2 * DIM);
+            explanation(set.negative(), set.explanationDim(), s, negativeProjection, w, 3 * DIM);
+            mlp1.forward(w, x, 0, h1);
+            mlp2.forward(w, h1, 0, h2);
+            mlp3.forward(w, h2, 0, h3);
+            out.forward(w, h3, 0, logit);
+            return logit[0];
+        }
+
+        private void explanation(float[] features, int dim, int s, int projection, float[] w, int at) {
+            if (projection < 0) {
+                System.arraycopy(features, s * dim, x, at, DIM);
+                return;
+            }
+            java.util.Arrays.fill(x, at, at + DIM, 0f);
+            for (int k = 0; k < dim; k++) {
+                float f = features[s * dim + k];
+                int row = projection + k * DIM;
+                for (int j = 0; j < DIM; j++) {
+                    x[at + j] += f * w[row + j];
+                }
+            }
+        }
+
+        @Override
+        public void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad) {
+            dLogits[0] = dLogit;
+            out.backward(w, h3, 0, logit, dLogits, grad, dH3, 0);
+            mlp3.backward(w, h2, 0, h3, dH3, grad, dH2, 0);
+            mlp2.backward(w, h1, 0, h2, dH2, grad, dH1, 0);
+            mlp1.backward(w, x, 0, h1, dH1, grad, dX, 0);
+            addRow(grad, consumerTable + set.consumers()[s] * DIM, 0);
+            addRow(grad, productTable + set.products()[s] * DIM, DIM);
+            projectionGradient(set.positive(), set.explanationDim(), s, positiveProjection, grad, 2 * DIM);
+            projectionGradient(set.negative(), set.explanationDim(), s, negativeProjection, grad, 3 * DIM);
+        }
+
+        private void addRow(float[] grad, int row, int at) {
+            for (int k = 0; k < DIM; k++) {
+                grad[row + k] += dX[at + k];
+            }
+        }
+
+        private void projectionGradient(float[] features, int dim, int s, int projection, float[] grad, int at) {
+            if (projection < 0) {
+                return;
+            }
+            for (int k = 0; k < dim; k++) {
+                float f = features[s * dim + k];
+                int row = projection + k * DIM;
+                for (int j = 0; j < DIM; j++) {
+                    grad[row + j] += f * dX[at + j];
+                }
+            }
+        }
+    }
 }

@@ -24,7 +24,8 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
             + "and is quiet cheap lively upscale family thai mexican italian japanese indian food service atmosphere "
             + "authentic modern traditional healthy quick snack fine dining experience unique dishes parking").split(" ");
 
-    private static final java.lang.management.ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+    /** Samples the slow SameDiff engine trains for the comparison line (a full 100k epoch would take minutes). */
+    private static final int GRAPH_SAMPLES = 5_000;
 
     private final int samples;
     private final int epochs;
@@ -37,7 +38,8 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
     public record Result(int samples, int epochs, int batchSize, long parameters, double lrRecsysSeconds,
                          double lrRecsysSamplesPerSecond, double finalLoss, int sentences, double autoencoderSeconds,
                          double autoencoderSentencesPerSecond, long peakHeapBytes, long peakNativeBytes,
-                         long peakPhysicalBytes, int threads, double lrRecsysCpuSeconds, double loadAverage) {
+                         long peakPhysicalBytes, int threads, double lrRecsysCpuSeconds, double loadAverage,
+                         String engine, int trainThreads, double graphSamplesPerSecond, int graphSamples) {
     }
 
     public TrainingBenchmark(int samples, int epochs, int batchSize, int consumers, int products, int sentences) {
@@ -65,13 +67,14 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                     consumers, products);
             double[] loss = {Double.NaN};
             long t0 = System.nanoTime();
-            long cpu0 = THREAD_CPU.getCurrentThreadCpuTime();
+            long cpu0 = processCpuNanos();
             net.fit(set, null, settings, (epoch, l, m) -> {
                 loss[0] = l;
                 context.progress(epoch, epochs, String.format(Locale.ROOT, "lr-recsys epoch %d, loss %.4f", epoch, l));
             }, context);
             double lrSeconds = (System.nanoTime() - t0) / 1e9;
-            double lrCpuSeconds = (THREAD_CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double lrCpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+            double graphRate = net.engine() == TrainingEngine.SAMEDIFF ? Double.NaN : graphRate(set, context);
 
             List<String> corpus = randomSentences(new Random(2));
             ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(corpus, 1, 5000), 42);
@@ -84,11 +87,35 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                     (double) samples * epochs / lrSeconds, loss[0], sentences, aeSeconds, sentences / aeSeconds,
                     watch.peakHeap.get(), watch.peakNative.get(), watch.peakPhysical.get(),
                     Integer.getInteger("lrw.nd4j.threads", 1), lrCpuSeconds,
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), net.engine().label(),
+                    net.engine() == TrainingEngine.KERNEL ? LrRecsysKernel.defaultThreads() : 1, graphRate,
+                    GRAPH_SAMPLES);
         } finally {
             watch.interrupt();
             watch.join();
         }
+    }
+
+    /** Samples/s of the same network trained by SameDiff on the first samples, for comparison. */
+    private double graphRate(SampleSet set, TaskContext context) {
+        int n = Math.min(GRAPH_SAMPLES, set.size());
+        SampleSet head = new SampleSet(java.util.Arrays.copyOf(set.sampleIds(), n), java.util.Arrays.copyOf(set.consumers(), n),
+                java.util.Arrays.copyOf(set.products(), n), java.util.Arrays.copyOf(set.history(), n * SampleSet.HISTORY),
+                java.util.Arrays.copyOf(set.positive(), n * 8), java.util.Arrays.copyOf(set.negative(), n * 8), 8,
+                java.util.Arrays.copyOf(set.target(), n), java.util.Arrays.copyOf(set.rating(), n));
+        LrRecsysNetwork graph = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS).usingEngine(TrainingEngine.SAMEDIFF);
+        context.message("lr-recsys on the SameDiff graph, " + n + " samples, for comparison");
+        long t = System.nanoTime();
+        graph.fit(head, null, new TrainingSettings(PredictionTask.REGRESSION, 1, batchSize, 0.01, 42, consumers, products),
+                (e, l, m) -> { }, context);
+        return n / ((System.nanoTime() - t) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     private SampleSet randomSamples(Random r) {

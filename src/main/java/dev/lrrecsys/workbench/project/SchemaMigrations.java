@@ -6,6 +6,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 
 import java.nio.file.Path;
 
@@ -30,7 +31,26 @@ final class SchemaMigrations {
                     + current.getVersion() + "; this version knows up to " + newestKnown
                     + "): update the workbench to open it.");
         }
-        flyway.migrate();
+        try {
+            flyway.migrate();
+        } catch (FlywayValidateException e) {
+            // A schema step already applied to this project differs from this version's (a pre-release build
+            // changed it): migrating would build on tables this version does not know, so nothing is touched.
+            throw new WorkbenchException("The project " + projectDir + " was created by a pre-release build of the"
+                    + " workbench whose database layout differs from this version's (" + firstLine(e.getMessage())
+                    + "). It was left unchanged: create a new project and import its data again.", e);
+        }
+    }
+
+    /** Flyway's validation report without its advice lines, e.g. "Migration checksum mismatch for migration version 2". */
+    private static String firstLine(String message) {
+        String m = message == null ? "" : message.strip();
+        String prefix = "Validate failed: Migrations have failed validation";
+        if (m.startsWith(prefix)) {
+            m = m.substring(prefix.length()).strip();
+        }
+        int end = m.indexOf('\n');
+        return (end < 0 ? m : m.substring(0, end)).strip();
     }
 
     private static MigrationVersion newestKnown(MigrationInfoService info) {

@@ -3,12 +3,15 @@ package dev.lrrecsys.workbench.store;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Bulk writes of consumers, products, their attributes, interactions and ground truth inside one
  * {@link Tx}: batched prepared statements, flushed every {@value #BATCH} rows. Ids are chosen by the
  * caller (importers keep the external-to-internal maps), so no round trip per row is needed.
- * Close it (or call {@link #flush()}) before the transaction ends.
+ * Close it before the transaction ends: closing also records what was written in the view figures of
+ * schema V7 (counts, rating histogram, product activity), in the same transaction.
  */
 public final class DatasetWriter implements AutoCloseable {
 
@@ -20,8 +23,15 @@ public final class DatasetWriter implements AutoCloseable {
     private final Batch productAttributes;
     private final Batch interactions;
     private final Batch groundTruth;
+    private final Tx tx;
+    private long consumerCount;
+    private long productCount;
+    private long interactionCount;
+    private final Map<Double, Long> ratingCounts = new HashMap<>();
+    private final Map<Integer, double[]> productActivity = new HashMap<>();
 
     public DatasetWriter(Tx tx) throws SQLException {
+        this.tx = tx;
         consumers = new Batch(tx, "INSERT INTO consumer (id, external_id) VALUES (?, ?)");
         consumerAttributes = new Batch(tx, "INSERT INTO consumer_attribute (consumer_id, name, val) VALUES (?, ?, ?)");
         products = new Batch(tx, "INSERT INTO product (id, external_id, name, city) VALUES (?, ?, ?, ?)");
@@ -36,6 +46,7 @@ public final class DatasetWriter implements AutoCloseable {
         ps.setInt(1, id);
         ps.setString(2, externalId);
         consumers.add();
+        consumerCount++;
     }
 
     public void consumerAttribute(int consumerId, String name, String value) throws SQLException {
@@ -54,6 +65,7 @@ public final class DatasetWriter implements AutoCloseable {
         ps.setString(3, name);
         ps.setString(4, city);
         products.add();
+        productCount++;
     }
 
     public void productAttribute(int productId, String name, String value) throws SQLException {
@@ -83,6 +95,11 @@ public final class DatasetWriter implements AutoCloseable {
         }
         ps.setString(6, details);
         interactions.add();
+        interactionCount++;
+        ratingCounts.merge(rating, 1L, Long::sum);
+        double[] activity = productActivity.computeIfAbsent(productId, k -> new double[2]);
+        activity[0]++;
+        activity[1] += rating;
     }
 
     public void groundTruth(int consumerId, String attribute, String value, double weight) throws SQLException {
@@ -108,6 +125,11 @@ public final class DatasetWriter implements AutoCloseable {
     public void close() throws SQLException {
         try {
             flush();
+            ViewSummaries.addCount(tx, "consumers", consumerCount);
+            ViewSummaries.addCount(tx, "products", productCount);
+            ViewSummaries.addCount(tx, "interactions", interactionCount);
+            ViewSummaries.addRatings(tx, ratingCounts);
+            ViewSummaries.addProductActivity(tx, productActivity);
         } finally {
             for (Batch b : new Batch[] {consumers, consumerAttributes, products, productAttributes, interactions, groundTruth}) {
                 b.ps.close();

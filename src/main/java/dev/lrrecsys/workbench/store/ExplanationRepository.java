@@ -65,6 +65,31 @@ public final class ExplanationRepository {
                 ps.executeBatch();
             }
         }
+        countInExplorer(tx, inserts, updates);
+    }
+
+    /** Keeps explanation_count (the explorer's totals) in step: updated rows were 'failed' before. */
+    private static void countInExplorer(Tx tx, List<ExplanationRow> inserts, List<ExplanationRow> updates) throws SQLException {
+        Map<List<String>, Long> deltas = new HashMap<>();
+        for (ExplanationRow r : inserts) {
+            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
+        }
+        for (ExplanationRow r : updates) {
+            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), "failed"), -1L, Long::sum);
+            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
+        }
+        try (PreparedStatement ps = ViewSummaries.explanationCounter(tx)) {
+            for (Map.Entry<List<String>, Long> d : deltas.entrySet()) {
+                if (d.getValue() != 0) {
+                    for (int i = 0; i < 5; i++) {
+                        ps.setString(i + 1, d.getKey().get(i));
+                    }
+                    ps.setLong(6, d.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void bind(PreparedStatement ps, ExplanationRow r) throws SQLException {

@@ -103,6 +103,7 @@ public final class SampleRepository {
 
     public void deleteAll(Tx tx) throws SQLException {
         Sql.update(tx, "DELETE FROM sample");
+        ViewSummaries.setCount(tx, "samples", 0);
     }
 
     public Writer writer(Tx tx) throws SQLException {
@@ -113,9 +114,12 @@ public final class SampleRepository {
     public static final class Writer implements AutoCloseable {
 
         private final PreparedStatement ps;
+        private final Tx tx;
         private int pending;
+        private long written;
 
         private Writer(Tx tx) throws SQLException {
+            this.tx = tx;
             ps = tx.connection().prepareStatement("INSERT INTO sample (id, consumer_id, product_id, rating, position, "
                     + "hist1, hist2, hist3, hist4, hist5, split) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
@@ -139,6 +143,7 @@ public final class SampleRepository {
             }
             ps.setString(11, test ? "test" : "train");
             ps.addBatch();
+            written++;
             if (++pending >= BATCH) {
                 flush();
             }
@@ -155,6 +160,7 @@ public final class SampleRepository {
         public void close() throws SQLException {
             try {
                 flush();
+                ViewSummaries.addCount(tx, "samples", written); // the Dataset view's count, in the same transaction
             } finally {
                 ps.close();
             }

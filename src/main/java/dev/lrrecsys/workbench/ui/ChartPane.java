@@ -30,6 +30,7 @@ public final class ChartPane extends VBox {
 
     private final ChartViewer viewer = new ChartViewer();
     private final ObservableBooleanValue dark;
+    private ChartPalette.SeriesColours seriesColours = (chart, palette) -> { };
     private final Button png = new Button("PNG");
     private final Button svg = new Button("SVG");
 
@@ -50,6 +51,12 @@ public final class ChartPane extends VBox {
     }
 
     public void setChart(JFreeChart chart) {
+        setChart(chart, (c, palette) -> { });
+    }
+
+    /** Shows the chart styled for the theme, with the view's series colours by meaning on top of the palette's. */
+    public void setChart(JFreeChart chart, ChartPalette.SeriesColours colours) {
+        seriesColours = colours;
         viewer.setChart(chart);
         png.setDisable(chart == null);
         svg.setDisable(chart == null);
@@ -67,7 +74,9 @@ public final class ChartPane extends VBox {
     private void restyle() {
         JFreeChart chart = viewer.getChart();
         if (chart != null) {
-            ChartPalette.of(dark.get()).apply(chart);
+            ChartPalette palette = ChartPalette.of(dark.get());
+            palette.apply(chart);
+            seriesColours.apply(chart, palette);
         }
     }
 

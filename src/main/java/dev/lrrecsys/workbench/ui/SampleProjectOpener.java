@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens the bundled restaurant sample: the installed (possibly read-only) sample folder is copied once to
@@ -32,14 +33,12 @@ public final class SampleProjectOpener implements MainWindowView.Sample {
      */
     public static SampleProjectOpener forThisInstall() {
         Path home = Path.of(System.getProperty("lrw.home", Path.of(System.getProperty("user.home"), ".lrw").toString()));
-        Path found = null;
-        for (Path root : candidates()) {
-            if (SampleProjects.isSample(root.resolve(SAMPLE))) {
-                found = root.resolve(SAMPLE);
-                break;
-            }
-        }
-        return new SampleProjectOpener(found, home.resolve("projects"));
+        return new SampleProjectOpener(installedSample().orElse(null), home.resolve("projects"));
+    }
+
+    /** The installed restaurant sample folder (read-only perhaps), searched in the places named above. */
+    public static Optional<Path> installedSample() {
+        return candidates().stream().map(root -> root.resolve(SAMPLE)).filter(SampleProjects::isSample).findFirst();
     }
 
     private static List<Path> candidates() {

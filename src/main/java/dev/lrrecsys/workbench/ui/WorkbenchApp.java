@@ -30,6 +30,8 @@ public final class WorkbenchApp extends Application {
             Platform.runLater(() -> window.showError("Unexpected error", e));
         });
         window.show();
+        // CI and the installer check look for this line to prove the packaged app got as far as a shown window.
+        LOG.info("Workbench window shown: {}", stage.getTitle());
         projectArgument(getParameters().getRaw()).ifPresent(window::open);
     }
 

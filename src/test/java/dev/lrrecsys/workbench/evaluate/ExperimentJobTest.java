@@ -75,10 +75,10 @@ class ExperimentJobTest {
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");
-            assertThat(e.backend()).isEqualTo("CpuBackend");
+            assertThat(e.backend()).isEqualTo("CpuBackend, CPU kernel");
             assertThat(e.device()).isNotBlank();
             Map<String, String> info = p.database().read(tx -> new ProjectInfoRepository().summary(tx));
-            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", "CpuBackend");
+            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", "CpuBackend, CPU kernel");
             assertThat(info.get("last run")).isEqualTo(runs.get(11).id() + " (sasrec, experiment " + o.experimentId() + ")");
         }
     }

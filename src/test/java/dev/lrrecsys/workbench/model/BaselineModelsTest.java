@@ -49,6 +49,27 @@ class BaselineModelsTest {
     }
 
     @Test
+    void theSameDiffEngineAndTheCpuKernelTrainTheSameModel() {
+        for (Supplier<GraphRatingModel> make : List.<Supplier<GraphRatingModel>>of(
+                () -> new MatrixFactorisation(), () -> new NeuralCollaborativeFiltering(),
+                () -> new SelfAttentiveSequenceModel())) {
+            float[][] predicted = new float[2][];
+            TrainingEngine[] engines = {TrainingEngine.SAMEDIFF, TrainingEngine.KERNEL};
+            for (int run = 0; run < 2; run++) {
+                GraphRatingModel model = make.get().usingEngine(engines[run]);
+                model.fit(world.train, null, world.settings(PredictionTask.CLASSIFICATION, 2, 5),
+                        (e, l, m) -> { }, TaskContext.silent());
+                predicted[run] = model.predict(world.test);
+            }
+            float largest = 0f;
+            for (int i = 0; i < predicted[0].length; i++) {
+                largest = Math.max(largest, Math.abs(predicted[0][i] - predicted[1][i]));
+            }
+            assertThat(predicted[1]).as(make.get().id()).containsExactly(predicted[0], within(1e-4f));
+        }
+    }
+
+    @Test
     void aNanLossStopsTrainingWithAClearMessage() {
         SampleSet train = world.train;
         float[] target = train.target().clone();

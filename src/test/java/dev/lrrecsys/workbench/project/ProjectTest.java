@@ -70,6 +70,25 @@ class ProjectTest {
     }
 
     @Test
+    void aProjectWhoseAppliedMigrationDiffersIsRefusedAndLeftUnchanged() throws Exception {
+        Path dir = tmp.resolve("pre-release").toAbsolutePath().normalize();
+        Project.create(dir).close();
+        String url = "jdbc:h2:file:" + dir.resolve("workbench") + ";FILE_LOCK=FILE";
+        try (Connection c = DriverManager.getConnection(url, "lrw", ""); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 12345 WHERE \"version\" = '2'");
+        }
+        assertThatThrownBy(() -> Project.open(dir)).isInstanceOf(WorkbenchException.class)
+                .hasMessage("The project " + dir + " was created by a pre-release build of the workbench whose database "
+                        + "layout differs from this version's (Migration checksum mismatch for migration version 2). It was "
+                        + "left unchanged: create a new project and import its data again.");
+        try (Connection c = DriverManager.getConnection(url, "lrw", ""); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT \"checksum\" FROM \"flyway_schema_history\" WHERE \"version\" = '2'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(12345);
+        }
+    }
+
+    @Test
     void aProjectHeldByAnotherProcessIsReportedAsSuch() throws Exception {
         Path dir = tmp.resolve("held").toAbsolutePath().normalize();
         Project.create(dir).close();

@@ -1,5 +1,7 @@
 package dev.lrrecsys.workbench.ui;
 
+import dev.lrrecsys.workbench.store.ExperimentSampleReader;
+import dev.lrrecsys.workbench.store.StoredSample;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -9,13 +11,14 @@ import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.prefs.Preferences;
 
 /**
- * Takes the documentation screenshots of the real window (run under Xvfb, see docs/ui.md): opens a project, shows
+ * Takes the documentation screenshots of the real window (docs/screenshots/take.sh runs it under Xvfb): opens a project, shows
  * every view in turn and saves a PNG of each. Not a test: a tool kept with the tests because it drives the window.
  * Usage: ScreenshotTour PROJECT_DIR OUT_DIR
  */
@@ -62,7 +65,12 @@ public final class ScreenshotTour {
             onFx(() -> window.get().show(kind));
             if (kind == ViewKind.COMPARISON) {
                 settle(window.get());
-                onFx(() -> compareWithNextSample(window.get()));
+                compareWithSameConsumer(window.get());
+            }
+            if (kind == ViewKind.ATTENTION || kind == ViewKind.CASE) {
+                // Attention views open on the newest run, often a baseline with uniform weights: show LR-Recsys.
+                settle(window.get());
+                onFx(() -> selectRunOf(window.get(), "lr-recsys"));
             }
             if (kind == ViewKind.KEYWORDS) {
                 settle(window.get());
@@ -113,13 +121,37 @@ public final class ScreenshotTour {
         return true;
     }
 
-    /** Shows the highlighting: the same consumer's next sample next to the first one. */
-    private static void compareWithNextSample(MainWindowView w) {
-        var first = (javafx.scene.control.TextField) w.stage().getScene().lookup("#firstField");
-        var second = (javafx.scene.control.TextField) w.stage().getScene().lookup("#secondField");
-        if (first != null && second != null && !first.getText().isBlank()) {
-            second.setText(Long.toString(Long.parseLong(first.getText().trim()) + 1));
-            second.fireEvent(new javafx.event.ActionEvent());
+    /** Shows the highlighting: two test samples of one consumer (predictions exist for test samples only). */
+    private static void compareWithSameConsumer(MainWindowView w) throws Exception {
+        List<StoredSample> tests = w.viewModel().project().database().read(tx -> new ExperimentSampleReader().all(tx))
+                .stream().filter(StoredSample::test).toList();
+        // Samples come ordered by consumer: the first consumer with two test samples.
+        for (int i = 1; i < tests.size(); i++) {
+            StoredSample a = tests.get(i - 1);
+            StoredSample b = tests.get(i);
+            if (a.consumerId() == b.consumerId()) {
+                onFx(() -> {
+                    var first = (javafx.scene.control.TextField) w.stage().getScene().lookup("#firstField");
+                    var second = (javafx.scene.control.TextField) w.stage().getScene().lookup("#secondField");
+                    first.setText(Long.toString(a.id()));
+                    second.setText(Long.toString(b.id()));
+                    second.fireEvent(new javafx.event.ActionEvent());
+                });
+                return;
+            }
+        }
+    }
+
+    /** Picks, in the current view's run box, the first run whose label names the model. */
+    @SuppressWarnings("unchecked")
+    private static void selectRunOf(MainWindowView w, String model) {
+        for (javafx.scene.Node n : w.stage().getScene().getRoot().lookupAll("#runBox")) {
+            if (n instanceof javafx.scene.control.ComboBox<?> box && shown(box)) {
+                var combo = (javafx.scene.control.ComboBox<Object>) box;
+                combo.getItems().stream()
+                        .filter(item -> combo.getConverter().toString(item).contains(model))
+                        .findFirst().ifPresent(combo::setValue);
+            }
         }
     }
 

@@ -36,6 +36,12 @@ class ViewModelsTest {
             assertThat(vm.interactions().rangeText().get()).isEqualTo("Rows 1-100 of 1,161");
             vm.interactions().next();
             assertThat(vm.interactions().rangeText().get()).isEqualTo("Rows 101-200 of 1,161");
+            long firstOfSecondPage = vm.interactions().rows().get(0).id();
+            vm.interactions().previous();
+            assertThat(vm.interactions().rangeText().get()).isEqualTo("Rows 1-100 of 1,161");
+            assertThat(vm.interactions().rows().get(99).id()).isLessThan(firstOfSecondPage);
+            vm.interactions().next();
+            assertThat(vm.interactions().rows().get(0).id()).isEqualTo(firstOfSecondPage);
             vm.searchProperty().set("U1001");
             vm.applySearch();
             assertThat(vm.consumers().rows()).extracting(r -> r.externalId()).containsExactly("U1001");
@@ -43,6 +49,15 @@ class ViewModelsTest {
             assertThat(vm.emptyProperty().get()).isFalse();
             assertThat(errors).isEmpty();
         }
+    }
+
+    @Test
+    void uncountedSearchPagesSayTheyShowTheFirstMatches() {
+        assertThat(PagedQuery.describe(0, 100, 1_161, true)).isEqualTo("Rows 1-100 of 1,161");
+        assertThat(PagedQuery.describe(100, 37, -1, true)).isEqualTo("Matches 101-137 (first matches found, not counted; Next searches on)");
+        assertThat(PagedQuery.describe(0, 12, -1, false)).isEqualTo("Matches 1-12 (first matches found, not counted; no more)");
+        assertThat(PagedQuery.describe(0, 0, -1, true)).isEqualTo("No matches in this stretch: Next searches on");
+        assertThat(PagedQuery.describe(0, 0, 0, false)).isEqualTo("No rows");
     }
 
     @Test
@@ -73,6 +88,13 @@ class ViewModelsTest {
             explanations.apply(keywords.drillDown(KeywordsViewModel.NEGATIVE, keywords.negative().get(0)));
             assertThat(explanations.results().rows()).isNotEmpty().allMatch(r -> r.productId() == busiest.id()
                     && r.side().equals("negative") && r.text().toLowerCase().contains(keywords.negative().get(0).term()));
+
+            explanations.showPrompt();
+            assertThat(explanations.detailProperty().get()).isEqualTo("Select an explanation first: its prompt is rebuilt on demand.");
+            explanations.selectedProperty().set(explanations.results().rows().get(0));
+            explanations.showPrompt();
+            assertThat(explanations.detailProperty().get()).contains("--- Prompt ---\nThe offline reasoner sends no prompt",
+                    "Its SHA-256 matches the stored prompt_hash", "SHA-256: " + explanations.results().rows().get(0).promptHash());
             assertThat(errors).isEmpty();
         }
     }

@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.ui.attention;
 
-import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
 import dev.lrrecsys.workbench.insight.AttentionHistograms;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
@@ -9,12 +8,12 @@ import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.RunPicker;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -34,7 +33,6 @@ import org.jfree.data.general.DefaultPieDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.Color;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -48,7 +46,7 @@ public final class AttentionView implements WorkbenchView {
     private ChartPane low;
     private ChartPane pie;
 
-    @FXML private ComboBox<AttentionRun> runBox;
+    @FXML private RunPicker<AttentionRun> runPicker;
     @FXML private Label meansLabel;
     @FXML private StackPane highHost;
     @FXML private StackPane lowHost;
@@ -67,9 +65,7 @@ public final class AttentionView implements WorkbenchView {
 
     @FXML
     private void initialize() {
-        runBox.setItems(viewModel.runs());
-        runBox.setConverter(LabelConverter.of(AttentionRun::label));
-        runBox.valueProperty().bindBidirectional(viewModel.runProperty());
+        runPicker.bind(viewModel.run(), AttentionRun::label);
         meansLabel.textProperty().bind(viewModel.meansProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
@@ -128,8 +124,10 @@ public final class AttentionView implements WorkbenchView {
             pie.setChart(null);
             return;
         }
-        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"));
-        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"));
+        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"),
+                AttentionView::sideColours);
+        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"),
+                AttentionView::sideColours);
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
         double[] s = a.summary().shares();
         for (int i = 0; i < s.length; i++) {
@@ -156,14 +154,14 @@ public final class AttentionView implements WorkbenchView {
         XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
-        ChartPalette palette = ChartPalette.of(context.theme().isDark());
-        renderer.setSeriesPaint(0, translucent(palette.positive()));
-        renderer.setSeriesPaint(1, translucent(palette.negative()));
         return chart;
     }
 
-    private static Color translucent(Color c) {
-        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 150);
+    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one, translucent where they overlap. */
+    private static void sideColours(JFreeChart chart, ChartPalette palette) {
+        XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        renderer.setSeriesPaint(0, ChartPalette.translucent(palette.positive(), 150));
+        renderer.setSeriesPaint(1, ChartPalette.translucent(palette.negative(), 150));
     }
 
     @FXML private void train() {

@@ -12,6 +12,7 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.ui.RunChoice;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -37,8 +38,7 @@ public final class AttentionViewModel {
     private final Database database;
     private final Consumer<Throwable> errors;
     private final RunBrowseRepository browse = new RunBrowseRepository();
-    private final ObservableList<AttentionRun> runs = FXCollections.observableArrayList();
-    private final ObjectProperty<AttentionRun> run = new SimpleObjectProperty<>();
+    private final RunChoice<AttentionRun> run = RunChoice.firstByDefault(AttentionRun::id, this::load);
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObservableList<BinSample> binSamples = FXCollections.observableArrayList();
     private final StringProperty binTitle = new SimpleStringProperty("Click a bar to list its samples.");
@@ -51,26 +51,17 @@ public final class AttentionViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
-        run.addListener((o, was, now) -> load());
     }
 
     public void refresh() {
         loader.load(background, new ReadJob<>("Attention runs", database, browse::attentionRuns), list -> {
-            AttentionRun chosen = run.get();
-            runs.setAll(list);
             empty.set(list.isEmpty());
-            AttentionRun next = list.stream().filter(r -> chosen != null && r.id() == chosen.id()).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0));
-            if (next != null && next.equals(chosen)) {
-                load();
-            } else {
-                run.set(next);
-            }
+            run.offer(list);
         }, errors);
     }
 
     private void load() {
-        AttentionRun r = run.get();
+        AttentionRun r = run.chosen();
         if (r == null) {
             analysis.set(null);
             return;
@@ -91,7 +82,7 @@ public final class AttentionViewModel {
 
     /** Lists the samples of one bar: group (high/low), side (pos/neg), bin index. */
     public void selectBin(int group, int side, int bin) {
-        AttentionRun r = run.get();
+        AttentionRun r = run.chosen();
         Analysis a = analysis.get();
         if (r == null || a == null) {
             return;
@@ -107,11 +98,7 @@ public final class AttentionViewModel {
                 tx -> browse.samplesInBin(tx, r.id(), pos, from, to, high, a.dataset().highThreshold(), 500)), binSamples::setAll, errors);
     }
 
-    public ObservableList<AttentionRun> runs() {
-        return runs;
-    }
-
-    public ObjectProperty<AttentionRun> runProperty() {
+    public RunChoice<AttentionRun> run() {
         return run;
     }
 

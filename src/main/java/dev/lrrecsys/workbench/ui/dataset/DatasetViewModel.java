@@ -40,12 +40,12 @@ public final class DatasetViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
-        consumers = new PagedQuery<>(background, (offset, limit) -> new ReadJob<>("Consumers page", database,
-                tx -> repository.consumers(tx, search.get(), offset, limit)), errors);
-        products = new PagedQuery<>(background, (offset, limit) -> new ReadJob<>("Products page", database,
-                tx -> repository.products(tx, search.get(), offset, limit)), errors);
-        interactions = new PagedQuery<>(background, (offset, limit) -> new ReadJob<>("Interactions page", database,
-                tx -> repository.interactions(tx, search.get(), offset, limit)), errors);
+        consumers = new PagedQuery<>(background, (after, limit) -> new ReadJob<>("Consumers page", database,
+                tx -> repository.consumers(tx, search.get(), after, limit)), errors);
+        products = new PagedQuery<>(background, (after, limit) -> new ReadJob<>("Products page", database,
+                tx -> repository.products(tx, search.get(), after, limit)), errors);
+        interactions = new PagedQuery<>(background, (after, limit) -> new ReadJob<>("Interactions page", database,
+                tx -> repository.interactions(tx, search.get(), after, limit)), errors);
     }
 
     /** Reloads counts, histogram and the first page of every table. */

@@ -8,6 +8,7 @@ import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
@@ -36,6 +37,7 @@ public final class ExplanationsView implements WorkbenchView {
     @FXML private TextField textField;
     @FXML private StackPane tableHost;
     @FXML private TextArea detailArea;
+    @FXML private Button showPromptButton;
     @FXML private BorderPane content;
     @FXML private VBox emptyState;
     @FXML private HBox scopeBar;
@@ -79,10 +81,15 @@ public final class ExplanationsView implements WorkbenchView {
         tableHost.getChildren().add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));
         detailArea.textProperty().bind(viewModel.detailProperty());
+        showPromptButton.disableProperty().bind(viewModel.selectedProperty().isNull());
 
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         refresh();
+    }
+
+    @FXML private void showPrompt() {
+        viewModel.showPrompt();
     }
 
     @FXML private void search() {

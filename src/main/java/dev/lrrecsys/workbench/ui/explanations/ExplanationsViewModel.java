@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.explanations;
 
+import dev.lrrecsys.workbench.explain.PromptRebuild;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
@@ -8,6 +9,7 @@ import dev.lrrecsys.workbench.store.ExplanationFilter;
 import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
+import dev.lrrecsys.workbench.ui.NamedJob;
 import dev.lrrecsys.workbench.ui.PagedQuery;
 import dev.lrrecsys.workbench.ui.ReadJob;
 import javafx.beans.property.BooleanProperty;
@@ -46,6 +48,7 @@ public final class ExplanationsViewModel {
     private final StringProperty scope = new SimpleStringProperty("");
     private final PagedQuery<ExplanationRow> results;
     private final LatestOnly summaryLoader = new LatestOnly();
+    private final LatestOnly promptLoader = new LatestOnly();
     private Integer productId;
     private KeywordRepository.ProductGroup group;
 
@@ -53,9 +56,9 @@ public final class ExplanationsViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
-        results = new PagedQuery<>(background, (offset, limit) -> {
+        results = new PagedQuery<>(background, (after, limit) -> {
             ExplanationFilter f = filter();
-            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, offset, limit));
+            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, after, limit));
         }, errors);
         selected.addListener((o, was, now) -> detail.set(now == null ? "Select an explanation to read it in full." : describe(now)));
     }
@@ -99,6 +102,32 @@ public final class ExplanationsViewModel {
 
     public void search() {
         results.reload();
+    }
+
+    /** Rebuilds the selected explanation's prompt (off the JavaFX thread) and shows it under the explanation. */
+    public void showPrompt() {
+        ExplanationRow r = selected.get();
+        if (r == null) {
+            detail.set("Select an explanation first: its prompt is rebuilt on demand.");
+            return;
+        }
+        detail.set(describe(r) + "\n\nRebuilding the prompt...");
+        PromptRebuild.Origin origin = new PromptRebuild.Origin(r.sampleId(), r.variant(), r.side(), r.generator(), r.model(),
+                r.templateVersion(), r.promptHash());
+        promptLoader.load(background, new NamedJob<>("Rebuild prompt of explanation " + r.id(),
+                c -> new PromptRebuild(database).rebuild(origin)), result -> {
+            if (r.equals(selected.get())) {
+                detail.set(describe(r) + "\n\n" + describePrompt(result));
+            }
+        }, errors);
+    }
+
+    static String describePrompt(PromptRebuild.Result p) {
+        StringBuilder b = new StringBuilder("--- Prompt ---\n").append(p.note());
+        if (p.text() != null) {
+            b.append("\nSHA-256: ").append(p.hash()).append("\n\n").append(p.text());
+        }
+        return b.toString();
     }
 
     ExplanationFilter filter() {

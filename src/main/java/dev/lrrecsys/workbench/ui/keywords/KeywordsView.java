@@ -6,7 +6,6 @@ import dev.lrrecsys.workbench.insight.KeywordRanking;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductGroup;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductMentions;
 import dev.lrrecsys.workbench.store.KeywordRepository.Source;
-import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
@@ -36,7 +35,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -133,8 +131,10 @@ public final class KeywordsView implements WorkbenchView {
         negativeChartHost.getChildren().add(negativeChart);
         positiveTableHost.getChildren().add(keywordTable("positiveKeywords", KeywordsViewModel.POSITIVE, viewModel.positive()));
         negativeTableHost.getChildren().add(keywordTable("negativeKeywords", KeywordsViewModel.NEGATIVE, viewModel.negative()));
-        viewModel.positive().addListener((ListChangeListener<Keyword>) c -> positiveChart.setChart(chart("Positive keywords", viewModel.positive(), true)));
-        viewModel.negative().addListener((ListChangeListener<Keyword>) c -> negativeChart.setChart(chart("Negative keywords", viewModel.negative(), false)));
+        viewModel.positive().addListener((ListChangeListener<Keyword>) c -> positiveChart.setChart(chart("Positive keywords", viewModel.positive(), true),
+                (chart, palette) -> chart.getCategoryPlot().getRenderer().setSeriesPaint(0, palette.positive())));
+        viewModel.negative().addListener((ListChangeListener<Keyword>) c -> negativeChart.setChart(chart("Negative keywords", viewModel.negative(), false),
+                (chart, palette) -> chart.getCategoryPlot().getRenderer().setSeriesPaint(0, palette.negative())));
 
         viewModel.stateProperty().addListener((o, was, now) -> showState(now));
         showState(viewModel.stateProperty().get());
@@ -214,9 +214,6 @@ public final class KeywordsView implements WorkbenchView {
         }
         JFreeChart chart = ChartFactory.createBarChart(title, null, byCount ? "Count" : "Distinctiveness (z)", data,
                 PlotOrientation.HORIZONTAL, false, true, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        ChartPalette palette = ChartPalette.of(context.theme().isDark());
-        plot.getRenderer().setSeriesPaint(0, positive ? palette.positive() : palette.negative());
         return chart;
     }
 

@@ -6,6 +6,8 @@ import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.RunPicker;
+import dev.lrrecsys.workbench.insight.ExperimentComparison;
 import dev.lrrecsys.workbench.ui.TableCsv;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
 import dev.lrrecsys.workbench.ui.runs.RunsViewModel.ResultRow;
@@ -53,6 +55,8 @@ public final class RunsView implements WorkbenchView {
     @FXML private ComboBox<ExperimentItem> experimentBox;
     @FXML private ComboBox<Double> fractionBox;
     @FXML private Label liveLabel;
+    @FXML private RunPicker<ExperimentItem> compareExperimentPicker;
+    @FXML private RunPicker<Double> compareFractionPicker;
     @FXML private StackPane tableHost;
     @FXML private Label summaryLabel;
     @FXML private TableView<RunRecord> runTable;
@@ -92,8 +96,24 @@ public final class RunsView implements WorkbenchView {
                 context.exporter("Export result table CSV").accept(() -> TableCsv.write(rows, f.toPath()));
             }
         });
-        VBox box = new VBox(4, resultTable, csv);
+        compareExperimentPicker.bind(viewModel.compareExperiment(), ExperimentItem::label);
+        compareFractionPicker.bind(viewModel.compareFraction(), f -> String.format(Locale.ROOT, "%.2f", f));
+        TableView<ExperimentComparison.Row> comparisonTable = new TableView<>(viewModel.comparison());
+        comparisonTable.setId("comparisonTable");
+        comparisonTable.setPlaceholder(new Label("No second experiment picked."));
+        comparisonTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        comparisonTable.getColumns().add(column("Model", ExperimentComparison.Row::model, 110));
+        comparisonTable.getColumns().add(column("Metric", ExperimentComparison.Row::metric, 120));
+        comparisonTable.getColumns().add(column("First: mean (sd)", ExperimentComparison.Row::first, 130));
+        comparisonTable.getColumns().add(column("Second: mean (sd)", ExperimentComparison.Row::second, 130));
+        comparisonTable.getColumns().add(column("Difference", r -> Double.isNaN(r.difference()) ? ""
+                : String.format(Locale.ROOT, "%+.4f", r.difference()), 90));
+        comparisonTable.getColumns().add(column("", ExperimentComparison.Row::verdict, 100));
+        Label comparisonTitle = new Label();
+        comparisonTitle.textProperty().bind(viewModel.comparisonTitleProperty());
+        VBox box = new VBox(4, resultTable, csv, comparisonTitle, comparisonTable);
         VBox.setVgrow(resultTable, Priority.ALWAYS);
+        VBox.setVgrow(comparisonTable, Priority.ALWAYS);
         tableHost.getChildren().add(box);
 
         runTable.setId("runTable");

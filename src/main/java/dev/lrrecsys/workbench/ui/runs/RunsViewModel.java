@@ -13,6 +13,8 @@ import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.ui.RunChoice;
+import dev.lrrecsys.workbench.insight.ExperimentComparison;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -35,6 +37,8 @@ public final class RunsViewModel {
     public record ResultRow(String model, String role, int runs, List<String> cells) {
     }
 
+    static final String NO_COMPARISON = "Pick a second experiment under \"Compare with\" to see both side by side.";
+
     private final Background background;
     private final Database database;
     private final Consumer<Throwable> errors;
@@ -55,6 +59,12 @@ public final class RunsViewModel {
     private final LatestOnly listLoader = new LatestOnly();
     private final LatestOnly tableLoader = new LatestOnly();
     private final LatestOnly curveLoader = new LatestOnly();
+    private final LatestOnly comparisonLoader = new LatestOnly();
+    // No second experiment until one is picked: the fallback picks none.
+    private final RunChoice<ExperimentItem> compareExperiment = new RunChoice<>(ExperimentItem::id, list -> null, this::offerCompareFractions);
+    private final RunChoice<Double> compareFraction = new RunChoice<>(f -> f, list -> list.get(list.size() - 1), this::loadComparison);
+    private final ObservableList<ExperimentComparison.Row> comparison = FXCollections.observableArrayList();
+    private final StringProperty comparisonTitle = new SimpleStringProperty(NO_COMPARISON);
 
     public RunsViewModel(Background background, Database database, Consumer<Throwable> errors) {
         this.background = background;
@@ -75,6 +85,7 @@ public final class RunsViewModel {
         listLoader.load(background, new ReadJob<>("Experiments", database, browse::experiments), list -> {
             ExperimentItem chosen = experiment.get();
             experimentItems.setAll(list);
+            compareExperiment.offer(list);
             empty.set(list.isEmpty());
             ExperimentItem next = list.stream().filter(e -> chosen != null && e.id() == chosen.id()).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0));
@@ -93,6 +104,7 @@ public final class RunsViewModel {
     private void loadTable() {
         ExperimentItem e = experiment.get();
         Double f = fraction.get();
+        loadComparison();
         if (e == null || f == null) {
             rows.clear();
             runs.clear();
@@ -112,14 +124,27 @@ public final class RunsViewModel {
         }, errors);
     }
 
-    static Table table(List<RunRecord> all, ExperimentItem e, double f) {
-        PredictionTask task = PredictionTask.valueOf(e.task().toUpperCase(java.util.Locale.ROOT));
-        List<String> models = List.of(e.models().split(","));
+    private static List<String> models(ExperimentItem e) {
+        return List.of(e.models().split(","));
+    }
+
+    private static Map<String, ModelCatalog.Role> roles(List<String> models) {
         Map<String, ModelCatalog.Role> roles = new HashMap<>();
         for (String m : models) {
             roles.put(m, m.equals(ModelCatalog.LR_RECSYS) ? ModelCatalog.Role.LR_RECSYS : role(m));
         }
-        ResultTable table = new ResultTable(task, f, models, roles, all);
+        return roles;
+    }
+
+    private static ResultTable resultTable(List<RunRecord> all, ExperimentItem e, double f) {
+        PredictionTask task = PredictionTask.valueOf(e.task().toUpperCase(java.util.Locale.ROOT));
+        return new ResultTable(task, f, models(e), roles(models(e)), all);
+    }
+
+    static Table table(List<RunRecord> all, ExperimentItem e, double f) {
+        List<String> models = models(e);
+        Map<String, ModelCatalog.Role> roles = roles(models);
+        ResultTable table = resultTable(all, e, f);
         List<ResultRow> out = new ArrayList<>();
         for (String m : models) {
             List<String> cells = new ArrayList<>();
@@ -142,6 +167,47 @@ public final class RunsViewModel {
             // A model this build no longer offers still shows its stored runs, as a variant.
             return ModelCatalog.Role.VARIANT;
         }
+    }
+
+    private void offerCompareFractions() {
+        ExperimentItem e = compareExperiment.chosen();
+        compareFraction.offer(e == null ? List.of() : ExperimentSettings.parseFractions(e.fractions()));
+    }
+
+    /** The chosen experiment and fraction against the second pick: both Table-2 rows and the differences. */
+    private void loadComparison() {
+        ExperimentItem first = experiment.get();
+        Double firstFraction = fraction.get();
+        ExperimentItem second = compareExperiment.chosen();
+        Double secondFraction = compareFraction.chosen();
+        if (first == null || firstFraction == null || second == null || secondFraction == null) {
+            comparison.clear();
+            comparisonTitle.set(NO_COMPARISON);
+            return;
+        }
+        comparisonLoader.load(background, new ReadJob<>("Compare experiments", database, tx -> ExperimentComparison.of(
+                resultTable(experiments.runs(tx, first.id()), first, firstFraction), models(first),
+                resultTable(experiments.runs(tx, second.id()), second, secondFraction), models(second))), rows -> {
+            comparison.setAll(rows);
+            comparisonTitle.set(String.format(java.util.Locale.ROOT, "First: experiment %d at %.2f;  second: experiment %d at %.2f;  "
+                    + "difference = second mean - first mean", first.id(), firstFraction, second.id(), secondFraction));
+        }, errors);
+    }
+
+    public RunChoice<ExperimentItem> compareExperiment() {
+        return compareExperiment;
+    }
+
+    public RunChoice<Double> compareFraction() {
+        return compareFraction;
+    }
+
+    public ObservableList<ExperimentComparison.Row> comparison() {
+        return comparison;
+    }
+
+    public StringProperty comparisonTitleProperty() {
+        return comparisonTitle;
     }
 
     private void loadCurve() {

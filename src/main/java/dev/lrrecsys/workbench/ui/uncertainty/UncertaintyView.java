@@ -1,18 +1,17 @@
 package dev.lrrecsys.workbench.ui.uncertainty;
 
-import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.store.ExperimentRepository.UncertaintyRow;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
+import dev.lrrecsys.workbench.ui.RunPicker;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -39,8 +38,8 @@ public final class UncertaintyView implements WorkbenchView {
     private final Parent root;
     private ChartPane chart;
 
-    @FXML private ComboBox<ExperimentItem> experimentBox;
-    @FXML private ComboBox<Double> fractionBox;
+    @FXML private RunPicker<ExperimentItem> experimentPicker;
+    @FXML private RunPicker<Double> fractionPicker;
     @FXML private CheckBox binnedCheck;
     @FXML private Label fitLabel;
     @FXML private StackPane chartHost;
@@ -56,11 +55,8 @@ public final class UncertaintyView implements WorkbenchView {
 
     @FXML
     private void initialize() {
-        experimentBox.setItems(viewModel.experiments());
-        experimentBox.setConverter(LabelConverter.of(ExperimentItem::label));
-        experimentBox.valueProperty().bindBidirectional(viewModel.experimentProperty());
-        fractionBox.setItems(viewModel.fractions());
-        fractionBox.valueProperty().bindBidirectional(viewModel.fractionProperty());
+        experimentPicker.bind(viewModel.experiment(), ExperimentItem::label);
+        fractionPicker.bind(viewModel.fraction(), f -> String.format(java.util.Locale.ROOT, "%.2f", f));
         fitLabel.textProperty().bind(viewModel.fitTextProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
@@ -101,8 +97,6 @@ public final class UncertaintyView implements WorkbenchView {
                 "Gain (squared error of best baseline minus LR-Recsys)", new XYSeriesCollection(points), PlotOrientation.VERTICAL,
                 true, true, false);
         XYPlot plot = c.getXYPlot();
-        ChartPalette palette = ChartPalette.of(context.theme().isDark());
-        plot.getRenderer().setSeriesPaint(0, new java.awt.Color(palette.accent().getRed(), palette.accent().getGreen(), palette.accent().getBlue(), 110));
         plot.getRenderer().setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries fit = new XYSeries("least-squares line");
@@ -119,13 +113,16 @@ public final class UncertaintyView implements WorkbenchView {
             lines.addSeries(binned);
         }
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
-        lineRenderer.setSeriesPaint(0, palette.negative());
         lineRenderer.setSeriesStroke(0, new BasicStroke(2f));
-        lineRenderer.setSeriesPaint(1, palette.positive());
         lineRenderer.setSeriesShapesVisible(1, true);
         plot.setDataset(1, lines);
         plot.setRenderer(1, lineRenderer);
-        chart.setChart(c);
+        chart.setChart(c, (scatter, palette) -> {
+            XYPlot xy = scatter.getXYPlot();
+            xy.getRenderer().setSeriesPaint(0, ChartPalette.translucent(palette.accent(), 110));
+            xy.getRenderer(1).setSeriesPaint(0, palette.negative());
+            xy.getRenderer(1).setSeriesPaint(1, palette.positive());
+        });
     }
 
     @FXML private void train() {

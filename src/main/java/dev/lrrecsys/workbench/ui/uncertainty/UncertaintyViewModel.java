@@ -10,14 +10,13 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.ui.RunChoice;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.util.List;
 import java.util.Locale;
@@ -37,10 +36,9 @@ public final class UncertaintyViewModel {
     private final Consumer<Throwable> errors;
     private final RunBrowseRepository browse = new RunBrowseRepository();
     private final ExperimentRepository experiments = new ExperimentRepository();
-    private final ObservableList<ExperimentItem> experimentItems = FXCollections.observableArrayList();
-    private final ObjectProperty<ExperimentItem> experiment = new SimpleObjectProperty<>();
-    private final ObservableList<Double> fractions = FXCollections.observableArrayList();
-    private final ObjectProperty<Double> fraction = new SimpleObjectProperty<>();
+    private final RunChoice<ExperimentItem> experiment = RunChoice.firstByDefault(ExperimentItem::id, this::loadFractions);
+    // The largest training fraction by default: the paper's main setting.
+    private final RunChoice<Double> fraction = new RunChoice<>(f -> f, list -> list.get(list.size() - 1), this::loadScatter);
     private final ObjectProperty<Scatter> scatter = new SimpleObjectProperty<>();
     private final StringProperty fitText = new SimpleStringProperty("");
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
@@ -50,8 +48,6 @@ public final class UncertaintyViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
-        experiment.addListener((o, was, now) -> loadFractions());
-        fraction.addListener((o, was, now) -> loadScatter());
     }
 
     private record Listing(List<ExperimentItem> withUncertainty) {
@@ -68,39 +64,26 @@ public final class UncertaintyViewModel {
             }
             return new Listing(with);
         }), l -> {
-            experimentItems.setAll(l.withUncertainty());
             empty.set(l.withUncertainty().isEmpty());
-            ExperimentItem chosen = experiment.get();
-            ExperimentItem next = l.withUncertainty().stream().filter(e -> chosen != null && e.id() == chosen.id()).findFirst()
-                    .orElse(l.withUncertainty().isEmpty() ? null : l.withUncertainty().get(0));
-            experiment.set(next);
-            if (next != null && chosen != null && next.id() == chosen.id()) {
-                loadFractions();
-            }
+            experiment.offer(l.withUncertainty());
         }, errors);
     }
 
     private void loadFractions() {
-        ExperimentItem e = experiment.get();
+        ExperimentItem e = experiment.chosen();
         if (e == null) {
+            fraction.clear();
             scatter.set(null);
             return;
         }
         loader.load(background, new ReadJob<>("Uncertainty fractions", database, tx -> experiments.uncertaintyFractions(tx, e.id())), list -> {
-            Double chosen = fraction.get();
-            fractions.setAll(list);
-            Double next = list.contains(chosen) ? chosen : (list.isEmpty() ? null : list.get(list.size() - 1));
-            if (next != null && next.equals(chosen)) {
-                loadScatter();
-            } else {
-                fraction.set(next);
-            }
+            fraction.offer(list);
         }, errors);
     }
 
     private void loadScatter() {
-        ExperimentItem e = experiment.get();
-        Double f = fraction.get();
+        ExperimentItem e = experiment.chosen();
+        Double f = fraction.chosen();
         if (e == null || f == null) {
             scatter.set(null);
             return;
@@ -118,19 +101,11 @@ public final class UncertaintyViewModel {
         }, errors);
     }
 
-    public ObservableList<ExperimentItem> experiments() {
-        return experimentItems;
-    }
-
-    public ObjectProperty<ExperimentItem> experimentProperty() {
+    public RunChoice<ExperimentItem> experiment() {
         return experiment;
     }
 
-    public ObservableList<Double> fractions() {
-        return fractions;
-    }
-
-    public ObjectProperty<Double> fractionProperty() {
+    public RunChoice<Double> fraction() {
         return fraction;
     }
 

@@ -1,0 +1,20 @@
+package dev.lrrecsys.workbench.model;
+
+/**
+ * One baseline network's forward and backward pass for a single sample, with its own scratch arrays (one pass
+ * per chunk of a batch, so passes never share state). Weights are read from a flat array in a
+ * {@link ParameterLayout} of the graph's variables, tables included.
+ */
+interface SamplePass {
+
+    /** Builds a pass over {@code layout}; history slots without a product read row {@code paddingProduct}. */
+    interface Factory {
+        SamplePass create(ParameterLayout layout, int paddingProduct);
+    }
+
+    /** The pre-sigmoid logit of sample {@code s}; keeps what {@link #backward} needs. */
+    float forward(SampleSet set, int s, float[] w);
+
+    /** Adds to {@code grad} the gradients of the sample last passed forward, given its loss gradient {@code dLogit}. */
+    void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad);
+}
