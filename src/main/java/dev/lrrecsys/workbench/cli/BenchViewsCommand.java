@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +56,7 @@ public final class BenchViewsCommand implements Callable<Integer> {
     /** A page read by key. */
     @FunctionalInterface
     interface Pager<T> {
-        Page<T> page(Tx tx, long after) throws SQLException;
+        Page<T> page(Tx tx, long after) throws Exception;
     }
 
     private final DatasetBrowseRepository dataset = new DatasetBrowseRepository();

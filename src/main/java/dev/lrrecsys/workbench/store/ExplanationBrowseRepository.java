@@ -74,13 +74,19 @@ public final class ExplanationBrowseRepository {
             if (total == 0) {
                 return new Page<>(List.of(), 0, after, false);
             }
+            long all = Math.max(1, total(tx));
             // A status that few explanations have: its index gives them in id order (status fixed, then id).
-            boolean rare = f.status() != null && !f.status().isBlank()
+            boolean rareStatus = f.status() != null && !f.status().isBlank()
                     && countFromSummary(tx, new ExplanationFilter(null, null, null, null, f.status(), null, null, null))
-                    * RARE_FRACTION < Math.max(1, total(tx));
+                    * RARE_FRACTION < all;
+            if (!rareStatus && total * RARE_FRACTION < all) {
+                // Few matches and no index for them (e.g. one small run among millions): a bounded scan, still counted.
+                Page<ExplanationRow> p = scan(tx, f, where, params, after, minKey, maxKey, limit);
+                return new Page<>(p.rows(), total, p.nextKey(), p.more());
+            }
             // H2 would pick the status index for any status = ? and then sort every match: say which to read.
-            String index = rare ? " USE INDEX (explanation_by_status)" : " USE INDEX ()";
-            String order = rare ? " ORDER BY e.status, e.id" : " ORDER BY e.id";
+            String index = rareStatus ? " USE INDEX (explanation_by_status)" : " USE INDEX ()";
+            String order = rareStatus ? " ORDER BY e.status, e.id" : " ORDER BY e.id";
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(after);
             pageParams.add(limit);
@@ -111,6 +117,12 @@ public final class ExplanationBrowseRepository {
                     ExplanationBrowseRepository::row, pageIds.toArray());
             return new Page<>(rows, ids.length, ids[to - 1], to < ids.length);
         }
+        return scan(tx, f, where, params, after, minKey, maxKey, limit);
+    }
+
+    /** The bounded scan in id order with every condition of the filter; uncounted. */
+    private Page<ExplanationRow> scan(Tx tx, ExplanationFilter f, String where, List<Object> params, long after,
+                                      long minKey, long maxKey, int limit) throws SQLException {
         List<Object> scanParams = new ArrayList<>();
         String joinWhere = joinWhere(f, scanParams);
         return KeyWindowScan.page(limits, after, minKey, maxKey, limit, (from, upTo, n) -> {

@@ -116,7 +116,11 @@ public final class PagedQuery<T> {
     /** "Rows 101-200 of 1,000" when counted; uncounted searches say they show the first matches found. */
     static String describe(long before, int shown, long total, boolean more) {
         if (total >= 0) {
-            return total == 0 ? "No rows" : String.format("Rows %,d-%,d of %,d", before + 1, before + shown, total);
+            if (total == 0 || (shown == 0 && !more)) {
+                return total == 0 ? "No rows" : "No more rows";
+            }
+            return shown == 0 ? String.format("No matches in this stretch (%,d in all): Next searches on", total)
+                    : String.format("Rows %,d-%,d of %,d", before + 1, before + shown, total);
         }
         if (shown == 0) {
             return more ? "No matches in this stretch: Next searches on" : before == 0 ? "No rows" : "No more matches";

@@ -94,6 +94,12 @@ class BrowsePagingTest {
             Sql.update(tx, "INSERT INTO explanation_count (generator, model, variant, side, status, n) SELECT generator, model, "
                     + "variant, side, status, COUNT(*) FROM explanation GROUP BY generator, model, variant, side, status");
         });
+        // A small second source (a few rows among thousands): counted from the summary, read by a bounded scan.
+        List<Long> someSamples = ids(db, "SELECT id FROM sample WHERE MOD(id, 50) = 0 ORDER BY id");
+        db.inTransaction(tx -> {
+            new ExplanationRepository().save(tx, someSamples.stream().map(id -> new ExplanationRepository.ExplanationRow(id,
+                    "contrastive", "positive", "ollama", "small", 1, "h" + id, "ok", "a sentence", null)).toList(), List.of());
+        });
         ExplanationBrowseRepository indexed = new ExplanationBrowseRepository();
         ExplanationBrowseRepository scanning = new ExplanationBrowseRepository(SCAN);
         int productId = ids(db, "SELECT product_id FROM sample GROUP BY product_id ORDER BY COUNT(*) DESC LIMIT 1").get(0).intValue();
@@ -106,6 +112,7 @@ class BrowsePagingTest {
                 new Case(ExplanationFilter.none(), "TRUE"),
                 new Case(filter(null, null, "negative", "ok", null, null), "e.side = 'negative' AND e.status = 'ok'"),
                 new Case(filter(null, null, null, "failed", null, null), "e.status = 'failed'"),
+                new Case(new ExplanationFilter(null, null, null, "ollama / small", null, null, null, null), "e.generator = 'ollama'"),
                 new Case(filter(null, "U1001", null, null, null, null), "LOWER(c.external_id) LIKE '%u1001%'"),
                 new Case(filter(null, null, "positive", null, "price", null), "e.side = 'positive' AND LOWER(e.text) LIKE '%price%'"),
                 new Case(filter(null, null, "negative", "ok", null, productId), "e.side = 'negative' AND e.status = 'ok' AND s.product_id = ?", productId),
@@ -123,6 +130,8 @@ class BrowsePagingTest {
         }
         assertThat(db.read(tx -> indexed.page(tx, filter(null, null, null, "failed", null, null), Long.MIN_VALUE, 10)).total())
                 .isEqualTo(ids(db, "SELECT id FROM explanation WHERE status = 'failed'").size()).isPositive();
+        assertThat(db.read(tx -> indexed.page(tx, new ExplanationFilter(null, null, null, "ollama / small", null, null, null, null),
+                Long.MIN_VALUE, 10)).total()).isEqualTo(someSamples.size()).isPositive();
     }
 
     @Test

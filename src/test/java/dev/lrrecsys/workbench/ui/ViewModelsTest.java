@@ -58,6 +58,7 @@ class ViewModelsTest {
         assertThat(PagedQuery.describe(0, 12, -1, false)).isEqualTo("Matches 1-12 (first matches found, not counted; no more)");
         assertThat(PagedQuery.describe(0, 0, -1, true)).isEqualTo("No matches in this stretch: Next searches on");
         assertThat(PagedQuery.describe(0, 0, 0, false)).isEqualTo("No rows");
+        assertThat(PagedQuery.describe(3, 0, 12, true)).isEqualTo("No matches in this stretch (12 in all): Next searches on");
     }
 
     @Test
