@@ -148,6 +148,23 @@ public final class ExplanationAutoencoder {
     }
 
     private double step(Batch b, IUpdater updater, int epoch) {
+        Map<String, INDArray> g = new LinkedHashMap<>();
+        double loss = lossAndGradients(b, g);
+        if (!Double.isFinite(loss)) {
+            return loss;
+        }
+        for (Map.Entry<String, INDArray> e : g.entrySet()) {
+            INDArray gradient = e.getValue();
+            updaters.computeIfAbsent(e.getKey(), k -> UpdaterState.create(updater, gradient.dataType(), gradient.length()))
+                    .applyUpdater(gradient, iteration, epoch);
+            parameters.get(e.getKey()).subi(gradient);
+        }
+        iteration++;
+        return loss;
+    }
+
+    /** The mean loss over the batch's words; fills {@code g} with every parameter's gradient when it is finite. */
+    private double lossAndGradients(Batch b, Map<String, INDArray> g) {
         Forward f = forward(b, true);
         INDArray table = parameters.get(TABLE);
         // Softmax in place, then the cross-entropy gradient (p - onehot) * mask / (number of words), row by row.
@@ -172,7 +189,6 @@ public final class ExplanationAutoencoder {
         }
         grad.muliColumnVector(b.mask.reshape(b.labelValues.length, 1).div(words));
 
-        Map<String, INDArray> g = new HashMap<>();
         INDArray dRebuilt = grad.mmul(table).reshape(b.size, FLAT);
         INDArray tableGradient = grad.transpose().mmul(f.rebuilt());
         g.put("w4", f.h3().transpose().mmul(dRebuilt));
@@ -187,14 +203,22 @@ public final class ExplanationAutoencoder {
         Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(tableGradient, b.ids, dRows)
                 .addOutputs(tableGradient).addBooleanArguments(true, false).callInplace(true).build());
         g.put(TABLE, tableGradient);
-        for (Map.Entry<String, INDArray> e : g.entrySet()) {
-            INDArray gradient = e.getValue();
-            updaters.computeIfAbsent(e.getKey(), k -> UpdaterState.create(updater, gradient.dataType(), gradient.length()))
-                    .applyUpdater(gradient, iteration, epoch);
-            parameters.get(e.getKey()).subi(gradient);
-        }
-        iteration++;
         return loss;
+    }
+
+    /** Loss and gradients of all the sentences as one batch, for the gradient check in the tests. */
+    double lossAndGradients(List<String> sentences, Map<String, INDArray> gradients) {
+        Encoded all = new Encoded(sentences);
+        Batch b = new Batch(all.size);
+        int[] order = new int[all.size];
+        java.util.Arrays.setAll(order, i -> i);
+        b.fill(all, order, 0);
+        return lossAndGradients(b, gradients);
+    }
+
+    /** The parameter arrays themselves (w1..w4 and the word table), for the gradient check in the tests. */
+    Map<String, INDArray> parameters() {
+        return parameters;
     }
 
     /** d tanh(a) / da = 1 - tanh(a)^2, from the stored activation. */
