@@ -105,10 +105,16 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         SampleSet sentenceTrain = null;
         SampleSet sentenceTest = null;
         if (sentenceFeatures != null) {
-            sentenceTrain = codeFeatures == null ? splits.train()
-                    : SampleSetLoader.withFeatures(splits.train(), sentenceFeatures, "sentence-embedding");
-            sentenceTest = codeFeatures == null ? splits.test()
-                    : SampleSetLoader.withFeatures(splits.test(), sentenceFeatures, "sentence-embedding");
+            if (codeFeatures == null) {
+                sentenceTrain = splits.train();
+                sentenceTest = splits.test();
+            } else {
+                SampleSetLoader.Standardized sentences = SampleSetLoader.standardize(
+                        SampleSetLoader.withFeatures(splits.train(), sentenceFeatures, "sentence-embedding"),
+                        SampleSetLoader.withFeatures(splits.test(), sentenceFeatures, "sentence-embedding"));
+                sentenceTrain = sentences.train();
+                sentenceTest = sentences.test();
+            }
         }
         int smallestTrain = SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)).size();
         if (smallestTrain < settings.batchSize()) {

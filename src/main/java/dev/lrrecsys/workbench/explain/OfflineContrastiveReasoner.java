@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The embedded, deterministic explanation writer (no LLM): the positive sentence comes from what the
- * candidate shares with the consumer's history (and consumer traits it fits), the negative one from what
- * contrasts with it. Its input, {@link SampleContext}, carries no rating, so it cannot use one. Wording varies
- * with the sample id so that sentences are not all alike, but the same sample always gets the same text.
+ * The embedded, deterministic explanation writer (no LLM): the positive sentence names the candidate's values
+ * that the consumer's traits ask for or that the consumer's history holds more often than chance, the negative
+ * one those that clash with a trait or break a clear habit, each with its evidence ("likes Thai cuisine (3 of
+ * the last 5)", "avoids high price (budget low)"). Its input, {@link SampleContext}, carries no rating, so it
+ * cannot use one. The wording is the same for every sample, so that sentences differ only where the evidence
+ * does (what the autoencoder's codes should keep); the same sample always gets the same text.
  */
 public final class OfflineContrastiveReasoner {
 
@@ -34,6 +36,10 @@ public final class OfflineContrastiveReasoner {
 
     /** A contrasting feature; score = how often the history would hold the candidate's value by the catalogue's share. */
     private record Contrast(String historyPhrase, String candidatePhrase, int count, double score) {
+    }
+
+    /** What the consumer's traits and history say about one candidate value. */
+    private record Evidence(Feature feature, TraitAffinity.Verdict verdict, int historyCount, double expected) {
     }
 
     private final Map<Integer, List<Feature>> featureCache = new ConcurrentHashMap<>();
@@ -88,76 +94,107 @@ public final class OfflineContrastiveReasoner {
     }
 
     String positive(SampleContext c) {
-        Domain d = c.domain();
-        int h = c.history().size();
-        List<Shared> shared = shared(c);
-        Feature fit = consumerFit(c);
-        int pick = pick(c.sampleId(), 0);
-        String consumer;
-        String product;
-        if (!shared.isEmpty()) {
-            Shared s1 = shared.get(0);
-            String others = shared.size() > 1 ? join(List.of(s1.feature().phrase(), shared.get(1).feature().phrase()))
-                    : s1.feature().phrase();
-            consumer = switch (pick) {
-                case 0 -> "has chosen " + s1.feature().phrase() + " in " + ofLast(s1.count(), h, d);
-                case 1 -> "keeps coming back to " + s1.feature().phrase();
-                default -> "has a clear taste for " + s1.feature().phrase() + " (" + s1.count() + " of " + h
-                        + " recent " + d.plural() + ")";
-            };
-            if (fit != null && !fit.pairKey().equals(s1.feature().pairKey())) {
-                consumer = "prefers " + fit.phrase() + " and " + consumer;
+        List<String> reasons = new ArrayList<>();
+        for (Evidence e : evidence(c)) {
+            List<String> why = new ArrayList<>();
+            if (e.verdict().fit() != null) {
+                why.add(trait(e.verdict().fit()));
             }
-            product = switch (pick) {
-                case 0 -> "offers " + others;
-                case 1 -> "has " + others + " like the consumer's earlier " + d.plural();
-                default -> "matches that with " + others;
-            };
-        } else if (fit != null) {
-            consumer = "prefers " + fit.phrase();
-            product = "offers " + fit.phrase();
-        } else {
-            List<Feature> fs = informative(features(c.candidate()));
-            consumer = "is trying something new after " + h + " different " + (h == 1 ? d.noun() : d.plural());
-            product = fs.isEmpty() ? "is a fresh option" : "offers " + fs.get(0).phrase();
+            if (e.historyCount() >= 2 && e.historyCount() >= e.expected() + 1) {
+                why.add(e.historyCount() + " of the last " + c.history().size());
+            }
+            if (!why.isEmpty()) {
+                reasons.add(e.feature().phrase() + " (" + String.join(", ", why) + ")");
+            }
         }
-        return Side.POSITIVE.opening(d) + " the consumer " + consumer + " and the " + d.noun() + " " + product + ".";
+        String body = reasons.isEmpty() ? "is open to something new" : "likes " + join(fitting(reasons, Side.POSITIVE, c));
+        return Side.POSITIVE.opening(c.domain()) + " the consumer " + body + ".";
     }
 
     String negative(SampleContext c) {
-        Domain d = c.domain();
-        int h = c.history().size();
-        List<Contrast> contrasts = contrasts(c);
-        int pick = pick(c.sampleId(), 1);
-        String consumer;
-        String product;
-        if (!contrasts.isEmpty()) {
-            Contrast c1 = contrasts.get(0);
-            String cand = contrasts.size() > 1 ? join(List.of(c1.candidatePhrase(), contrasts.get(1).candidatePhrase()))
-                    : c1.candidatePhrase();
-            consumer = switch (pick) {
-                case 0 -> "usually chooses " + c1.historyPhrase();
-                case 1 -> "has mostly gone for " + c1.historyPhrase() + " (" + c1.count() + " of " + h + ")";
-                default -> "sticks to " + c1.historyPhrase();
-            };
-            product = switch (pick) {
-                case 0 -> "has " + cand;
-                case 1 -> "offers " + cand + " instead";
-                default -> "comes with " + cand;
-            };
-        } else {
-            List<Shared> shared = shared(c);
-            if (!shared.isEmpty()) {
-                Shared s1 = shared.get(0);
-                consumer = "may want a change after " + s1.count() + " " + (s1.count() == 1 ? d.noun() : d.plural())
-                        + " with " + s1.feature().phrase();
-                product = "offers " + s1.feature().phrase() + " once more";
-            } else {
-                consumer = "shows no taste this " + d.noun() + " answers";
-                product = "shares nothing with the consumer's previous " + d.plural();
+        List<String> reasons = new ArrayList<>();
+        for (Evidence e : evidence(c)) {
+            List<String> why = new ArrayList<>();
+            if (e.verdict().clash() != null) {
+                why.add(trait(e.verdict().clash()));
+            }
+            String habit = e.historyCount() == 0 && !e.feature().flag() ? habit(c, e.feature()) : null;
+            if (habit != null) {
+                why.add(habit);
+            }
+            if (!why.isEmpty()) {
+                reasons.add(e.feature().phrase() + " (" + String.join(", ", why) + ")");
             }
         }
-        return Side.NEGATIVE.opening(d) + " the consumer " + consumer + " and the " + d.noun() + " " + product + ".";
+        String body = reasons.isEmpty() ? "may simply have wanted a change" : "avoids " + join(fitting(reasons, Side.NEGATIVE, c));
+        return Side.NEGATIVE.opening(c.domain()) + " the consumer " + body + ".";
+    }
+
+    /**
+     * What speaks for or against each of the candidate's values, in the candidate's attribute order: the
+     * consumer's traits read through {@link TraitAffinity}, and how many history items share the value
+     * against how many the catalogue's share of it would give.
+     */
+    private List<Evidence> evidence(SampleContext c) {
+        List<Evidence> out = new ArrayList<>();
+        int h = c.history().size();
+        for (Feature f : features(c.candidate())) {
+            int count = 0;
+            if (!f.flag()) {
+                for (ProductFacts p : c.history()) {
+                    if (has(p, f)) {
+                        count++;
+                    }
+                }
+            }
+            out.add(new Evidence(f, TraitAffinity.judge(c.domain(), c.consumer().attributes(), f.nameKey(), f.valueKey()),
+                    count, h * catalogueShare.getOrDefault(f.pairKey(), 0.0)));
+        }
+        return out;
+    }
+
+    /**
+     * The history's clear habit under the candidate's attribute when the candidate's value is not in it: the
+     * most frequent other value, held by at least two items and at least one more than the catalogue's share
+     * of it would give ("usually Thai cuisine, 3 of the last 5"), else null.
+     */
+    private String habit(SampleContext c, Feature candidate) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Feature> byKey = new HashMap<>();
+        for (ProductFacts p : c.history()) {
+            for (Feature f : features(p)) {
+                if (f.nameKey().equals(candidate.nameKey()) && !f.flag()) {
+                    counts.merge(f.pairKey(), 1, Integer::sum);
+                    byKey.putIfAbsent(f.pairKey(), f);
+                }
+            }
+        }
+        int h = c.history().size();
+        return counts.entrySet().stream()
+                .filter(e -> e.getValue() >= 2 && e.getValue() >= h * catalogueShare.getOrDefault(e.getKey(), 0.0) + 1)
+                .max(Map.Entry.comparingByValue())
+                .map(e -> "usually " + byKey.get(e.getKey()).phrase() + ", " + e.getValue() + " of the last " + h)
+                .orElse(null);
+    }
+
+    /** The first reasons that keep the sentence within the validator's word limit. */
+    private static List<String> fitting(List<String> reasons, Side side, SampleContext c) {
+        int words = (side.opening(c.domain()) + " the consumer likes").split(" ").length;
+        List<String> out = new ArrayList<>();
+        for (String r : reasons) {
+            words += r.split(" ").length + 1;
+            if (words > SentenceValidator.MAX_WORDS) {
+                break;
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** A consumer trait as the sentence states it, e.g. "drink level social drinker", "budget low". */
+    private static String trait(Attribute a) {
+        String raw = a.value().strip().replace('_', ' ').replaceAll("\\s+", " ");
+        return AttributePhrases.key(a.name()) + " " + (raw.contains(" ") ? raw.toLowerCase(java.util.Locale.ROOT) : raw);
     }
 
     String general(SampleContext c) {
@@ -257,23 +294,6 @@ public final class OfflineContrastiveReasoner {
         return out;
     }
 
-    /** A consumer trait whose value equals one of the candidate's values (e.g. cuisine Mexican on both sides). */
-    private Feature consumerFit(SampleContext c) {
-        List<Feature> cand = informative(features(c.candidate()));
-        for (Attribute a : c.consumer().attributes()) {
-            if (AttributePhrases.isFlag(a.value())) {
-                continue;
-            }
-            String v = AttributePhrases.key(a.value());
-            for (Feature f : cand) {
-                if (f.valueKey().equals(v)) {
-                    return f;
-                }
-            }
-        }
-        return null;
-    }
-
     /** A consumer trait under the same name as a candidate attribute but with another value. */
     private Feature consumerClash(SampleContext c) {
         List<Feature> cand = features(c.candidate());
@@ -327,25 +347,10 @@ public final class OfflineContrastiveReasoner {
         return out.isEmpty() ? fs : out;
     }
 
-    private static String ofLast(int count, int h, Domain d) {
-        if (count == h) {
-            return h == 1 ? "the last " + d.noun() : "all of the last " + h + " " + d.plural();
-        }
-        return count + " of the last " + h + " " + d.plural();
-    }
-
     private static String join(List<String> parts) {
         if (parts.size() <= 1) {
             return parts.isEmpty() ? "" : parts.get(0);
         }
         return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
-    }
-
-    /** A stable pseudo-random choice among three wordings per sample and side. */
-    private static int pick(long sampleId, int salt) {
-        long z = sampleId * 0x9E3779B97F4A7C15L + salt;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return (int) Math.floorMod(z ^ (z >>> 31), 3L);
     }
 }

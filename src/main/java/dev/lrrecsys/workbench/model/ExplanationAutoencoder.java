@@ -2,21 +2,20 @@ package dev.lrrecsys.workbench.model;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,7 +31,9 @@ import java.util.Random;
  * (table E), flattened to 400 -> 64 -> 8 -> 64 -> 400 without biases (52,224 weights), and each
  * position's rebuilt 8-dim vector scored against the same table E to give word logits; softmax
  * cross-entropy per position, padding excluded. The 8-dim bottleneck is the explanation's code.
- * Hidden layers use tanh, the code and the rebuilt vectors are linear.
+ * Hidden layers use tanh, the code and the rebuilt vectors are linear. Forward and backward passes are
+ * written out as a dozen native matrix calls per batch (no graph interpreter between them: its per-op
+ * bookkeeping cost many times the arithmetic of so small a network).
  */
 public final class ExplanationAutoencoder {
 
@@ -43,18 +44,12 @@ public final class ExplanationAutoencoder {
     private static final int FLAT = POSITIONS * WORD_DIM;
     private static final List<String> WEIGHTS = List.of("w1", "w2", "w3", "w4");
     private static final String TABLE = "wordEmbedding";
-    private static final String ROWS = "inputRows";
-    private static final String LABELS = "labels";
-    private static final String MASK = "mask";
-    private static final String CODE = "code";
-    private static final String PREDICTED = "predicted";
-    private static final String LOSS = "loss";
     private static final int INFERENCE_BATCH = 512;
     private static final String MAGIC = "lrw-autoencoder";
 
     private final ExplanationVocabulary vocabulary;
-    private final SameDiff graph;
-    private final List<String> gradientNames = new ArrayList<>();
+    /** w1 (400x64), w2 (64x8), w3 (8x64), w4 (64x400) and the word table (vocabulary x 8), in save order. */
+    private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
     private int iteration;
 
@@ -62,31 +57,37 @@ public final class ExplanationAutoencoder {
     public ExplanationAutoencoder(ExplanationVocabulary vocabulary, long seed) {
         Nd4jThreads.apply();
         this.vocabulary = vocabulary;
-        this.graph = define(vocabulary.size(), new ParameterInit(seed));
-        gradientNames.addAll(WEIGHTS);
-        gradientNames.add(TABLE);
-        gradientNames.add(ROWS);
-        graph.createGradFunction();
+        ParameterInit init = new ParameterInit(seed);
+        // Drawn in the same order as before the hand-written passes, so a seed gives the same initial weights.
+        INDArray table = init.normal(vocabulary.size(), WORD_DIM, 0.1);
+        parameters.put("w1", init.glorot(FLAT, HIDDEN));
+        parameters.put("w2", init.glorot(HIDDEN, CODE_DIM));
+        parameters.put("w3", init.glorot(CODE_DIM, HIDDEN));
+        parameters.put("w4", init.glorot(HIDDEN, FLAT));
+        parameters.put(TABLE, table);
     }
 
-    private static SameDiff define(int vocabularySize, ParameterInit init) {
-        SameDiff sd = SameDiff.create();
-        SDVariable labels = sd.placeHolder(LABELS, DataType.INT, -1);
-        SDVariable mask = sd.placeHolder(MASK, DataType.FLOAT, -1);
-        SDVariable table = sd.var(TABLE, init.normal(vocabularySize, WORD_DIM, 0.1));
-        // Input words are looked up outside the graph (see EmbeddingTable for why) into this variable.
-        SDVariable rows = sd.var(ROWS, ParameterInit.zeros(POSITIONS, WORD_DIM));
-        SDVariable flat = rows.reshape(-1, FLAT);
-        SDVariable h1 = sd.math().tanh(flat.mmul(sd.var("w1", init.glorot(FLAT, HIDDEN))));
-        SDVariable code = h1.mmul(CODE, sd.var("w2", init.glorot(HIDDEN, CODE_DIM)));
-        SDVariable h3 = sd.math().tanh(code.mmul(sd.var("w3", init.glorot(CODE_DIM, HIDDEN))));
-        SDVariable rebuilt = h3.mmul(sd.var("w4", init.glorot(HIDDEN, FLAT))).reshape(-1, WORD_DIM);
-        SDVariable logits = sd.mmul(rebuilt, table, false, true, false);
-        sd.argmax(PREDICTED, logits, 1);
-        SDVariable perPosition = sd.loss().sparseSoftmaxCrossEntropy(logits, labels);
-        perPosition.mul(mask).sum().div(mask.sum().add(1e-6)).rename(LOSS);
-        sd.setLossVariables(LOSS);
-        return sd;
+    /** The activations of one forward pass, kept for the backward pass. */
+    private record Forward(INDArray flat, INDArray h1, INDArray code, INDArray h3, INDArray rebuilt) {
+    }
+
+    private Forward forward(Batch b, boolean toOutput) {
+        INDArray table = parameters.get(TABLE);
+        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(table, b.ids)
+                .addOutputs(b.rows).addIntegerArguments(0).build());
+        INDArray flat = b.rows.reshape(b.size, FLAT);
+        INDArray h1 = Transforms.tanh(flat.mmul(parameters.get("w1")), false);
+        INDArray code = h1.mmul(parameters.get("w2"));
+        if (!toOutput) {
+            return new Forward(flat, h1, code, null, null);
+        }
+        INDArray h3 = Transforms.tanh(code.mmul(parameters.get("w3")), false);
+        INDArray rebuilt = h3.mmul(parameters.get("w4")).reshape((long) b.size * POSITIONS, WORD_DIM);
+        return new Forward(flat, h1, code, h3, rebuilt);
+    }
+
+    private INDArray logits(Forward f) {
+        return f.rebuilt().mmul(parameters.get(TABLE).transpose());
     }
 
     public ExplanationVocabulary vocabulary() {
@@ -95,12 +96,12 @@ public final class ExplanationAutoencoder {
 
     /** The four weight matrices: 400*64 + 64*8 + 8*64 + 64*400 = 52,224 (the paper's count). */
     public long weightCount() {
-        return WEIGHTS.stream().mapToLong(w -> graph.getVariable(w).getArr().length()).sum();
+        return WEIGHTS.stream().mapToLong(w -> parameters.get(w).length()).sum();
     }
 
     /** Weights plus the word-embedding table (vocabulary size x 8). */
     public long parameterCount() {
-        return weightCount() + graph.getVariable(TABLE).getArr().length();
+        return weightCount() + parameters.get(TABLE).length();
     }
 
     /**
@@ -147,28 +148,82 @@ public final class ExplanationAutoencoder {
     }
 
     private double step(Batch b, IUpdater updater, int epoch) {
-        bind(b);
-        OutAndGrad result = graph.calculateGradientsAndOutputs(b.placeholders, List.of(LOSS), gradientNames);
-        double loss = result.getOutputs().get(LOSS).getDouble(0);
+        Map<String, INDArray> g = new LinkedHashMap<>();
+        double loss = lossAndGradients(b, g);
         if (!Double.isFinite(loss)) {
             return loss;
         }
-        Map<String, INDArray> g = result.getGradients();
-        // The table is used twice: by the input lookup (outside the graph) and by the output logits.
-        INDArray tableGradient = g.get(TABLE);
-        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(tableGradient, b.ids, g.get(ROWS))
-                .addOutputs(tableGradient).addBooleanArguments(true, false).callInplace(true).build());
-        for (String name : gradientNames) {
-            if (name.equals(ROWS)) {
-                continue;
-            }
-            INDArray grad = g.get(name);
-            updaters.computeIfAbsent(name, k -> UpdaterState.create(updater, grad.dataType(), grad.length()))
-                    .applyUpdater(grad, iteration, epoch);
-            graph.getVariable(name).getArr().subi(grad);
+        for (Map.Entry<String, INDArray> e : g.entrySet()) {
+            INDArray gradient = e.getValue();
+            updaters.computeIfAbsent(e.getKey(), k -> UpdaterState.create(updater, gradient.dataType(), gradient.length()))
+                    .applyUpdater(gradient, iteration, epoch);
+            parameters.get(e.getKey()).subi(gradient);
         }
         iteration++;
         return loss;
+    }
+
+    /** The mean loss over the batch's words; fills {@code g} with every parameter's gradient when it is finite. */
+    private double lossAndGradients(Batch b, Map<String, INDArray> g) {
+        Forward f = forward(b, true);
+        INDArray table = parameters.get(TABLE);
+        // Softmax in place, then the cross-entropy gradient (p - onehot) * mask / (number of words), row by row.
+        INDArray grad = Transforms.softmax(logits(f), false);
+        int vocab = vocabulary.size();
+        FloatBuffer p = grad.data().asNioFloat();
+        double words = 1e-6;
+        for (float m : b.maskValues) {
+            words += m;
+        }
+        double loss = 0;
+        for (int r = 0; r < b.labelValues.length; r++) {
+            if (b.maskValues[r] > 0) {
+                int at = r * vocab + b.labelValues[r];
+                loss -= Math.log(Math.max(p.get(at), 1e-30f));
+                p.put(at, p.get(at) - 1f);
+            }
+        }
+        loss /= words;
+        if (!Double.isFinite(loss)) {
+            return loss;
+        }
+        grad.muliColumnVector(b.mask.reshape(b.labelValues.length, 1).div(words));
+
+        INDArray dRebuilt = grad.mmul(table).reshape(b.size, FLAT);
+        INDArray tableGradient = grad.transpose().mmul(f.rebuilt());
+        g.put("w4", f.h3().transpose().mmul(dRebuilt));
+        INDArray dA3 = dRebuilt.mmul(parameters.get("w4").transpose()).muli(tanhSlope(f.h3()));
+        g.put("w3", f.code().transpose().mmul(dA3));
+        INDArray dCode = dA3.mmul(parameters.get("w3").transpose());
+        g.put("w2", f.h1().transpose().mmul(dCode));
+        INDArray dA1 = dCode.mmul(parameters.get("w2").transpose()).muli(tanhSlope(f.h1()));
+        g.put("w1", f.flat().transpose().mmul(dA1));
+        // The table is used twice: by the input lookup and by the output logits.
+        INDArray dRows = dA1.mmul(parameters.get("w1").transpose()).reshape((long) b.size * POSITIONS, WORD_DIM);
+        Nd4j.exec(DynamicCustomOp.builder("scatter_add").addInputs(tableGradient, b.ids, dRows)
+                .addOutputs(tableGradient).addBooleanArguments(true, false).callInplace(true).build());
+        g.put(TABLE, tableGradient);
+        return loss;
+    }
+
+    /** Loss and gradients of all the sentences as one batch, for the gradient check in the tests. */
+    double lossAndGradients(List<String> sentences, Map<String, INDArray> gradients) {
+        Encoded all = new Encoded(sentences);
+        Batch b = new Batch(all.size);
+        int[] order = new int[all.size];
+        java.util.Arrays.setAll(order, i -> i);
+        b.fill(all, order, 0);
+        return lossAndGradients(b, gradients);
+    }
+
+    /** The parameter arrays themselves (w1..w4 and the word table), for the gradient check in the tests. */
+    Map<String, INDArray> parameters() {
+        return parameters;
+    }
+
+    /** d tanh(a) / da = 1 - tanh(a)^2, from the stored activation. */
+    private static INDArray tanhSlope(INDArray activation) {
+        return activation.mul(activation).rsubi(1.0);
     }
 
     /** Fraction of non-padding positions whose word is rebuilt exactly (unknown words count as &lt;unk&gt;). */
@@ -181,13 +236,11 @@ public final class ExplanationAutoencoder {
         long total = 0;
         for (InferenceBatches it = new InferenceBatches(all); it.hasNext(); ) {
             Batch b = it.next();
-            int[] predicted = graph.output(b.placeholders, PREDICTED).get(PREDICTED).toIntVector();
-            int[] labels = b.ids.toIntVector();
-            float[] mask = b.mask.toFloatVector();
+            long[] predicted = Nd4j.argMax(logits(forward(b, true)), 1).toLongVector();
             for (int i = 0; i < predicted.length; i++) {
-                if (mask[i] > 0) {
+                if (b.maskValues[i] > 0) {
                     total++;
-                    if (predicted[i] == labels[i]) {
+                    if (predicted[i] == b.labelValues[i]) {
                         correct++;
                     }
                 }
@@ -206,20 +259,11 @@ public final class ExplanationAutoencoder {
         int at = 0;
         for (InferenceBatches it = new InferenceBatches(all); it.hasNext(); ) {
             Batch b = it.next();
-            float[] codes = graph.output(b.placeholders, CODE).get(CODE).reshape((long) b.size * CODE_DIM).toFloatVector();
+            float[] codes = forward(b, false).code().reshape((long) b.size * CODE_DIM).toFloatVector();
             System.arraycopy(codes, 0, out, at, codes.length);
             at += codes.length;
         }
         return out;
-    }
-
-    private void bind(Batch b) {
-        Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(graph.getVariable(TABLE).getArr(), b.ids)
-                .addOutputs(b.rows).addIntegerArguments(0).build());
-        SDVariable v = graph.getVariable(ROWS);
-        if (v.getArr() != b.rows) {
-            v.setArray(b.rows);
-        }
     }
 
     /** Writes vocabulary and weights (not the optimizer state) to {@code file}, atomically. */
@@ -233,9 +277,9 @@ public final class ExplanationAutoencoder {
             for (String w : vocabulary.words()) {
                 out.writeUTF(w);
             }
-            for (String name : parameterNames()) {
-                out.writeUTF(name);
-                Nd4j.write(graph.getVariable(name).getArr(), out);
+            for (Map.Entry<String, INDArray> p : parameters.entrySet()) {
+                out.writeUTF(p.getKey());
+                Nd4j.write(p.getValue(), out);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -256,21 +300,16 @@ public final class ExplanationAutoencoder {
                 words.add(in.readUTF());
             }
             ExplanationAutoencoder ae = new ExplanationAutoencoder(new ExplanationVocabulary(words), 0);
-            for (String expected : ae.parameterNames()) {
+            for (Map.Entry<String, INDArray> expected : ae.parameters.entrySet()) {
                 String name = in.readUTF();
-                if (!name.equals(expected)) {
-                    throw new WorkbenchException(file + " is damaged: found " + name + " where " + expected + " belongs.");
+                if (!name.equals(expected.getKey())) {
+                    throw new WorkbenchException(file + " is damaged: found " + name + " where " + expected.getKey()
+                            + " belongs.");
                 }
-                ae.graph.getVariable(name).getArr().assign(Nd4j.read(in));
+                expected.getValue().assign(Nd4j.read(in));
             }
             return ae;
         }
-    }
-
-    private List<String> parameterNames() {
-        List<String> names = new ArrayList<>(WEIGHTS);
-        names.add(TABLE);
-        return names;
     }
 
     /** Word ids and masks of a list of sentences, computed once. */
@@ -299,29 +338,30 @@ public final class ExplanationAutoencoder {
         final INDArray ids;
         final INDArray mask;
         final INDArray rows;
-        final Map<String, INDArray> placeholders = new LinkedHashMap<>();
+        final int[] labelValues;
+        final float[] maskValues;
 
         Batch(int size) {
             this.size = size;
             ids = Nd4j.create(DataType.INT, (long) size * POSITIONS);
             mask = Nd4j.create(DataType.FLOAT, (long) size * POSITIONS);
             rows = Nd4j.create(DataType.FLOAT, (long) size * POSITIONS, WORD_DIM);
-            placeholders.put(LABELS, ids);
-            placeholders.put(MASK, mask);
+            labelValues = new int[size * POSITIONS];
+            maskValues = new float[size * POSITIONS];
         }
 
         void fill(Encoded e, int[] order, int from) {
-            java.nio.IntBuffer idBuffer = ids.data().asNioInt();
-            java.nio.FloatBuffer maskBuffer = mask.data().asNioFloat();
             for (int i = 0; i < size; i++) {
                 int s = order[from + i];
-                idBuffer.put(i * POSITIONS, e.ids, s * POSITIONS, POSITIONS);
-                maskBuffer.put(i * POSITIONS, e.mask, s * POSITIONS, POSITIONS);
+                System.arraycopy(e.ids, s * POSITIONS, labelValues, i * POSITIONS, POSITIONS);
+                System.arraycopy(e.mask, s * POSITIONS, maskValues, i * POSITIONS, POSITIONS);
             }
+            ids.data().asNioInt().put(0, labelValues);
+            mask.data().asNioFloat().put(0, maskValues);
         }
     }
 
-    /** Batches of all sentences in order, bound to the graph, for inference. */
+    /** Batches of all sentences in order, for inference. */
     private final class InferenceBatches {
         private final Encoded all;
         private final int[] order;
@@ -347,7 +387,6 @@ public final class ExplanationAutoencoder {
             Batch b = all.size - from >= INFERENCE_BATCH ? full : rest;
             b.fill(all, order, from);
             from += b.size;
-            bind(b);
             return b;
         }
     }

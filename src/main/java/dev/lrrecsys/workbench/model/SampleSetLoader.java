@@ -73,9 +73,58 @@ public final class SampleSetLoader {
             throw new WorkbenchException("The samples with explanations hold " + train.size() + " training and "
                     + test.size() + " test samples: both splits need at least one.");
         }
-        return new Splits(toSet(train, consumerIndex, productIndex, vectors, dim, dataset, task),
-                toSet(test, consumerIndex, productIndex, vectors, dim, dataset, task),
-                consumerIndex.size(), productIndex.size(), excluded);
+        Standardized sets = standardize(toSet(train, consumerIndex, productIndex, vectors, dim, dataset, task),
+                toSet(test, consumerIndex, productIndex, vectors, dim, dataset, task));
+        return new Splits(sets.train(), sets.test(), consumerIndex.size(), productIndex.size(), excluded);
+    }
+
+    /** Training and test sets whose explanation features share one scaling. */
+    public record Standardized(SampleSet train, SampleSet test) {
+    }
+
+    /**
+     * Scales every explanation feature to mean 0 and standard deviation 1 over the training split (each side
+     * and dimension on its own), test features with the training split's figures. Autoencoder codes come out of
+     * a linear bottleneck with means up to +-11 and spreads up to 8, while the embeddings beside them in the
+     * attention start near 0.1: unscaled, the explanation tokens swamp the attention and make training erratic.
+     * Only inputs are used, never targets.
+     */
+    public static Standardized standardize(SampleSet train, SampleSet test) {
+        int d = train.explanationDim();
+        if (d == 0 || train.size() == 0) {
+            return new Standardized(train, test);
+        }
+        float[][] trainSides = {train.positive().clone(), train.negative().clone()};
+        float[][] testSides = {test.positive().clone(), test.negative().clone()};
+        for (int side = 0; side < 2; side++) {
+            for (int k = 0; k < d; k++) {
+                double sum = 0;
+                double squares = 0;
+                for (int i = 0; i < train.size(); i++) {
+                    double v = trainSides[side][i * d + k];
+                    sum += v;
+                    squares += v * v;
+                }
+                double mean = sum / train.size();
+                double sd = Math.sqrt(Math.max(0, squares / train.size() - mean * mean));
+                double scale = sd > 1e-6 ? 1 / sd : 1;
+                rescale(trainSides[side], d, k, mean, scale);
+                rescale(testSides[side], d, k, mean, scale);
+            }
+        }
+        return new Standardized(withExplanations(train, trainSides[0], trainSides[1]),
+                withExplanations(test, testSides[0], testSides[1]));
+    }
+
+    private static void rescale(float[] values, int d, int k, double mean, double scale) {
+        for (int i = k; i < values.length; i += d) {
+            values[i] = (float) ((values[i] - mean) * scale);
+        }
+    }
+
+    private static SampleSet withExplanations(SampleSet s, float[] positive, float[] negative) {
+        return new SampleSet(s.sampleIds(), s.consumers(), s.products(), s.history(), positive, negative,
+                s.explanationDim(), s.target(), s.rating());
     }
 
     private static void checkRatings(List<StoredSample> rows, DatasetInfo dataset, PredictionTask task) {

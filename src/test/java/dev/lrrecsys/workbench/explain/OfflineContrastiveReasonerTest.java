@@ -90,7 +90,7 @@ class OfflineContrastiveReasonerTest {
     }
 
     @Test
-    void theSameInputAlwaysGivesTheSameTextAndWordingVaries() {
+    void theSameInputAlwaysGivesTheSameTextAndSentencesDifferWithTheirEvidence() {
         GenerationInputs inputs = GenerationInputs.load(world.database());
         List<ExplanationInputRepository.SampleRef> refs = world.database().read(tx ->
                 new ExplanationInputRepository().page(tx, Long.MIN_VALUE, Long.MAX_VALUE, 200));
@@ -107,6 +107,36 @@ class OfflineContrastiveReasonerTest {
         }
         assertThat(openings).hasSizeGreaterThanOrEqualTo(3);
         assertThat(rows.stream().map(ExplanationRow::text).distinct().count()).isGreaterThan(rows.size() / 3);
+    }
+
+    @Test
+    void sentencesStateTheTraitsAndHabitsThatFitOrClashWithTheCandidateInOneWording() {
+        List<ProductFacts> history = List.of(restaurant(1, "Thai", "low", "casual", "none"),
+                restaurant(2, "Thai", "medium", "quiet", "beer-wine"), restaurant(3, "Thai", "low", "lively", "none"),
+                restaurant(4, "Italian", "low", "family", "none"), restaurant(5, "Thai", "low", "casual", "none"));
+        ConsumerFacts consumer = new ConsumerFacts(9, List.of(new Attribute("budget", "low"),
+                new Attribute("drink_level", "abstemious"), new Attribute("company", "solitary")));
+        OfflineContrastiveReasoner reasoner = new OfflineContrastiveReasoner();
+
+        SampleContext thai = new SampleContext(77, Domain.RESTAURANT, consumer, history, restaurant(6, "Thai", "high", "quiet", "full-bar"));
+        assertThat(reasoner.explain(thai, Side.POSITIVE)).isEqualTo("The consumer visited this restaurant because the "
+                + "consumer likes Thai cuisine (4 of the last 5) and quiet ambience (company solitary).");
+        assertThat(reasoner.explain(thai, Side.NEGATIVE)).isEqualTo("The consumer did not visit this restaurant because "
+                + "the consumer avoids high price (budget low, usually low price, 4 of the last 5) and full-bar alcohol "
+                + "(drink level abstemious).");
+
+        SampleContext greek = new SampleContext(78, Domain.RESTAURANT, new ConsumerFacts(9, List.of()), history,
+                restaurant(7, "Greek", "medium", "romantic", "beer-wine"));
+        assertThat(reasoner.explain(greek, Side.POSITIVE))
+                .isEqualTo("The consumer visited this restaurant because the consumer is open to something new.");
+        assertThat(reasoner.explain(greek, Side.NEGATIVE)).isEqualTo("The consumer did not visit this restaurant because "
+                + "the consumer avoids Greek cuisine (usually Thai cuisine, 4 of the last 5) and romantic ambience (usually "
+                + "casual ambience, 2 of the last 5).");
+    }
+
+    private static ProductFacts restaurant(int id, String cuisine, String price, String ambience, String alcohol) {
+        return new ProductFacts(id, "R" + id, List.of(new Attribute("cuisine", cuisine), new Attribute("price", price),
+                new Attribute("ambience", ambience), new Attribute("alcohol", alcohol)), null);
     }
 
     @Test

@@ -30,6 +30,35 @@ class ExplanationAutoencoderTest {
     }
 
     @Test
+    void handWrittenGradientsMatchFiniteDifferencesOfTheLoss() {
+        List<String> sentences = corpus(6, 5);
+        ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(sentences, 1, 100), 3);
+        java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> analytic = new java.util.LinkedHashMap<>();
+        ae.lossAndGradients(sentences, analytic);
+        assertThat(analytic.keySet()).containsExactlyInAnyOrder("w1", "w2", "w3", "w4", "wordEmbedding");
+        java.util.Random r = new java.util.Random(1);
+        for (var e : ae.parameters().entrySet()) {
+            org.nd4j.linalg.api.ndarray.INDArray param = e.getValue();
+            org.nd4j.linalg.api.ndarray.INDArray grad = analytic.get(e.getKey());
+            // The entry with the largest gradient, and random ones.
+            long largest = org.nd4j.linalg.ops.transforms.Transforms.abs(grad, true).reshape(grad.length()).argMax(0).getLong(0);
+            assertThat(Math.abs(grad.getDouble(largest))).as(e.getKey()).isGreaterThan(1e-3);
+            for (long i : new long[] {largest, r.nextInt((int) param.length()), r.nextInt((int) param.length())}) {
+                double original = param.getDouble(i);
+                double eps = 1e-2;
+                param.putScalar(i, original + eps);
+                double up = ae.lossAndGradients(sentences, new java.util.HashMap<>());
+                param.putScalar(i, original - eps);
+                double down = ae.lossAndGradients(sentences, new java.util.HashMap<>());
+                param.putScalar(i, original);
+                double numeric = (up - down) / (2 * eps);
+                assertThat(grad.getDouble(i)).as("%s[%d]", e.getKey(), i)
+                        .isCloseTo(numeric, org.assertj.core.data.Offset.offset(2e-4 + 0.05 * Math.abs(numeric)));
+            }
+        }
+    }
+
+    @Test
     void hasThePapersWeightCount() {
         ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(corpus(10, 1), 1, 100), 1);
         assertThat(ae.weightCount()).isEqualTo(400L * 64 + 64 * 8 + 8 * 64 + 64 * 400).isEqualTo(52_224L);

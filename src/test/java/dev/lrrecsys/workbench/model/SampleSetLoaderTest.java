@@ -67,8 +67,25 @@ class SampleSetLoaderTest {
         assertThat(s.test().consumers()).containsExactly(0, 1);
         assertThat(s.test().history()).containsExactly(-1, -1, 1, 0, 2, -1, -1, -1, 2, 0);
         assertThat(s.train().target()).containsExactly(1f, 0.25f, 0f);
-        assertThat(s.train().positive()).containsExactly(1, 1, 2, 2, 4, 4);
-        assertThat(s.train().negative()).containsExactly(-1, -1, -2, -2, -4, -4);
+        // Explanation features are standardised with the training split's mean (7/3) and population sd (1.2472).
+        assertThat(s.train().positive()).containsExactly(new float[] {-1.0690f, -1.0690f, -0.2673f, -0.2673f, 1.3363f, 1.3363f},
+                org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(s.train().negative()).containsExactly(new float[] {1.0690f, 1.0690f, 0.2673f, 0.2673f, -1.3363f, -1.3363f},
+                org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
+    void testFeaturesAreScaledWithTheTrainingSplitsFigures() {
+        SampleSetLoader.Splits loaded = SampleSetLoader.load(rows(), ONE_TO_FIVE, PredictionTask.REGRESSION, features(ALL));
+        SampleSet rawTrain = SampleSetLoader.withFeatures(loaded.train(), features(ALL), "codes");
+        SampleSet rawTest = SampleSetLoader.withFeatures(loaded.test(), features(ALL), "codes");
+        SampleSetLoader.Standardized s = SampleSetLoader.standardize(rawTrain, rawTest);
+        float[] expected = new float[rawTest.positive().length];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = (float) ((rawTest.positive()[i] - 7.0 / 3) / Math.sqrt(14.0 / 9));
+        }
+        assertThat(s.test().positive()).containsExactly(expected, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(s.train().positive()).containsExactly(loaded.train().positive(), org.assertj.core.data.Offset.offset(1e-6f));
     }
 
     @Test

@@ -21,13 +21,18 @@ final class ConsumerFactory {
     static final List<String> COMPANIES = List.of("solitary", "friends", "partner", "family");
     static final List<String> AGE_GROUPS = List.of("18-25", "26-40", "41-60", "60+");
 
-    SyntheticConsumer draw(int id, WorldRandom random) {
+    /**
+     * @param tasteRandom a stream of its own for the favourite cuisine, so that adding that attribute left the
+     *                    rest of every seeded world (preferences, visits, ratings) as it was
+     */
+    SyntheticConsumer draw(int id, WorldRandom random, WorldRandom tasteRandom) {
         List<Preference> preferences = drawPreferences(random);
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("budget", budget(find(preferences, RestaurantAttribute.PRICE), random));
         attributes.put("drink_level", drinkLevel(find(preferences, RestaurantAttribute.ALCOHOL), random));
         attributes.put("company", company(find(preferences, RestaurantAttribute.AMBIENCE), random));
         attributes.put("age_group", AGE_GROUPS.get(random.weighted(new double[] {2, 4, 3, 1})));
+        attributes.put("favourite_cuisine", favouriteCuisine(find(preferences, RestaurantAttribute.CUISINE), tasteRandom));
         return new SyntheticConsumer(id, List.copyOf(preferences), attributes, 0.35 * random.gaussian());
     }
 
@@ -64,6 +69,14 @@ final class ConsumerFactory {
     /** Alcohol none / beer-wine / full-bar map to abstemious / casual / social drinkers. */
     private static String drinkLevel(Preference alcohol, WorldRandom random) {
         return follow(DRINK_LEVELS, alcohol, alcohol == null ? -1 : alcohol.value(), random, new double[] {2, 4, 3});
+    }
+
+    /** A liked cuisine gives the same favourite; a disliked one any other; no cuisine preference any cuisine. */
+    private static String favouriteCuisine(Preference cuisine, WorldRandom random) {
+        List<String> cuisines = RestaurantAttribute.CUISINE.options();
+        double[] uniform = new double[cuisines.size()];
+        java.util.Arrays.fill(uniform, 1);
+        return follow(cuisines, cuisine, cuisine == null ? -1 : cuisine.value(), random, uniform);
     }
 
     /** Ambience quiet / casual / lively / romantic / family map to solitary / friends / friends / partner / family. */

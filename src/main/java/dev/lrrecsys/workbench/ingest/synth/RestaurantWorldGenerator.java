@@ -76,7 +76,8 @@ public final class RestaurantWorldGenerator implements Job<SynthSummary> {
             for (int c = 1; c <= settings.consumers(); c++) {
                 context.checkCancelled();
                 WorldRandom random = WorldRandom.forEntity(settings.seed(), "consumer", c);
-                SyntheticConsumer consumer = consumers.draw(c, random);
+                SyntheticConsumer consumer = consumers.draw(c, random,
+                        WorldRandom.forEntity(settings.seed(), "favourite cuisine", c));
                 for (Map.Entry<String, String> a : consumer.attributes().entrySet()) {
                     writer.consumerAttribute(c, a.getKey(), a.getValue());
                 }

@@ -104,7 +104,7 @@ class RestaurantWorldGeneratorTest {
         assertThat(count("SELECT COUNT(*) FROM ground_truth WHERE weight > 0")).isPositive();
         assertThat(count("SELECT COUNT(*) FROM ground_truth WHERE weight < 0")).isPositive();
         assertThat(TableSnapshot.rows(world.database(), "SELECT DISTINCT name FROM consumer_attribute ORDER BY name"))
-                .containsExactly("age_group", "budget", "company", "drink_level");
+                .containsExactly("age_group", "budget", "company", "drink_level", "favourite_cuisine");
     }
 
     @Test
@@ -132,6 +132,11 @@ class RestaurantWorldGeneratorTest {
                 + "AND c.name = 'budget' WHERE g.attribute = 'price' AND g.val = 'low' AND g.weight > 0 AND c.val = 'low'");
         assertThat(wantLow).isPositive();
         assertThat((double) saysLow / wantLow).isGreaterThan(0.75);
+        long likesCuisine = count("SELECT COUNT(*) FROM ground_truth WHERE attribute = 'cuisine' AND weight > 0");
+        long namesIt = count("SELECT COUNT(*) FROM ground_truth g JOIN consumer_attribute c ON c.consumer_id = g.consumer_id "
+                + "AND c.name = 'favourite_cuisine' WHERE g.attribute = 'cuisine' AND g.weight > 0 AND c.val = g.val");
+        assertThat(likesCuisine).isPositive();
+        assertThat((double) namesIt / likesCuisine).isGreaterThan(0.75);
     }
 
     @Test
