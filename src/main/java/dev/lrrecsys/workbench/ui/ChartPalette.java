@@ -74,10 +74,13 @@ public record ChartPalette(Color background, Color foreground, Color muted, Colo
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(grid);
             xy.setRangeGridlinePaint(grid);
+            // Colours run on across datasets: a second dataset (e.g. the validation curve on its own axis) must
+            // not reuse the first dataset's first colour.
+            int colour = 0;
             for (int d = 0; d < xy.getRendererCount(); d++) {
                 if (xy.getRenderer(d) != null && xy.getDataset(d) != null) {
                     for (int i = 0; i < xy.getDataset(d).getSeriesCount(); i++) {
-                        xy.getRenderer(d).setSeriesPaint(i, series(i));
+                        xy.getRenderer(d).setSeriesPaint(i, series(colour++));
                     }
                 }
             }

@@ -22,6 +22,7 @@ public final class RunPicker<T> extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         label.setMinWidth(Label.USE_PREF_SIZE);
         label.setLabelFor(box);
+        box.setId("runBox");
         getChildren().addAll(label, box);
     }
 

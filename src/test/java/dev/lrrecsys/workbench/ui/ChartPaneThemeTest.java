@@ -59,4 +59,17 @@ class ChartPaneThemeTest {
         assertThat(plot.getSectionPaint("candidate")).isEqualTo(ChartPalette.LIGHT.series(1));
         assertThat(plot.getSectionPaint("history 1")).isEqualTo(ChartPalette.LIGHT.series(0));
     }
+
+    @Test
+    void aSecondDatasetOnItsOwnAxisGetsTheNextColourNotTheFirstAgain() {
+        org.jfree.data.xy.XYSeriesCollection loss = new org.jfree.data.xy.XYSeriesCollection(new org.jfree.data.xy.XYSeries("loss"));
+        org.jfree.data.xy.XYSeriesCollection metric = new org.jfree.data.xy.XYSeriesCollection(new org.jfree.data.xy.XYSeries("metric"));
+        JFreeChart chart = ChartFactory.createXYLineChart("curve", "epoch", "loss", loss, PlotOrientation.VERTICAL, true, false, false);
+        chart.getXYPlot().setDataset(1, metric);
+        chart.getXYPlot().setRenderer(1, new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer());
+        ChartPalette.LIGHT.apply(chart);
+        assertThat(chart.getXYPlot().getRenderer(0).getSeriesPaint(0)).isEqualTo(ChartPalette.LIGHT.series(0));
+        assertThat(chart.getXYPlot().getRenderer(1).getSeriesPaint(0)).isEqualTo(ChartPalette.LIGHT.series(1))
+                .isNotEqualTo(ChartPalette.LIGHT.series(0));
+    }
 }

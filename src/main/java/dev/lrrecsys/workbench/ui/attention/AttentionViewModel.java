@@ -12,6 +12,7 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.ui.RunChoice;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -38,7 +39,10 @@ public final class AttentionViewModel {
     private final Database database;
     private final Consumer<Throwable> errors;
     private final RunBrowseRepository browse = new RunBrowseRepository();
-    private final RunChoice<AttentionRun> run = RunChoice.firstByDefault(AttentionRun::id, this::load);
+    /** Opens on an LR-Recsys run when there is one (as `lrw attention` does): its weights are the ones the paper reads. */
+    private final RunChoice<AttentionRun> run = new RunChoice<>(AttentionRun::id,
+            runs -> runs.stream().filter(r -> ModelCatalog.LR_RECSYS.equals(r.model())).findFirst().orElse(runs.get(0)),
+            this::load);
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObservableList<BinSample> binSamples = FXCollections.observableArrayList();
     private final StringProperty binTitle = new SimpleStringProperty("Click a bar to list its samples.");

@@ -84,7 +84,8 @@ public final class RunsView implements WorkbenchView {
         resultTable.setId("resultTable");
         resultTable.setItems(viewModel.rows());
         resultTable.setPlaceholder(new Label("No finished runs in this experiment yet."));
-        resultTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Unconstrained: squeezing seven metric columns into a narrow window hid most of them.
+        resultTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         viewModel.metricNames().addListener((ListChangeListener<String>) c -> rebuildColumns());
         Button csv = new Button("Export CSV");
         csv.setOnAction(e -> {
@@ -111,6 +112,9 @@ public final class RunsView implements WorkbenchView {
         comparisonTable.getColumns().add(column("", ExperimentComparison.Row::verdict, 100));
         Label comparisonTitle = new Label();
         comparisonTitle.textProperty().bind(viewModel.comparisonTitleProperty());
+        // The comparison table takes room only once a second experiment is picked.
+        comparisonTable.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(viewModel.comparison()));
+        comparisonTable.managedProperty().bind(comparisonTable.visibleProperty());
         VBox box = new VBox(4, resultTable, csv, comparisonTitle, comparisonTable);
         VBox.setVgrow(resultTable, Priority.ALWAYS);
         VBox.setVgrow(comparisonTable, Priority.ALWAYS);
