@@ -29,7 +29,20 @@ public final class ModelCatalog {
     public enum Features { NONE, AUTOENCODER_CODES, SENTENCE_EMBEDDINGS }
 
     /** How a model takes part in the comparison. */
-    public enum Role { LR_RECSYS, VARIANT, BASELINE }
+    public enum Role {
+        LR_RECSYS("ours"), VARIANT("variant"), BASELINE("baseline");
+
+        private final String label;
+
+        Role(String label) {
+            this.label = label;
+        }
+
+        /** How tables name the role: "ours", "variant" or "baseline". */
+        public String label() {
+            return label;
+        }
+    }
 
     /** One trainable model kind. */
     public record Entry(String id, Features features, Role role,

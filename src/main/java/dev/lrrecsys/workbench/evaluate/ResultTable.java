@@ -162,11 +162,7 @@ public final class ResultTable {
     }
 
     private String role(String model) {
-        return switch (roles.get(model)) {
-            case LR_RECSYS -> "ours";
-            case VARIANT -> "variant";
-            case BASELINE -> "baseline";
-        };
+        return roles.get(model).label();
     }
 
     static String fraction(double f) {

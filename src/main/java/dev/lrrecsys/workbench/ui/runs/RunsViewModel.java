@@ -154,7 +154,7 @@ public final class RunsViewModel {
                 n = Math.max(n, v.length);
                 cells.add(v.length == 0 ? "" : RepeatStatistics.meanSd(v));
             }
-            out.add(new ResultRow(m, roles.get(m).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), n, cells));
+            out.add(new ResultRow(m, roles.get(m).label(), n, cells));
         }
         List<RunRecord> ofFraction = all.stream().filter(r -> r.trainFraction() == f).toList();
         return new Table(table.metrics().stream().map(ResultTable.Metric::name).toList(), out, table.summary(), ofFraction);
