@@ -14,7 +14,6 @@ import java.util.Map;
  */
 final class BaselineKernel implements AutoCloseable {
 
-    private final PredictionTask task;
     private final ParameterLayout layout;
     private final float[] w;
     private final float[] grad;
@@ -22,6 +21,7 @@ final class BaselineKernel implements AutoCloseable {
     private final SamplePass[] passes = new SamplePass[FixedChunks.COUNT];
     private final float[][] chunkGrads = new float[FixedChunks.COUNT][];
     private final double[] chunkLoss = new double[FixedChunks.COUNT];
+    private final LogitLoss[] objectives = new LogitLoss[FixedChunks.COUNT];
     private final FixedChunks chunks;
     private int iteration;
 
@@ -30,7 +30,6 @@ final class BaselineKernel implements AutoCloseable {
      * {@link GraphRatingModel#PRODUCT_TABLE}, its last row padding histories) for {@code task} (null: inference only).
      */
     BaselineKernel(Map<String, INDArray> parameters, PredictionTask task, int threads, SamplePass.Factory network) {
-        this.task = task;
         this.layout = new ParameterLayout(parameters);
         this.w = layout.flatten(parameters);
         int padding = (int) parameters.get(GraphRatingModel.PRODUCT_TABLE).size(0) - 1;
@@ -42,6 +41,7 @@ final class BaselineKernel implements AutoCloseable {
         this.adam = training ? new AdamStep(w.length) : null;
         for (int c = 0; training && c < FixedChunks.COUNT; c++) {
             chunkGrads[c] = new float[w.length];
+            objectives[c] = new LogitLoss(task);
         }
         this.chunks = new FixedChunks(threads);
     }
@@ -53,7 +53,7 @@ final class BaselineKernel implements AutoCloseable {
      */
     double trainStep(SampleSet set, int[] order, int from, int size, double learningRate) {
         chunks.run(size, (c, lo, hi) -> chunkLoss[c] = trainChunk(set, order, from + lo, from + hi, size,
-                passes[c], chunkGrads[c]));
+                passes[c], objectives[c], chunkGrads[c]));
         int parts = FixedChunks.parts(size);
         double loss = 0;
         for (int c = 0; c < parts; c++) {
@@ -66,13 +66,7 @@ final class BaselineKernel implements AutoCloseable {
         float step = AdamStep.stepSize(learningRate, iteration);
         // Element-wise from here on: any cut of the parameters gives the same bits.
         chunks.run(w.length, (c, lo, hi) -> {
-            System.arraycopy(chunkGrads[0], lo, grad, lo, hi - lo);
-            for (int k = 1; k < parts; k++) {
-                float[] g = chunkGrads[k];
-                for (int i = lo; i < hi; i++) {
-                    grad[i] += g[i];
-                }
-            }
+            FixedChunks.sumInOrder(chunkGrads, parts, grad, lo, hi);
             adam.apply(w, grad, step, lo, hi);
         });
         iteration++;
@@ -80,25 +74,14 @@ final class BaselineKernel implements AutoCloseable {
     }
 
     /** Sums the losses of {@code order[lo..hi)} and adds their gradients into {@code g} (zeroed first). */
-    private double trainChunk(SampleSet set, int[] order, int lo, int hi, int batchSize, SamplePass pass, float[] g) {
+    private double trainChunk(SampleSet set, int[] order, int lo, int hi, int batchSize, SamplePass pass,
+                              LogitLoss loss, float[] g) {
         Arrays.fill(g, 0f);
-        boolean regression = task == PredictionTask.REGRESSION;
         double sum = 0;
         for (int at = lo; at < hi; at++) {
             int s = order[at];
-            float logit = pass.forward(set, s, w);
-            float p = GruKernel.sigmoid(logit);
-            float t = set.target()[s];
-            float dLogit;
-            if (regression) {
-                float e = p - t;
-                sum += (double) e * e;
-                dLogit = 2f * e * p * (1f - p) / batchSize;
-            } else {
-                sum += Math.max(logit, 0f) - logit * t + Math.log1p(Math.exp(-Math.abs(logit)));
-                dLogit = (p - t) / batchSize;
-            }
-            pass.backward(set, s, w, dLogit, g);
+            sum += loss.add(pass.forward(set, s, w), set.target()[s], batchSize);
+            pass.backward(set, s, w, loss.dLogit, g);
         }
         return sum;
     }

@@ -68,6 +68,20 @@ final class FixedChunks implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes into {@code into[lo..hi)} the sum of the first {@code count} parts' arrays, added in part order: the
+     * one order that keeps a summed gradient's bits independent of the thread count.
+     */
+    static void sumInOrder(float[][] parts, int count, float[] into, int lo, int hi) {
+        System.arraycopy(parts[0], lo, into, lo, hi - lo);
+        for (int k = 1; k < count; k++) {
+            float[] g = parts[k];
+            for (int i = lo; i < hi; i++) {
+                into[i] += g[i];
+            }
+        }
+    }
+
     private static void call(Callable<Void> c) {
         try {
             c.call();

@@ -33,6 +33,8 @@ final class LrRecsysKernel implements AutoCloseable {
     private final float[] gradConsumers;
     private final float[] gradProducts;
     private final Chunk[] chunks = new Chunk[CHUNKS];
+    /** Each chunk's weight gradients ({@code chunks[c].grad}), for the chunk-ordered sum. */
+    private final float[][] chunkGrads = new float[CHUNKS][];
     private final FixedChunks runner;
 
     private final int historyQkv;
@@ -83,6 +85,7 @@ final class LrRecsysKernel implements AutoCloseable {
         negativeSlot = slotOffset(shape.variant().usesNegative(), LrRecsysGraph.NEGATIVE, "negativeConstant");
         for (int c = 0; c < CHUNKS; c++) {
             chunks[c] = new Chunk();
+            chunkGrads[c] = chunks[c].grad;
         }
         this.runner = new FixedChunks(threads);
     }
@@ -118,13 +121,7 @@ final class LrRecsysKernel implements AutoCloseable {
         if (!Double.isFinite(loss)) {
             return loss;
         }
-        System.arraycopy(chunks[0].grad, 0, gradWeights, 0, gradWeights.length);
-        for (int c = 1; c < parts; c++) {
-            float[] g = chunks[c].grad;
-            for (int i = 0; i < g.length; i++) {
-                gradWeights[i] += g[i];
-            }
-        }
+        FixedChunks.sumInOrder(chunkGrads, parts, gradWeights, 0, gradWeights.length);
         scatterRowGradients(set, order, from, size);
         float step = AdamStep.stepSize(learningRate, iteration);
         adamWeights.apply(w, gradWeights, step, 0, w.length);
@@ -213,6 +210,7 @@ final class LrRecsysKernel implements AutoCloseable {
         final float[] grad = new float[w.length];
         double loss;
 
+        private final LogitLoss objective = new LogitLoss(shape.task());
         private final SelfAttentionKernel historyAttention = new SelfAttentionKernel(HISTORY);
         private final SelfAttentionKernel tokenAttention = new SelfAttentionKernel(TOKENS);
         private final GruKernel gru = new GruKernel(layout);
@@ -236,22 +234,10 @@ final class LrRecsysKernel implements AutoCloseable {
         void train(SampleSet set, int[] order, int lo, int hi, int from, int batchSize) {
             java.util.Arrays.fill(grad, 0f);
             double sum = 0;
-            boolean regression = shape.task() == PredictionTask.REGRESSION;
             for (int at = lo; at < hi; at++) {
                 int s = order[at];
-                float logit = forward(set, s);
-                float p = GruKernel.sigmoid(logit);
-                float t = set.target()[s];
-                float dLogit;
-                if (regression) {
-                    float e = p - t;
-                    sum += (double) e * e;
-                    dLogit = 2f * e * p * (1f - p) / batchSize;
-                } else {
-                    sum += Math.max(logit, 0f) - logit * t + Math.log1p(Math.exp(-Math.abs(logit)));
-                    dLogit = (p - t) / batchSize;
-                }
-                backward(set, s, at - from, dLogit);
+                sum += objective.add(forward(set, s), set.target()[s], batchSize);
+                backward(set, s, at - from, objective.dLogit);
             }
             loss = sum;
         }
