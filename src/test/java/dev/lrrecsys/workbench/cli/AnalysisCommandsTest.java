@@ -68,7 +68,14 @@ class AnalysisCommandsTest {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 4, 6, 5, 1, 0, Double.NaN);
             ids = storeResults(p.database(), highThenLow(f));
         }
-        Result attention = lrw("attention", "--project", projectDir.toString());
+        Result summary = lrw("attention", "--project", projectDir.toString());
+        assertThat(summary.code()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("experiment: " + ids[0], "runs: 1 (lr-recsys: " + ids[1] + ")",
+                "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000 (sd 0.0000), mean alpha_neg 0.0000 (sd 0.0000)",
+                "share positive explanation: 25.0% (sd 0.0)", "share of both explanations: 75.0% (sd 0.0)",
+                "high minus low alpha_pos: 0.50000 (sd 0.00000); paired t-test over 1 runs: p = n/a (needs 2 runs)");
+
+        Result attention = lrw("attention", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));
         assertThat(attention.code()).as(attention.err()).isZero();
         assertThat(attention.out()).contains("run: " + ids[1] + " (lr-recsys, experiment " + ids[0] + ")",
                 "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000, mean alpha_neg 0.0000",
@@ -83,6 +90,42 @@ class AnalysisCommandsTest {
         Result info = lrw("info", "--project", projectDir.toString());
         assertThat(info.out()).contains("runs: 1", "last run: " + ids[1] + " (lr-recsys, experiment " + ids[0] + ")",
                 "last run backend: CpuBackend", "last run device: test cpu");
+    }
+
+    @Test
+    void attentionSummarisesEveryLrRecsysRunOfTheExperimentWithAPairedTest(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        long[] ids;
+        long second;
+        try (Project p = Project.create(projectDir)) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 4, 6, 5, 1, 0, Double.NaN);
+            List<Long> samples = highThenLow(f);
+            ids = storeResults(p.database(), samples);
+            // A second repeat whose high sample puts 0.3 of each row on the positive explanation (gap 0.3, not 0.5).
+            ExperimentRepository repo = new ExperimentRepository();
+            second = p.database().inTransaction(tx -> {
+                long run = repo.createRun(tx, ids[0], "lr-recsys", 1, 2, 1.0, 1);
+                float[] w = new float[72];
+                for (int row = 0; row < 6; row++) {
+                    w[row * 6] = 0.3f;
+                    w[row * 6 + 2] = 0.7f;
+                    w[36 + row * 6 + 1] = 1f;
+                }
+                repo.saveAttention(tx, run, new long[] {samples.get(0), samples.get(1)}, w);
+                repo.finishRun(tx, run, "done", 0.2, 0.1, 0.8, 0.4, Double.NaN, 1, null, null);
+                return run;
+            });
+        }
+        Result summary = lrw("attention", "--project", projectDir.toString(), "--experiment", Long.toString(ids[0]));
+
+        assertThat(summary.code()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("runs: 2 (lr-recsys: " + ids[1] + ", " + second + ")",
+                "high samples (rating >= 4.0): 1, mean alpha_pos 0.4000 (sd 0.1414), mean alpha_neg 0.0000 (sd 0.0000)",
+                // Gaps 0.5 and 0.3: mean 0.4, sd 0.1414, t = 4 on 1 df: p = 0.156.
+                "high minus low alpha_pos: 0.40000 (sd 0.14142); paired t-test over 2 runs: p = 0.1560");
+        Result both = lrw("attention", "--project", projectDir.toString(), "--experiment", "1", "--run", "1");
+        assertThat(both.err().trim()).isEqualTo(
+                "error: Choose either --run (one run) or --experiment (all its lr-recsys runs), not both.");
     }
 
     @Test
