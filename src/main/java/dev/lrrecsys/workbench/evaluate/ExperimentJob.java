@@ -300,6 +300,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             return Optional.empty();
         }
         List<float[]> averaged = new ArrayList<>();
+        List<float[]> baselines = new ArrayList<>();
         Map<String, float[]> byModel = new HashMap<>();
         sums.forEach((model, sum) -> {
             float[] mean = new float[sum.length];
@@ -307,13 +308,16 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 mean[i] = sum[i] / settings.repeats();
             }
             averaged.add(mean);
+            if (roles.get(model) == ModelCatalog.Role.BASELINE) {
+                baselines.add(mean);
+            }
             byModel.put(model, mean);
         });
-        UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged,
+        UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged, baselines,
                 byModel.get(best.get()), byModel.get(ModelCatalog.LR_RECSYS));
         database.inTransaction(tx -> {
             repository.saveUncertainty(tx, experimentId, fraction, test.sampleIds(), perSample.uncertainty(),
-                    perSample.gain());
+                    perSample.uncertaintyBaselines(), perSample.gain());
         });
         return Optional.of(UncertaintyAnalysis.fit(perSample.uncertainty(), perSample.gain()));
     }

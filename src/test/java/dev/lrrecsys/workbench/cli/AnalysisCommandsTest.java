@@ -50,12 +50,14 @@ class AnalysisCommandsTest {
             repo.finishRun(tx, run, "done", 0.2, 0.1, 0.8, 0.4, Double.NaN, 1, null, null);
             long[] ids = sampleIds.stream().mapToLong(Long::longValue).toArray();
             double[] u = new double[ids.length];
+            double[] baselines = new double[ids.length];
             double[] g = new double[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 u[i] = i / (double) (ids.length - 1);
+                baselines[i] = 1 - u[i];
                 g[i] = 0.1 + 0.3 * u[i];
             }
-            repo.saveUncertainty(tx, e, 1.0, ids, u, g);
+            repo.saveUncertainty(tx, e, 1.0, ids, u, baselines, g);
             return new long[] {e, run};
         });
     }
@@ -64,8 +66,10 @@ class AnalysisCommandsTest {
     void attentionAndUncertaintyPrintTheirFiguresForTheLastRun(@TempDir Path dir) {
         Path projectDir = dir.resolve("p");
         long[] ids;
+        int samples;
         try (Project p = Project.create(projectDir)) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 4, 6, 5, 1, 0, Double.NaN);
+            samples = highThenLow(f).size();
             ids = storeResults(p.database(), highThenLow(f));
         }
         Result summary = lrw("attention", "--project", projectDir.toString());
@@ -85,8 +89,11 @@ class AnalysisCommandsTest {
 
         Result uncertainty = lrw("uncertainty", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));
         assertThat(uncertainty.code()).as(uncertainty.err()).isZero();
-        assertThat(uncertainty.out()).contains("experiment: " + ids[0], "train fraction: 1.0", "slope: 0.300000",
-                "intercept: 0.100000");
+        assertThat(uncertainty.out()).contains("experiment: " + ids[0], "train fraction: 1.0",
+                "uncertainty: all models (the paper's)\nslope: 0.300000\nintercept: 0.100000",
+                // gain = 0.4 - 0.3 * (1 - u) over the baselines-only uncertainty 1 - u.
+                "uncertainty: baselines only\nbaselines-only slope: -0.300000\nbaselines-only intercept: 0.400000",
+                "baselines-only n: " + samples);
         Result info = lrw("info", "--project", projectDir.toString());
         assertThat(info.out()).contains("runs: 1", "last run: " + ids[1] + " (lr-recsys, experiment " + ids[0] + ")",
                 "last run backend: CpuBackend", "last run device: test cpu");

@@ -20,13 +20,18 @@ class AnalysesTest {
         float[] ours = {0.5f, 0.75f, 0.25f};
         float[] base = {0.5f, 0.25f, 0.0f};
         float[] other = {0.5f, 1.0f, 0.5f};
-        UncertaintyAnalysis.PerSample s = UncertaintyAnalysis.perSample(target, List.of(ours, base, other), base, ours);
+        UncertaintyAnalysis.PerSample s = UncertaintyAnalysis.perSample(target, List.of(ours, base, other),
+                List.of(base, other), base, ours);
         // variances: 0; of {0.75,0.25,1.0}: mean 2/3 -> (1/144 + 25/144 + 16/144)/3 = 42/432; of {0.25,0,0.5}: 1/24
         double v1 = 42.0 / 432;
         double v2 = 1.0 / 24;
         assertThat(s.uncertainty()).containsExactly(new double[] {0, 1, v2 / v1}, within(1e-6));
         // gains: 0; (0.75^2 - 0.25^2) = 0.5; (0 - 0.0625) = -0.0625
         assertThat(s.gain()).containsExactly(new double[] {0, 0.5, -0.0625}, within(1e-6));
+        // baselines only: variances of {0.5,0.5} 0, {0.25,1.0} 0.140625, {0,0.5} 0.0625: LR-Recsys moves none of them.
+        assertThat(s.uncertaintyBaselines()).containsExactly(new double[] {0, 1, 0.0625 / 0.140625}, within(1e-6));
+        assertThat(UncertaintyAnalysis.perSample(target, List.of(ours, base), List.of(base), base, ours)
+                .uncertaintyBaselines()).containsOnly(Double.NaN);
         UncertaintyAnalysis.Fit fit = UncertaintyAnalysis.fit(new double[] {0, 0.5, 1}, new double[] {1, 2, 3});
         assertThat(fit.slope()).isCloseTo(2, within(1e-12));
         assertThat(fit.intercept()).isCloseTo(1, within(1e-12));
