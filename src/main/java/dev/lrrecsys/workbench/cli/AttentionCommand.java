@@ -129,6 +129,8 @@ public final class AttentionCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "share %s: %.1f%%", AttentionSummary.TOKENS.get(k), 100 * s.shares()[k]));
         }
         out.println(String.format(Locale.ROOT, "share of both explanations: %.1f%%", 100 * (s.shares()[0] + s.shares()[1])));
+        out.println(String.format(Locale.ROOT, "row concentration: mean largest weight %.4f (uniform 0.1667), "
+                + "mean entropy %.4f (uniform %.4f)", s.meanRowMax(), s.meanRowEntropy(), AttentionSummary.UNIFORM_ROW_ENTROPY));
     }
 
     private static void printAcrossRuns(PrintWriter out, AttentionAcrossRuns a, DatasetInfo dataset) {
@@ -141,6 +143,8 @@ public final class AttentionCommand implements Callable<Integer> {
             out.println("share " + AttentionSummary.TOKENS.get(k) + ": " + percent(a.shares().get(k)));
         }
         out.println("share of both explanations: " + percent(a.explanationShare()));
+        out.println(String.format(Locale.ROOT, "row concentration: mean largest weight %s (uniform 0.1667), mean entropy %s "
+                + "(uniform %.4f)", meanSd(a.rowMax(), 4), meanSd(a.rowEntropy(), 4), AttentionSummary.UNIFORM_ROW_ENTROPY));
         out.println(String.format(Locale.ROOT, "high minus low alpha_pos: %s; paired t-test over %d runs: p = %s",
                 meanSd(new MeanSd(a.alphaPosGap().mean(), a.alphaPosGap().sd()), 5), a.runs().size(), p(a.alphaPosGap().pValue())));
         out.println(String.format(Locale.ROOT, "low minus high alpha_neg: %s; paired t-test over %d runs: p = %s",

@@ -77,6 +77,8 @@ class AnalysisCommandsTest {
         assertThat(summary.out()).contains("experiment: " + ids[0], "runs: 1 (lr-recsys: " + ids[1] + ")",
                 "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000 (sd 0.0000), mean alpha_neg 0.0000 (sd 0.0000)",
                 "share positive explanation: 25.0% (sd 0.0)", "share of both explanations: 75.0% (sd 0.0)",
+                // The high sample's rows split 0.5/0.5 (entropy ln 2), the low sample's look at one token.
+                "row concentration: mean largest weight 0.7500 (sd 0.0000) (uniform 0.1667), mean entropy 0.3466 (sd 0.0000) (uniform 1.7918)",
                 "high minus low alpha_pos: 0.50000 (sd 0.00000); paired t-test over 1 runs: p = n/a (needs 2 runs)");
 
         Result attention = lrw("attention", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));

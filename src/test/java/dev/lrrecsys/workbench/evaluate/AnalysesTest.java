@@ -55,6 +55,9 @@ class AnalysesTest {
         assertThat(s.lowAlphaNeg()).isCloseTo(1.0 / 6, within(1e-6));
         assertThat(s.shares()[0]).isCloseTo((1 + 1.0 / 6) / 2, within(1e-6));
         assertThat(java.util.Arrays.stream(s.shares()).sum()).isCloseTo(1, within(1e-6));
+        // One sample whose rows each look at one token (max 1, entropy 0), one uniform (max 1/6, entropy ln 6).
+        assertThat(s.meanRowMax()).isCloseTo((1 + 1.0 / 6) / 2, within(1e-6));
+        assertThat(s.meanRowEntropy()).isCloseTo(Math.log(6) / 2, within(1e-6));
     }
 
     @Test
