@@ -78,6 +78,24 @@ class AnalysesTest {
         assertThat(t.markdown()).contains("| mf | baseline | 3 | 0.2500 (0.0100) |");
     }
 
+    @Test
+    void withTheShuffledControlTheSummaryAddsTheLineAgainstIt() {
+        List<RunRecord> runs = List.of(run("lr-recsys", 0, 0.20), run("lr-recsys", 1, 0.22),
+                run("shuffled", 0, 0.25), run("shuffled", 1, 0.26), run("mf", 0, 0.21), run("mf", 1, 0.24));
+        ResultTable t = new ResultTable(PredictionTask.REGRESSION, 1.0, List.of("lr-recsys", "shuffled", "mf"),
+                Map.of("lr-recsys", ModelCatalog.Role.LR_RECSYS, "shuffled", ModelCatalog.Role.CONTROL,
+                        "mf", ModelCatalog.Role.BASELINE), runs);
+
+        // The control is never the best baseline, though here it is worse than mf.
+        assertThat(t.comparison().orElseThrow().bestBaseline()).isEqualTo("mf");
+        // (0.255 - 0.21) / 0.255 = 17.65%; differences 0.05 and 0.04: t = 9 on 1 df, p = 0.0704.
+        // (0.225 - 0.21) / 0.225 = 6.67%; differences 0.01 and 0.02: t = 3 on 1 df, p = 0.2048.
+        assertThat(t.summary()).isEqualTo("LR-Recsys vs best baseline (mf) on RMSE: +6.67% improvement; paired t-test "
+                + "over 2 repeats: p = 0.2048" + System.lineSeparator()
+                + "LR-Recsys vs shuffled explanations on RMSE: +17.65% improvement; paired t-test over 2 repeats: p = 0.07045");
+        assertThat(t.markdown()).contains("| shuffled | control | 2 | 0.2550 (0.0071) |");
+    }
+
     private static RunRecord run(String model, int repeat, double rmse) {
         return new RunRecord(repeat, 1, model, repeat, repeat, 1.0, 2, "done", rmse, rmse, rmse * 4, rmse * 4, null,
                 1.0, null, null);
