@@ -18,6 +18,7 @@ import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.model.SampleSetLoader;
 import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.DatasetRepository;
 import dev.lrrecsys.workbench.store.ExperimentSampleReader;
 import dev.lrrecsys.workbench.task.TaskContext;
