@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4,000 visits), where the ID embeddings learn little of each taste and the population-wide reading of traits
  * and habits that the explanations carry matters most. Figures are means over two training seeds.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SyntheticWorldSignalTest {
 
     private static final long[] SEEDS = {42, 43};

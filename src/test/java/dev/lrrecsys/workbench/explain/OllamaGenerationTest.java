@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Ollama generator through the real langchain4j client against {@link FakeOllamaServer}, failure paths included. */
+@org.junit.jupiter.api.Tag("slow")
 class OllamaGenerationTest {
 
     @TempDir
