@@ -1,7 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
-import dev.lrrecsys.workbench.evaluate.SampleDerivation;
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivation;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -16,6 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `lrw generate` as a user runs it: what it prints, its exit codes, and what it leaves in the project. */
+@org.junit.jupiter.api.Tag("slow")
 class GenerateCommandTest {
 
     @TempDir

@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives the real window headless (Monocle): opens the bundled sample project from the start screen, opens the
  * views and checks what they show, and cancels a job from the task panel.
  */
+@org.junit.jupiter.api.Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchWindowTest {
