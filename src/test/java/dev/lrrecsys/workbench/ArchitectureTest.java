@@ -40,4 +40,26 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("..ui..", "..cli..")
             .should().dependOnClassesThat().resideInAnyPackage("..ui..", "..cli..")
             .because("ui and cli are thin layers over the same jobs, never the other way round");
+
+    /** A task.Job of a capability package, not one of workflow, task or the window's own small jobs. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaConstructorCall>
+            CAPABILITY_JOB = new com.tngtech.archunit.base.DescribedPredicate<>(
+                    "the constructor of a capability job (a task.Job outside workflow, task and ui)") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall call) {
+                    com.tngtech.archunit.core.domain.JavaClass owner = call.getTargetOwner();
+                    String p = owner.getPackageName();
+                    return owner.isAssignableTo(dev.lrrecsys.workbench.task.Job.class)
+                            && !p.startsWith("dev.lrrecsys.workbench.workflow") && !p.startsWith("dev.lrrecsys.workbench.task")
+                            && !p.startsWith("dev.lrrecsys.workbench.ui");
+                }
+            };
+
+    @ArchTest
+    static final ArchRule frontEndsRunWorkflowsNotCapabilityJobs = noClasses()
+            .that().resideInAnyPackage("..cli..", "..ui..")
+            .and().haveSimpleNameNotStartingWith("Bench")
+            .should().callConstructorWhere(CAPABILITY_JOB)
+            .because("the window and the CLI map their inputs onto a workflow's settings and run the job it returns, so "
+                    + "both get the same defaults and checks (the bench commands time the capability jobs themselves)");
 }
