@@ -16,8 +16,13 @@ public record GeneratorSettings(String kind, String url, String model, int concu
         return new GeneratorSettings(d.generator(), d.url(), d.model(), d.concurrency());
     }
 
-    /** The workflow's settings for a run with this generator (every other setting at its default). */
+    /**
+     * The workflow's settings for a run with this generator (every other setting at its default). The server and
+     * model fields are disabled for the offline reasoner, so they are not its input.
+     */
     public GenerateExplanations.Settings generation() {
-        return GenerateExplanations.Settings.defaults().withGenerator(kind, url, model, concurrency);
+        boolean offline = OFFLINE.equals(kind);
+        return GenerateExplanations.Settings.defaults().withGenerator(kind, offline ? null : url, offline ? null : model,
+                concurrency);
     }
 }

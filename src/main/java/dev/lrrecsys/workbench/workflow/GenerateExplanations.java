@@ -33,7 +33,7 @@ public final class GenerateExplanations {
      * The generator and how to run it. The LLM defaults live here and nowhere else.
      *
      * @param model  the LLM's model (ignored by the offline reasoner)
-     * @param url    the LLM server's base URL (ignored by the offline reasoner)
+     * @param url    the LLM server's base URL (ignored by the offline reasoner, but checked for every generator)
      * @param limit  only the first N samples; 0 for all
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
@@ -65,9 +65,7 @@ public final class GenerateExplanations {
             InvalidSettingException.require(maxTokens >= 1, "max tokens", "max tokens must be at least 1, got " + maxTokens + ".");
             InvalidSettingException.require(timeoutSeconds >= 1, "timeout",
                     "timeout must be at least 1 second, got " + timeoutSeconds + ".");
-            if (!OFFLINE.equals(generator)) {
-                checkUrl(url);
-            }
+            checkUrl(url);
         }
 
         /** The offline reasoner on every sample, contrastive: what both front ends start from. */
@@ -82,18 +80,13 @@ public final class GenerateExplanations {
                     timeoutSeconds);
         }
 
-        public boolean offline() {
-            return OFFLINE.equals(generator);
-        }
-
-        /** The LLM connection these settings describe (the url is checked here for any generator). */
+        /** The LLM connection these settings describe. */
         public LlmSettings llm() {
-            checkUrl(url);
             return new LlmSettings(url, model, temperature, maxTokens, Duration.ofSeconds(timeoutSeconds));
         }
 
         ExplanationGenerator create() {
-            return Generators.create(generator, offline() ? defaults().llm() : llm(), concurrency, RetryPolicy.DEFAULT);
+            return Generators.create(generator, llm(), concurrency, RetryPolicy.DEFAULT);
         }
 
         GenerationRequest request(ExplanationGenerator g) {
