@@ -42,8 +42,9 @@ public final class GenerateExplanations {
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
         public static final String OPENAI_COMPATIBLE = "openai-compatible";
-        public static final String DEFAULT_URL = LlmSettings.DEFAULT_OLLAMA_URL;
-        public static final String DEFAULT_MODEL = LlmSettings.DEFAULT_OLLAMA_MODEL;
+        /** Ollama's own address on this machine. */
+        public static final String DEFAULT_URL = "http://localhost:11434";
+        public static final String DEFAULT_MODEL = "llama3.1";
         public static final int DEFAULT_CONCURRENCY = 4;
         public static final double DEFAULT_TEMPERATURE = 0.2;
         public static final int DEFAULT_MAX_TOKENS = 120;
