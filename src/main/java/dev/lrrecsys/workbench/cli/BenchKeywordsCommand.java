@@ -2,7 +2,6 @@ package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.insight.KeywordAggregator;
-import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.insight.KeywordRanking;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.workflow.BuildKeywordIndex;
