@@ -71,6 +71,8 @@ class WorkbenchWindowTest {
         robot.clickOn("#openSampleButton");
         waitFor(() -> window.viewModel().project() != null);
         assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("LR-Recsys Workbench \u2014 restaurant-consumer");
+        // The copy and build ran as a job of the task panel (progress, Cancel), not hidden inside the open.
+        waitFor(() -> robot.lookup("Open sample project restaurant-consumer").tryQuery().isPresent());
 
         TableView<?> consumers = find(robot, "#consumersTable", TableView.class);
         waitFor(() -> consumers.getItems().size() == 100);
