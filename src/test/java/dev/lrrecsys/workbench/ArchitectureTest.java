@@ -8,10 +8,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -39,18 +37,8 @@ class ArchitectureTest {
             List.of("store"),
             List.of("task"));
 
-    /** Layers that may still be empty: workflow arrives with a parallel branch (lead makes it required at merge). */
-    private static final Set<String> OPTIONAL_LAYERS = Set.of("workflow");
-
     @ArchTest
     static final ArchRule noDependencyUpward = layers()
-            // removed by the model/workflow branch; lead deletes at merge
-            .ignoreDependency("dev.lrrecsys.workbench.cli.DemoCommand", "dev.lrrecsys.workbench.ui.SampleProjectOpener")
-            // removed by the model/workflow branch; lead deletes at merge
-            .ignoreDependency("dev.lrrecsys.workbench.cli.UiCommand", "dev.lrrecsys.workbench.ui.WorkbenchApp")
-            // removed by the model/workflow branch; lead deletes at merge
-            .ignoreDependency(nameMatching("dev\\.lrrecsys\\.workbench\\.project\\.SampleProjects"),
-                    resideInAPackage("dev.lrrecsys.workbench.ingest"))
             .because("data flows one way: a capability uses the ones below it (docs/development.md, Layers)");
 
     @ArchTest
@@ -74,9 +62,7 @@ class ArchitectureTest {
         for (List<String> level : LAYERS_TOP_DOWN) {
             for (String name : level) {
                 String packages = "dev.lrrecsys.workbench." + name + "..";
-                layers = OPTIONAL_LAYERS.contains(name)
-                        ? layers.optionalLayer(name).definedBy(packages)
-                        : layers.layer(name).definedBy(packages);
+                layers = layers.layer(name).definedBy(packages);
             }
         }
         List<String> above = new ArrayList<>();
@@ -119,4 +105,26 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("..ui..", "..cli..")
             .should().dependOnClassesThat().resideInAnyPackage("..ui..", "..cli..")
             .because("ui and cli are thin layers over the same jobs, never the other way round");
+
+    /** A task.Job of a capability package, not one of workflow, task or the window's own small jobs. */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaConstructorCall>
+            CAPABILITY_JOB = new com.tngtech.archunit.base.DescribedPredicate<>(
+                    "the constructor of a capability job (a task.Job outside workflow, task and ui)") {
+                @Override
+                public boolean test(com.tngtech.archunit.core.domain.JavaConstructorCall call) {
+                    com.tngtech.archunit.core.domain.JavaClass owner = call.getTargetOwner();
+                    String p = owner.getPackageName();
+                    return owner.isAssignableTo(dev.lrrecsys.workbench.task.Job.class)
+                            && !p.startsWith("dev.lrrecsys.workbench.workflow") && !p.startsWith("dev.lrrecsys.workbench.task")
+                            && !p.startsWith("dev.lrrecsys.workbench.ui");
+                }
+            };
+
+    @ArchTest
+    static final ArchRule frontEndsRunWorkflowsNotCapabilityJobs = noClasses()
+            .that().resideInAnyPackage("..cli..", "..ui..")
+            .and().haveSimpleNameNotStartingWith("Bench")
+            .should().callConstructorWhere(CAPABILITY_JOB)
+            .because("the window and the CLI map their inputs onto a workflow's settings and run the job it returns, so "
+                    + "both get the same defaults and checks (the bench commands time the capability jobs themselves)");
 }

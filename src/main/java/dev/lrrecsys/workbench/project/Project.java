@@ -2,7 +2,6 @@ package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.Database;
-import dev.lrrecsys.workbench.task.TaskContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,13 +42,14 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Opens an existing project folder. A sample folder (see {@link SampleProjects}) without a database yet
-     * gets one built from its data first.
+     * Opens an existing project folder. A sample folder (see {@link SampleProjects}) without a database yet is
+     * refused: building it is an import, run as a job by workflow.OpenProject with progress and cancel.
      */
     public static Project open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.exists(abs.resolve(DB_FILE_NAME)) && SampleProjects.isSample(abs)) {
-            return SampleProjects.build(abs, TaskContext.silent());
+            throw new WorkbenchException("The sample in " + abs + " has no database yet: open it in the window or with an "
+                    + "lrw command, which build it from its data first.");
         }
         if (!Files.exists(abs.resolve(DB_FILE_NAME))) {
             throw new WorkbenchException("No project in " + abs + " (no " + DB_FILE_NAME

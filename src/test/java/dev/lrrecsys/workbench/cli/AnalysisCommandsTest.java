@@ -151,7 +151,7 @@ class AnalysisCommandsTest {
         assertThat(uncertainty.err().trim()).isEqualTo(
                 "error: No experiment yet: run `lrw experiment` with lr-recsys and a baseline first.");
         Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking");
-        assertThat(badTask.err().trim()).isEqualTo("error: --task must be regression or classification, got 'ranking'.");
+        assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
     }
 
     /** One high sample, one low sample, then all the others, in id order. */
