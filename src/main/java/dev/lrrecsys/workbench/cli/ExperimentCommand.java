@@ -83,6 +83,11 @@ public final class ExperimentCommand implements Callable<Integer> {
     public Integer call() {
         TrainAndEvaluate.Settings settings = settings();
         try (Project p = project.open()) {
+            if (!settings.resume()) {
+                TrainAndEvaluate.unfinished(p).ifPresent(e -> spec.commandLine().getErr().println("note: experiment "
+                        + e.id() + " did not finish (" + e.status() + "): `lrw experiment --resume` finishes it; "
+                        + "this starts a new experiment."));
+            }
             ExperimentOutcome outcome = ConsoleProgress.run(TrainAndEvaluate.job(p, settings), spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());
         }

@@ -2,6 +2,8 @@ package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.GenerationRunRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +69,12 @@ public final class Project implements AutoCloseable {
         Database db = ProjectDatabase.open(abs);
         try {
             SchemaMigrations.migrate(db, abs);
+            // This process holds the file lock, so nothing else can be running what the database says is running:
+            // such rows were left by a process that was killed or crashed.
+            db.inTransaction(tx -> {
+                new ExperimentRepository().markInterrupted(tx);
+                new GenerationRunRepository().markInterrupted(tx);
+            });
             Files.createDirectories(abs.resolve("models"));
             Files.createDirectories(abs.resolve("exports"));
         } catch (IOException e) {

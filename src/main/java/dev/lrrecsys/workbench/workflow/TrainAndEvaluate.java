@@ -14,6 +14,7 @@ import dev.lrrecsys.workbench.task.Job;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * "Train and evaluate": trains the explanation autoencoder first when its codes are missing, then trains and
@@ -110,6 +111,11 @@ public final class TrainAndEvaluate {
     }
 
     private TrainAndEvaluate() {
+    }
+
+    /** The last experiment when it did not finish (interrupted, cancelled or failed): the one a resume would finish. */
+    public static Optional<ExperimentRecord> unfinished(Project project) {
+        return project.database().read(tx -> new ExperimentRepository().lastUnfinished(tx));
     }
 
     /**

@@ -154,6 +154,24 @@ class AnalysisCommandsTest {
         assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
     }
 
+    @Test
+    void aNewExperimentAfterAnInterruptedOneSaysResumeExists(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        try (Project p = Project.create(projectDir)) {
+            p.database().inTransaction(tx -> {
+                new ExperimentRepository().createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
+                        "regression", List.of("mf"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)",
+                        1, 2, 0, "CpuBackend", "test cpu", ExperimentRepository.RUNNING));
+            });
+        }
+        // Reopening marks it interrupted; the new experiment then stops on the empty project, after the note.
+        Result again = lrw("experiment", "--project", projectDir.toString(), "--models", "mf");
+
+        assertThat(again.err()).startsWith("note: experiment 1 did not finish (interrupted): `lrw experiment --resume` "
+                + "finishes it; this starts a new experiment.");
+        assertThat(again.code()).isEqualTo(1);
+    }
+
     /** One high sample, one low sample, then all the others, in id order. */
     private static List<Long> highThenLow(ExperimentFixture f) {
         List<Long> ids = f.ratings.keySet().stream().sorted().toList();
