@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.cli;
 
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.explain.GenerationSummary;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
@@ -57,6 +58,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_TIMEOUT_SECONDS, paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--retry", paramLabel = "WHAT", description = "rejected: ask again for the prompts whose stored "
+            + "answers were rejected (failed ones are always asked again).")
+    String retry;
+
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
@@ -68,8 +73,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     /** The workflow's settings these options describe (validated there, with messages naming the setting). */
     public GenerateExplanations.Settings settings() {
+        if (retry != null && !retry.equals("rejected")) {
+            throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
+        }
         return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
-                temperature, maxTokens, timeoutSeconds);
+                temperature, maxTokens, timeoutSeconds, retry != null);
     }
 
     @Override
@@ -98,6 +106,10 @@ public final class GenerateCommand implements Callable<Integer> {
             if (outcome.keywords() != null) {
                 out.println("keywords indexed: " + outcome.keywords().source().label() + ": "
                         + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products");
+            }
+            if (summary.allFailed()) {
+                throw new WorkbenchException("Every prompt failed (" + summary.failed() + "): nothing was generated; the "
+                        + "commonest reasons are listed above. Fix the cause and rerun: failed prompts are asked again.");
             }
         }
         return 0;

@@ -68,7 +68,8 @@ final class WorkflowActions {
                 viewModel.preferences().setGeneratorSettings(chosen);
                 if (generate && project != null && project == viewModel.project()) {
                     // The workflow re-indexes the keywords after generating, as `lrw generate` does.
-                    start("Generate explanations", () -> jobs.run(GenerateExplanations.job(project, chosen.generation())));
+                    GenerateExplanations.Settings run = dialog.generation();
+                    start("Generate explanations", () -> jobs.run(GenerateExplanations.job(project, run)));
                 }
             }
         });

@@ -35,9 +35,11 @@ public final class GenerateExplanations {
      * @param model  the LLM's model (ignored by the offline reasoner)
      * @param url    the LLM server's base URL (ignored by the offline reasoner, but checked for every generator)
      * @param limit  only the first N samples; 0 for all
+     * @param retryRejected ask again for the prompts whose stored answers were rejected (failed ones always are)
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
-                           boolean profiles, double temperature, int maxTokens, int timeoutSeconds) {
+                           boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
+                           boolean retryRejected) {
 
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
@@ -72,13 +74,19 @@ public final class GenerateExplanations {
         /** The offline reasoner on every sample, contrastive: what both front ends start from. */
         public static Settings defaults() {
             return new Settings(OFFLINE, DEFAULT_MODEL, DEFAULT_URL, Variant.CONTRASTIVE, DEFAULT_CONCURRENCY, 0, false,
-                    DEFAULT_TEMPERATURE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_SECONDS);
+                    DEFAULT_TEMPERATURE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_SECONDS, false);
         }
 
         /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
         public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
             return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds);
+                    timeoutSeconds, retryRejected);
+        }
+
+        /** The same run, asking again (or not) for the prompts whose answers were rejected. */
+        public Settings withRetryRejected(boolean retry) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retry);
         }
 
         /** The LLM connection these settings describe. */
@@ -92,7 +100,8 @@ public final class GenerateExplanations {
 
         GenerationRequest request(ExplanationGenerator g) {
             return new GenerationRequest(variant, limit, profiles,
-                    g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY);
+                    g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY,
+                    retryRejected);
         }
 
         private static void checkUrl(String url) {

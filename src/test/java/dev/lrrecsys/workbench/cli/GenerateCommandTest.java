@@ -77,6 +77,37 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aRunWhoseEveryPromptFailedExitsNonZeroWithTheCommonestReasonsAndARerunAsksAgain() throws Exception {
+        Path p = tinyProject();
+        try (FakeOllamaServer server = FakeOllamaServer.start()) {
+            server.mode(FakeOllamaServer.Mode.WRONG_FIELD);
+            Outcome o = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
+                    "--yes", "--limit", "1");
+
+            assertThat(o.exit()).isEqualTo(1);
+            // One sample (two prompts) keeps the server's retries short.
+            assertThat(o.out()).contains("failed: 2", "failure: 2 x request failed: the server's reply had no answer "
+                    + "text in the field its API defines (a server fault) (after 4 attempts)");
+            assertThat(o.err().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly("error: Every prompt "
+                    + "failed (2): nothing was generated; the commonest reasons are listed above. Fix the cause and "
+                    + "rerun: failed prompts are asked again.");
+
+            server.mode(FakeOllamaServer.Mode.NORMAL);
+            Outcome again = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(), "--yes");
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.out()).contains("prompts: 16 (already stored: 0, in cache: 0, to generate: 16)", "ok: 16");
+        }
+    }
+
+    @Test
+    void retryTakesOnlyRejected() {
+        Path p = tinyProject();
+        Outcome o = run("generate", "--project", p.toString(), "--retry", "failed");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err().trim()).isEqualTo("error: --retry takes 'rejected' (failed prompts are always asked again), got 'failed'.");
+    }
+
+    @Test
     void anUnknownVariantIsRefusedAndChangesNothing() {
         Path p = tinyProject();
         List<String> before = contents(p);

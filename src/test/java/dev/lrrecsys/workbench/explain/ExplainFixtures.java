@@ -102,4 +102,10 @@ public final class ExplainFixtures {
         return new ContrastiveExplanationJob(p.database(), g, new GenerationRequest(v, 0, false, commitEvery))
                 .run(TaskContext.silent());
     }
+
+    /** A contrastive run that asks again for the prompts whose stored answers were rejected. */
+    static GenerationSummary retryRejected(Project p, ExplanationGenerator g) throws Exception {
+        return new ContrastiveExplanationJob(p.database(), g, new GenerationRequest(Variant.CONTRASTIVE, 0, false, 3, true))
+                .run(TaskContext.silent());
+    }
 }

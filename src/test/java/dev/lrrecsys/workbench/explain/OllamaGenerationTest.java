@@ -257,6 +257,45 @@ class OllamaGenerationTest {
         assertThat(server.generationRequests()).isEqualTo(32);
     }
 
+    @Test
+    void rejectedRowsAreAskedAgainOnlyWhenRetryIsAskedForAndTheCountsFollow() throws Exception {
+        server.mode(FakeOllamaServer.Mode.BAD_SENTENCE);
+        generate(2);
+        server.mode(FakeOllamaServer.Mode.NORMAL);
+        long before = server.generationRequests();
+
+        GenerationSummary plain = generate(2);
+        assertThat(plain.skipped()).isEqualTo(16);
+        assertThat(server.generationRequests()).isEqualTo(before);
+
+        GenerationSummary retried = ExplainFixtures.retryRejected(project, ExplainFixtures.ollama(server.baseUrl(), 2));
+        assertThat(retried.ok()).isEqualTo(16);
+        assertThat(retried.cached()).as("the cache holds the rejected answers: a retry must not reuse them").isZero();
+        assertThat(rows()).hasSize(16).allSatisfy(r -> assertThat(r.status()).isEqualTo("ok"));
+        // The explorer's totals moved from rejected to ok with the rows.
+        assertThat(TableSnapshot.rows(project.database(), "SELECT status, n FROM explanation_count WHERE generator = "
+                + "'ollama' AND n <> 0 ORDER BY status")).containsExactly("ok|8", "ok|8");
+    }
+
+    @Test
+    void anAnswerInTheWrongFieldIsAServerFaultStoredAsFailedAndAskedAgainByTheNextRun() throws Exception {
+        server.mode(FakeOllamaServer.Mode.WRONG_FIELD);
+        GenerationSummary broken = generate(2);
+
+        assertThat(broken.failed()).isEqualTo(16);
+        assertThat(broken.rejected()).isZero();
+        assertThat(broken.allFailed()).isTrue();
+        assertThat(broken.topFailures()).hasSize(1);
+        assertThat(broken.topFailures().get(0).count()).isEqualTo(16);
+        assertThat(broken.topFailures().get(0).reason()).isEqualTo("request failed: the server's reply had no answer "
+                + "text in the field its API defines (a server fault) (after 3 attempts)");
+
+        server.mode(FakeOllamaServer.Mode.NORMAL);
+        GenerationSummary healthy = generate(2);
+        assertThat(healthy.ok()).isEqualTo(16);
+        assertThat(healthy.skipped()).isZero();
+    }
+
     /**
      * A product name carrying instructions reaches the model only inside a data field; this fake obeys it anyway
      * and answers "HACKED". What keeps that out of the project is the sentence validator: such answers lack the

@@ -22,7 +22,7 @@ class GenerateExplanationsTest {
 
     private static GenerateExplanations.Settings llm(String url, double temperature, int maxTokens, int timeout) {
         return new GenerateExplanations.Settings("ollama", null, url, Variant.CONTRASTIVE, 4, 0, false, temperature,
-                maxTokens, timeout);
+                maxTokens, timeout, false);
     }
 
     @Test
@@ -48,7 +48,7 @@ class GenerateExplanationsTest {
         assertThatThrownBy(() -> GenerateExplanations.Settings.defaults().withGenerator("gpt", null, null, 1))
                 .hasMessage("Unknown generator 'gpt': use offline, ollama or openai-compatible.");
         assertThatThrownBy(() -> new GenerateExplanations.Settings("offline", null, null, Variant.CONTRASTIVE, 4, -1, false,
-                0.2, 120, 120)).hasMessage("limit must be 0 (all samples) or more, got -1.");
+                0.2, 120, 120, false)).hasMessage("limit must be 0 (all samples) or more, got -1.");
     }
 
     @Test
@@ -72,7 +72,7 @@ class GenerateExplanationsTest {
     void aVariantWithoutContrastivePairsIsNotIndexed() throws Exception {
         try (Project p = ExplainFixtures.tinyWorld(tmp.resolve("p"), "El Quinto")) {
             GenerateExplanations.Settings general = new GenerateExplanations.Settings("offline", null, null, Variant.GENERAL, 4,
-                    0, false, 0.2, 120, 120);
+                    0, false, 0.2, 120, 120, false);
             GenerateExplanations.Outcome o = GenerateExplanations.job(p, general).run(TaskContext.silent());
             assertThat(o.keywords()).isNull();
             assertThat(TableSnapshot.count(p.database(), "SELECT COUNT(*) FROM keyword_source")).isZero();

@@ -5,11 +5,13 @@ import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.GeneratorSettings;
 import dev.lrrecsys.workbench.ui.Styles;
 import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsViewModel.Connection;
+import dev.lrrecsys.workbench.workflow.GenerateExplanations;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -43,6 +45,7 @@ public final class GeneratorSettingsDialog {
     @FXML private ComboBox<String> modelBox;
     @FXML private Label connectionLabel;
     @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private CheckBox retryRejectedCheck;
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
@@ -94,6 +97,7 @@ public final class GeneratorSettingsDialog {
         });
         concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, viewModel.concurrencyProperty().get()));
         concurrencySpinner.valueProperty().addListener((o, was, now) -> viewModel.concurrencyProperty().set(now));
+        retryRejectedCheck.selectedProperty().bindBidirectional(viewModel.retryRejectedProperty());
         estimateArea.textProperty().bind(viewModel.estimateProperty());
         estimateButton.disableProperty().bind(viewModel.estimatingProperty());
     }
@@ -108,6 +112,11 @@ public final class GeneratorSettingsDialog {
         } else {
             viewModel.estimate(project);
         }
+    }
+
+    /** The run chosen in the dialog: the remembered generator settings plus this run's own choices. */
+    public GenerateExplanations.Settings generation() {
+        return viewModel.generation();
     }
 
     public Dialog<GeneratorSettings> dialog() {

@@ -45,6 +45,8 @@ public final class GeneratorSettingsViewModel {
     private final StringProperty connectionMessage = new SimpleStringProperty("");
     private final StringProperty estimate = new SimpleStringProperty("");
     private final BooleanProperty estimating = new SimpleBooleanProperty();
+    /** A per-run choice, not remembered: ask again for the prompts whose answers were rejected. */
+    private final BooleanProperty retryRejected = new SimpleBooleanProperty();
     private final LatestOnly tester = new LatestOnly();
     private final LatestOnly estimator = new LatestOnly();
 
@@ -115,7 +117,7 @@ public final class GeneratorSettingsViewModel {
         estimating.set(true);
         estimate.set("Estimating...");
         try {
-            estimator.load(background, GenerateExplanations.estimate(project, settings().generation()),
+            estimator.load(background, GenerateExplanations.estimate(project, generation()),
                     (GenerateExplanations.Estimate e) -> {
                         estimating.set(false);
                         estimate.set(e.estimate().describe().strip());
@@ -128,6 +130,11 @@ public final class GeneratorSettingsViewModel {
     private void cannotEstimate(Throwable e) {
         estimating.set(false);
         estimate.set("Cannot estimate: " + e.getMessage());
+    }
+
+    /** The run the dialog describes: the remembered generator settings plus this run's retry choice. */
+    public GenerateExplanations.Settings generation() {
+        return settings().generation().withRetryRejected(retryRejected.get());
     }
 
     public GeneratorSettings settings() {
@@ -165,6 +172,10 @@ public final class GeneratorSettingsViewModel {
 
     public StringProperty estimateProperty() {
         return estimate;
+    }
+
+    public BooleanProperty retryRejectedProperty() {
+        return retryRejected;
     }
 
     public BooleanProperty estimatingProperty() {
