@@ -72,6 +72,11 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
      * generators it times a short probe of {@value #PROBE_PROMPTS} prompts. Writes no explanation.
      */
     public GenerationEstimate estimate(TaskContext context) throws Exception {
+        return estimate(context, true);
+    }
+
+    /** @param keepProbe put the probe's answers into the prompt cache (an estimate on its own; a run uses them itself) */
+    private GenerationEstimate estimate(TaskContext context, boolean keepProbe) throws Exception {
         if (estimate != null) {
             return estimate;
         }
@@ -125,10 +130,23 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         if (!probe.isEmpty()) {
             context.message("probing " + generator.model() + " with " + probe.size() + " prompt(s)");
             long t0 = System.nanoTime();
+            List<CachedAnswer> answered = new ArrayList<>();
             for (Pending p : probe) {
-                probed.put(p.prompt.hash(), generator.answer(p.prompt, p.context, validator));
+                Answer a = generator.answer(p.prompt, p.context, validator);
+                probed.put(p.prompt.hash(), a);
+                if (a.status() != Answer.Status.FAILED) {
+                    answered.add(new CachedAnswer(p.prompt.hash(), p.prompt.templateVersion(), a.status().key(), a.text(),
+                            a.reason()));
+                }
             }
             perPrompt = (System.nanoTime() - t0) / 1e9 / probe.size();
+            if (keepProbe) {
+                // The probe's answers cost real LLM time: into the prompt cache with them, so that a run started
+                // later (the CLI's and the window's, or one after Ctrl-C) takes them from there instead of asking again.
+                db.inTransaction(tx -> {
+                    cache.put(tx, generator.generator(), generator.model(), answered);
+                });
+            }
         }
         double expected = Double.isNaN(perPrompt) ? Double.NaN : toGenerate * perPrompt / generator.concurrency();
         long profilePrompts = profiles == null ? 0 : profiles.missing();
@@ -138,7 +156,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
 
     @Override
     public GenerationSummary run(TaskContext context) throws Exception {
-        estimate(context);
+        estimate(context, false);
         long t0 = System.nanoTime();
         if (book != null) {
             // The stored versions are what explanations point at: store the defaults on first use.

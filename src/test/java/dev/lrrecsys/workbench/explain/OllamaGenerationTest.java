@@ -258,6 +258,20 @@ class OllamaGenerationTest {
     }
 
     @Test
+    void theEstimatesProbeAnswersAreKeptSoARunStartedLaterDoesNotAskAgain() throws Exception {
+        // The CLI and the window estimate with one job, then run another (or the user presses Ctrl-C in between).
+        new ContrastiveExplanationJob(project.database(), ExplainFixtures.ollama(server.baseUrl(), 2),
+                new GenerationRequest(Variant.CONTRASTIVE, 0, false, 3)).estimate(TaskContext.silent());
+        assertThat(server.generationRequests()).isEqualTo(2);
+
+        GenerationSummary summary = generate(2);
+
+        assertThat(summary.cached()).isEqualTo(2);
+        assertThat(summary.ok()).isEqualTo(14);
+        assertThat(server.generationRequests()).as("every prompt sent once").isEqualTo(16);
+    }
+
+    @Test
     void rejectedRowsAreAskedAgainOnlyWhenRetryIsAskedForAndTheCountsFollow() throws Exception {
         server.mode(FakeOllamaServer.Mode.BAD_SENTENCE);
         generate(2);
