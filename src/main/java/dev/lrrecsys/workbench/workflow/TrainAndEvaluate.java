@@ -40,6 +40,11 @@ public final class TrainAndEvaluate {
         public Settings {
             InvalidSettingException.require(task != null, "task", "task must be regression or classification.");
             InvalidSettingException.require(models != null && !models.isEmpty(), "models", "Choose at least one model.");
+            for (String m : models) {
+                // Each model is one row of the table: a second mention would train it twice under one name.
+                InvalidSettingException.require(models.indexOf(m) == models.lastIndexOf(m), "models",
+                        "models lists " + m + " more than once.");
+            }
             InvalidSettingException.require(repeats >= 1, "repeats", "repeats must be at least 1, got " + repeats + ".");
             InvalidSettingException.require(epochs >= 1, "epochs", "epochs must be at least 1, got " + epochs + ".");
             InvalidSettingException.require(autoencoderEpochs == null || autoencoderEpochs >= 1, "autoencoder epochs",

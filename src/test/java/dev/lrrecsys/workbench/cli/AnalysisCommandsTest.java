@@ -150,6 +150,9 @@ class AnalysisCommandsTest {
         Result uncertainty = lrw("uncertainty", "--project", projectDir.toString());
         assertThat(uncertainty.err().trim()).isEqualTo(
                 "error: No experiment yet: run `lrw experiment` with lr-recsys and a baseline first.");
+        Result twice = lrw("experiment", "--project", projectDir.toString(), "--models", "mf,mf");
+        assertThat(twice.err().trim()).isEqualTo("error: models lists mf more than once (--models).");
+        assertThat(twice.code()).isEqualTo(1);
         Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking");
         assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
     }
