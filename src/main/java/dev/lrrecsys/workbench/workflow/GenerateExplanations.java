@@ -141,7 +141,7 @@ public final class GenerateExplanations {
     /** Generates, then re-indexes the keywords of this generator's explanations (cancellable throughout). */
     public static Job<Outcome> job(Project project, Settings settings) {
         String title = "Generate explanations (" + settings.generator() + ")";
-        return new WorkflowJob<>(title, context -> {
+        return BackupFirst.of(project, new WorkflowJob<>(title, context -> {
             GenerationSummary summary;
             KeywordRepository.Source source;
             try (ExplanationGenerator g = settings.create()) {
@@ -152,7 +152,7 @@ public final class GenerateExplanations {
                     .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
             KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
             return new Outcome(summary, keywords);
-        });
+        }));
     }
 
     /** The models pulled on the Ollama server of these settings. */

@@ -131,9 +131,10 @@ public final class TrainAndEvaluate {
         ModelCatalog catalog = ModelCatalog.standard();
         settings.models().forEach(catalog::get);
         if (!settings.resume()) {
-            return experimentJob(project, settings.experiment(), catalog, settings.autoencoderEpochsOrDefault(), null);
+            return BackupFirst.of(project,
+                    experimentJob(project, settings.experiment(), catalog, settings.autoencoderEpochsOrDefault(), null));
         }
-        return new WorkflowJob<>("Resume experiment", context -> {
+        return BackupFirst.of(project, new WorkflowJob<>("Resume experiment", context -> {
             ExperimentRecord last = project.database().read(tx -> new ExperimentRepository().lastExperiment(tx))
                     .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
                     .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
@@ -143,7 +144,7 @@ public final class TrainAndEvaluate {
             stored.models().forEach(catalog::get);
             int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();
             return experimentJob(project, stored, catalog, aeEpochs, last.id()).run(context);
-        });
+        }));
     }
 
     private static ExperimentJob experimentJob(Project project, ExperimentSettings settings, ModelCatalog catalog,
