@@ -24,7 +24,7 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
     }
 
     @Override
-    protected SDVariable logit(SameDiff sd, Shape shape, Weights w) {
+    protected SDVariable logit(SameDiff sd, Shape shape, ParameterInit w) {
         int nc = shape.numConsumers();
         int np = shape.numProducts() + 1;
         SDVariable eConsumer = RowLookup.rows(sd, w.table(sd, "consumerTable", nc, DIM), sd.getVariable(CONSUMER), nc);
@@ -38,7 +38,7 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         return dense(sd, w, "out", h3, 8, 1);
     }
 
-    private static SDVariable explanation(SameDiff sd, Weights w, String name, int width) {
+    private static SDVariable explanation(SameDiff sd, ParameterInit w, String name, int width) {
         SDVariable in = sd.getVariable(name);
         return width == DIM ? in : in.mmul(w.matrix(sd, name + "Projection", width, DIM));
     }

@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * A baseline's SameDiff graph ({@link GraphRatingModel}) as a CPU kernel: every variable of the graph, tables
- * included, in one flat array; a batch's forward and backward passes per sample ({@link SamplePass}) in
- * {@value FixedChunks#COUNT} fixed chunks whose gradients are summed in chunk order, then dense Adam as ND4J's
- * ({@link AdamStep}). No allocation per step, and the thread count never changes a bit. Loss as
- * {@link PredictionHead}: MSE on the sigmoid (regression) or BCE on the logit (classification), batch means.
+ * Runs any network's CPU kernel ({@link SamplePass}): every variable of its SameDiff graph, tables included, in
+ * one flat array; a batch's forward and backward passes per sample in {@value FixedChunks#COUNT} fixed chunks
+ * whose gradients are summed in chunk order, then dense Adam as ND4J's ({@link AdamStep}). No allocation per step,
+ * and the thread count never changes a bit. Loss as {@link PredictionHead}: MSE on the sigmoid (regression) or BCE
+ * on the logit (classification), batch means.
  */
-final class BaselineKernel implements AutoCloseable {
+final class KernelHost implements AutoCloseable {
 
     private final ParameterLayout layout;
     private final float[] w;
@@ -29,7 +29,7 @@ final class BaselineKernel implements AutoCloseable {
      * A kernel over a copy of {@code parameters} (the graph's variables by name; the product table named
      * {@link GraphRatingModel#PRODUCT_TABLE}, its last row padding histories) for {@code task} (null: inference only).
      */
-    BaselineKernel(Map<String, INDArray> parameters, PredictionTask task, int threads, SamplePass.Factory network) {
+    KernelHost(Map<String, INDArray> parameters, PredictionTask task, int threads, SamplePass.Factory network) {
         this.layout = new ParameterLayout(parameters);
         this.w = layout.flatten(parameters);
         int padding = (int) parameters.get(GraphRatingModel.PRODUCT_TABLE).size(0) - 1;
@@ -44,6 +44,12 @@ final class BaselineKernel implements AutoCloseable {
             objectives[c] = new LogitLoss(task);
         }
         this.chunks = new FixedChunks(threads);
+    }
+
+    /** Threads for training: the processors, at most one per chunk; {@code lrw.train.threads} overrides. */
+    static int defaultThreads() {
+        return Math.max(1, Integer.getInteger("lrw.train.threads", Math.min(FixedChunks.COUNT,
+                Runtime.getRuntime().availableProcessors())));
     }
 
     /**
@@ -86,11 +92,18 @@ final class BaselineKernel implements AutoCloseable {
         return sum;
     }
 
-    /** Writes each sample's prediction (the sigmoid of its logit) into {@code prediction}. */
-    void infer(SampleSet set, float[] prediction) {
+    /**
+     * Writes each sample's prediction (the sigmoid of its logit) into {@code prediction} and, when {@code attention}
+     * is not null, its 6 x 6 token attention (networks with token attention only).
+     */
+    void infer(SampleSet set, float[] prediction, float[] attention) {
+        int cells = AttentionModel.TOKENS * AttentionModel.TOKENS;
         chunks.run(set.size(), (c, lo, hi) -> {
             for (int s = lo; s < hi; s++) {
                 prediction[s] = GruKernel.sigmoid(passes[c].forward(set, s, w));
+                if (attention != null) {
+                    passes[c].copyAttention(attention, s * cells);
+                }
             }
         });
     }
