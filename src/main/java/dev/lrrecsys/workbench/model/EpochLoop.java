@@ -5,11 +5,12 @@ import dev.lrrecsys.workbench.task.TaskContext;
 
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 /**
- * The one training loop of every network (LR-Recsys, its variants and the baselines, on either engine): shuffled
- * batches, cancel before every batch, the non-finite loss rule, one commit and one {@link EpochListener} call per
- * epoch with the training loss and the validation metric.
+ * The one training loop of every network (LR-Recsys, its variants, the baselines on either engine, and the
+ * explanation autoencoder): seeded shuffled batches, cancel before every batch, the non-finite loss rule, one
+ * commit and one {@link EpochListener} call per epoch with the training loss and the validation metric.
  * <p>
  * Non-finite loss: the engine puts back the weights of the last finished epoch (or the initial ones) and training
  * stops with a message naming the epoch and batch; nothing after the bad batch is kept. Everything that decides
@@ -21,11 +22,12 @@ final class EpochLoop {
     /** What the loop drives: one engine's optimiser steps on a copy of, or on, the model's weights. */
     interface Engine extends AutoCloseable {
 
-        /** Forward, backward and one optimiser step on {@code order[from .. from+size-1]}; not finite: no update. */
-        double step(SampleSet train, int[] order, int from, int size);
-
-        /** Predictions with the weights of the last commit. */
-        float[] predict(SampleSet samples);
+        /**
+         * Forward, backward and one optimiser step on training items {@code order[from .. from+size-1]}.
+         *
+         * @return the batch's mean loss; when it is not finite nothing was updated
+         */
+        double step(int[] order, int from, int size);
 
         /** Makes the weights trained so far the model's weights (end of an epoch). */
         void commit();
@@ -38,7 +40,10 @@ final class EpochLoop {
     }
 
     private final String modelId;
-    private final TrainingSettings settings;
+    private final int epochs;
+    private final int batchSize;
+    private final long seed;
+    private final double learningRate;
     private final boolean freshOrderEachEpoch;
 
     /**
@@ -46,23 +51,23 @@ final class EpochLoop {
      *                            the previous epoch's order (LR-Recsys's): both are uniform permutations of one
      *                            seeded stream; kept apart so that no figure made before the loops were merged moves
      */
-    EpochLoop(String modelId, TrainingSettings settings, boolean freshOrderEachEpoch) {
+    EpochLoop(String modelId, int epochs, int batchSize, long seed, double learningRate, boolean freshOrderEachEpoch) {
         this.modelId = modelId;
-        this.settings = settings;
+        this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.learningRate = learningRate;
         this.freshOrderEachEpoch = freshOrderEachEpoch;
     }
 
-    /** Trains {@code engine} on {@code train} for the settings' epochs, reporting each epoch to {@code listener}. */
-    void run(Engine engine, SampleSet train, SampleSet validation, EpochListener listener, TaskContext context) {
-        int n = train.size();
-        int batchSize = settings.batchSize();
-        if (n < batchSize) {
-            throw new WorkbenchException("Training " + modelId + " needs at least one full batch: " + n
-                    + " training samples, batch size " + batchSize + ".");
-        }
+    /**
+     * Trains {@code engine} on {@code n} training items, reporting each epoch to {@code listener} with the
+     * {@code validation} metric of the committed weights (NaN when there is none); the last batch may be smaller.
+     */
+    void run(Engine engine, int n, DoubleSupplier validation, EpochListener listener, TaskContext context) {
         int[] order = identity(n);
-        Random shuffle = new Random(settings.seed());
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        Random shuffle = new Random(seed);
+        for (int epoch = 1; epoch <= epochs; epoch++) {
             if (freshOrderEachEpoch) {
                 order = identity(n);
             }
@@ -71,7 +76,7 @@ final class EpochLoop {
             for (int from = 0, batch = 1; from < n; from += batchSize, batch++) {
                 context.checkCancelled();
                 int size = Math.min(batchSize, n - from);
-                double loss = engine.step(train, order, from, size);
+                double loss = engine.step(order, from, size);
                 if (!Double.isFinite(loss)) {
                     engine.rollback();
                     throw nonFiniteLoss(loss, epoch, batch);
@@ -79,9 +84,7 @@ final class EpochLoop {
                 lossSum += loss * size;
             }
             engine.commit();
-            double metric = validation == null || validation.size() == 0 ? Double.NaN
-                    : ValidationMetric.of(settings.task(), engine.predict(validation), validation.target());
-            listener.epochFinished(epoch, lossSum / n, metric);
+            listener.epochFinished(epoch, lossSum / n, validation.getAsDouble());
         }
     }
 
@@ -89,7 +92,7 @@ final class EpochLoop {
         return new WorkbenchException(String.format(Locale.ROOT,
                 "Training %s stopped: the loss became %s at epoch %d, batch %d (learning rate %s too high, or "
                         + "non-finite inputs). The model keeps the weights of %s.",
-                modelId, Double.isNaN(loss) ? "NaN" : "infinite", epoch, batch, settings.learningRate(),
+                modelId, Double.isNaN(loss) ? "NaN" : "infinite", epoch, batch, learningRate,
                 epoch == 1 ? "its initialisation" : "epoch " + (epoch - 1)));
     }
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * The host of every network (LR-Recsys, its variants and the baselines): a subclass defines one SameDiff graph
@@ -97,11 +98,18 @@ public abstract class GraphRatingModel implements RatingModel {
         if (validation != null) {
             checkSamples(validation, fitted);
         }
+        if (train.size() < settings.batchSize()) {
+            throw new WorkbenchException("Training " + id() + " needs at least one full batch: " + train.size()
+                    + " training samples, batch size " + settings.batchSize() + ".");
+        }
         buildGraph(fitted, settings.seed());
-        try (EpochLoop.Engine run = engine == TrainingEngine.KERNEL
-                ? new KernelEngine(kernel(settings.task()), settings.learningRate())
-                : new GraphEngine(settings.learningRate())) {
-            new EpochLoop(id(), settings, freshOrderEachEpoch()).run(run, train, validation, listener, context);
+        try (Trainer run = engine == TrainingEngine.KERNEL
+                ? new KernelEngine(kernel(settings.task()), train, settings.learningRate())
+                : new GraphEngine(train, settings.learningRate())) {
+            DoubleSupplier metric = () -> validation == null || validation.size() == 0 ? Double.NaN
+                    : ValidationMetric.of(settings.task(), run.predict(validation), validation.target());
+            new EpochLoop(id(), settings.epochs(), settings.batchSize(), settings.seed(), settings.learningRate(),
+                    freshOrderEachEpoch()).run(run, train.size(), metric, listener, context);
         }
     }
 
@@ -302,18 +310,25 @@ public abstract class GraphRatingModel implements RatingModel {
         }
     }
 
+    /** An engine of the {@link EpochLoop} that also predicts with the weights trained so far (validation). */
+    private interface Trainer extends EpochLoop.Engine {
+        float[] predict(SampleSet samples);
+    }
+
     /** Trains a copy of the weights in the CPU kernel and writes them into the graph at each commit. */
-    private final class KernelEngine implements EpochLoop.Engine {
+    private final class KernelEngine implements Trainer {
         private final KernelHost host;
+        private final SampleSet train;
         private final double learningRate;
 
-        KernelEngine(KernelHost host, double learningRate) {
+        KernelEngine(KernelHost host, SampleSet train, double learningRate) {
             this.host = host;
+            this.train = train;
             this.learningRate = learningRate;
         }
 
         @Override
-        public double step(SampleSet train, int[] order, int from, int size) {
+        public double step(int[] order, int from, int size) {
             return host.trainStep(train, order, from, size, learningRate);
         }
 
@@ -341,21 +356,23 @@ public abstract class GraphRatingModel implements RatingModel {
     }
 
     /** Trains the graph's own arrays: one graph call per batch (forward and backward), then ND4J's Adam in place. */
-    final class GraphEngine implements EpochLoop.Engine {
+    final class GraphEngine implements Trainer {
+        private final SampleSet train;
         private final Adam adam;
         private final List<String> names;
         private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
         private Map<String, INDArray> lastGood;
         private int iteration;
 
-        GraphEngine(double learningRate) {
+        GraphEngine(SampleSet train, double learningRate) {
+            this.train = train;
             this.adam = new Adam(learningRate);
             this.names = new ArrayList<>(parameters().keySet());
             this.lastGood = snapshot();
         }
 
         @Override
-        public double step(SampleSet train, int[] order, int from, int size) {
+        public double step(int[] order, int from, int size) {
             int[] rows = Arrays.copyOfRange(order, from, from + size);
             Map<String, INDArray> feed = feed(train, rows, shape);
             feed.put(TARGET, target(train, rows));

@@ -104,9 +104,9 @@ class KernelTest {
         GraphRatingModel kernelModel = make.get();
         kernelModel.buildGraph(shape, 9);
         try (KernelHost kernel = kernelModel.kernel(task, 1)) {
-            GraphRatingModel.GraphEngine graph = graphModel.new GraphEngine(LEARNING_RATE);
+            GraphRatingModel.GraphEngine graph = graphModel.new GraphEngine(samples, LEARNING_RATE);
             for (int step = 0; step < 3; step++) {
-                double graphLoss = graph.step(samples, identity(N), 0, N);
+                double graphLoss = graph.step(identity(N), 0, N);
                 double kernelLoss = kernel.trainStep(samples, identity(N), 0, N, LEARNING_RATE);
                 assertThat(kernelLoss).as(id + " loss of step " + step).isCloseTo(graphLoss, within(1e-5));
             }
