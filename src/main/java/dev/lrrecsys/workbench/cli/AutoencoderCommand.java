@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.ProjectAutoencoderStore;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.OfflineContrastiveReasoner;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
@@ -77,7 +78,8 @@ public final class AutoencoderCommand implements Callable<Integer> {
         AutoencoderSettings settings = new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed);
         try (Project p = project.open()) {
             ExplanationAutoencoderJob.Result r = ConsoleProgress.run(
-                    new ExplanationAutoencoderJob(p, generator, m, settings), spec.commandLine().getErr());
+                    new ExplanationAutoencoderJob(new ProjectAutoencoderStore(p), p.modelsDir(), generator, m, settings),
+                    spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             out.println("autoencoder: " + r.autoencoderId());
             out.println("explanations: " + generator + " (" + m + ")");

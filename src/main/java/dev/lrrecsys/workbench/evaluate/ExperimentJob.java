@@ -9,7 +9,6 @@ import dev.lrrecsys.workbench.model.PairFeatures;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.RatingModel;
 import dev.lrrecsys.workbench.model.SampleSet;
-import dev.lrrecsys.workbench.model.SampleSetLoader;
 import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.DatasetInfo;
