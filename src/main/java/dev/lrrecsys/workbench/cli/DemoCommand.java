@@ -89,8 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
                     ExperimentSettings.DEFAULT_LEARNING_RATE, 42, List.of(1.0),
                     ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL);
             settings.models().forEach(catalog::get);
-            ExperimentCommand.print(ConsoleProgress.run(new ExperimentJob(p.database(), p.dir(), settings, catalog,
-                    new AutoencoderCodeSource(p, epochs, settings.seed()), null), err), out);
+            ExperimentCommand.print(ConsoleProgress.run(new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(),
+                    settings, catalog, new AutoencoderCodeSource(p, epochs, settings.seed()), null), err), out);
             out.println("open it in the window: lrw ui --project " + p.dir());
         }
         return 0;

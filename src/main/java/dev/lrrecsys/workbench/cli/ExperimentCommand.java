@@ -99,7 +99,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
             settings.models().forEach(catalog::get);
             int aeEpochs = autoencoderEpochs != null ? autoencoderEpochs : settings.epochs();
-            ExperimentJob job = new ExperimentJob(p.database(), p.dir(), settings, catalog,
+            ExperimentJob job = new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(), settings, catalog,
                     new AutoencoderCodeSource(p, aeEpochs, settings.seed()), resumeId);
             ExperimentOutcome outcome = ConsoleProgress.run(job, spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());

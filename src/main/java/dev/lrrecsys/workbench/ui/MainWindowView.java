@@ -418,8 +418,8 @@ public final class MainWindowView implements Navigation, StartActions {
             try {
                 ExperimentSettings chosen = settings.settings();
                 // Same as `lrw experiment`: the autoencoder is trained first when its codes are missing.
-                ExperimentJob job = new ExperimentJob(project.database(), project.dir(), chosen, catalog,
-                        new AutoencoderCodeSource(project, chosen.epochs(), chosen.seed()), null);
+                ExperimentJob job = new ExperimentJob(project.database(), project.modelsDir(), project.exportsDir(),
+                        chosen, catalog, new AutoencoderCodeSource(project, chosen.epochs(), chosen.seed()), null);
                 runJob(job);
                 show(ViewKind.RUNS);
             } catch (RuntimeException invalid) {
