@@ -48,8 +48,9 @@ final class EpochLoop {
 
     /**
      * @param freshOrderEachEpoch shuffle 0..n-1 anew each epoch (how the baselines' figures were made) rather than
-     *                            the previous epoch's order (LR-Recsys's): both are uniform permutations of one
-     *                            seeded stream; kept apart so that no figure made before the loops were merged moves
+     *                            the previous epoch's order (LR-Recsys's and the autoencoder's): both are uniform
+     *                            permutations of one seeded stream, kept apart so that no figure made before the
+     *                            loops were merged moves
      */
     EpochLoop(String modelId, int epochs, int batchSize, long seed, double learningRate, boolean freshOrderEachEpoch) {
         this.modelId = modelId;

@@ -102,6 +102,7 @@ public abstract class GraphRatingModel implements RatingModel {
             throw new WorkbenchException("Training " + id() + " needs at least one full batch: " + train.size()
                     + " training samples, batch size " + settings.batchSize() + ".");
         }
+        Nd4j.getRandom().setSeed(settings.seed());
         buildGraph(fitted, settings.seed());
         try (Trainer run = engine == TrainingEngine.KERNEL
                 ? new KernelEngine(kernel(settings.task()), train, settings.learningRate())
@@ -116,7 +117,6 @@ public abstract class GraphRatingModel implements RatingModel {
     /** Builds this model's graph for {@code shape} with the initial weights of {@code seed}; it becomes the model. */
     SameDiff buildGraph(Shape shape, long seed) {
         Nd4jThreads.apply();
-        Nd4j.getRandom().setSeed(seed);
         inputs = inputs();
         this.shape = shape;
         sd = SameDiff.create();

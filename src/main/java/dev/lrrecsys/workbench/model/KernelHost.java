@@ -67,22 +67,24 @@ final class KernelHost implements AutoCloseable {
         }
         loss /= size;
         if (!Double.isFinite(loss)) {
+            for (int c = 0; c < parts; c++) {
+                Arrays.fill(chunkGrads[c], 0f);
+            }
             return loss;
         }
         float step = AdamStep.stepSize(learningRate, iteration);
         // Element-wise from here on: any cut of the parameters gives the same bits.
         chunks.run(w.length, (c, lo, hi) -> {
-            FixedChunks.sumInOrder(chunkGrads, parts, grad, lo, hi);
+            FixedChunks.drainInOrder(chunkGrads, parts, grad, lo, hi);
             adam.apply(w, grad, step, lo, hi);
         });
         iteration++;
         return loss;
     }
 
-    /** Sums the losses of {@code order[lo..hi)} and adds their gradients into {@code g} (zeroed first). */
+    /** Sums the losses of {@code order[lo..hi)} and adds their gradients into {@code g} (zero: drained last step). */
     private double trainChunk(SampleSet set, int[] order, int lo, int hi, int batchSize, SamplePass pass,
                               LogitLoss loss, float[] g) {
-        Arrays.fill(g, 0f);
         double sum = 0;
         for (int at = lo; at < hi; at++) {
             int s = order[at];
