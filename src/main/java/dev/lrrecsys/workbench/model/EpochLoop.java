@@ -3,9 +3,15 @@ package dev.lrrecsys.workbench.model;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
 
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The one training loop of every network (LR-Recsys, its variants, the baselines on either engine, and the
@@ -39,6 +45,38 @@ final class EpochLoop {
         void close();
     }
 
+    /** An engine that trains the model's own arrays: a commit copies them, a rollback copies them back. */
+    abstract static class InPlace implements Engine {
+        private final Supplier<Map<String, INDArray>> arrays;
+        private Map<String, INDArray> lastGood;
+
+        InPlace(Supplier<Map<String, INDArray>> arrays) {
+            this.arrays = arrays;
+            this.lastGood = copy();
+        }
+
+        @Override
+        public void commit() {
+            lastGood = copy();
+        }
+
+        @Override
+        public void rollback() {
+            arrays.get().forEach((name, array) -> array.assign(lastGood.get(name)));
+        }
+
+        @Override
+        public void close() {
+            // The arrays belong to the model.
+        }
+
+        private Map<String, INDArray> copy() {
+            Map<String, INDArray> copy = new HashMap<>();
+            arrays.get().forEach((name, array) -> copy.put(name, array.dup()));
+            return copy;
+        }
+    }
+
     private final String modelId;
     private final int epochs;
     private final int batchSize;
@@ -66,11 +104,11 @@ final class EpochLoop {
      * {@code validation} metric of the committed weights (NaN when there is none); the last batch may be smaller.
      */
     void run(Engine engine, int n, DoubleSupplier validation, EpochListener listener, TaskContext context) {
-        int[] order = identity(n);
+        int[] order = IntStream.range(0, n).toArray();
         Random shuffle = new Random(seed);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (freshOrderEachEpoch) {
-                order = identity(n);
+                order = IntStream.range(0, n).toArray();
             }
             shuffle(order, shuffle);
             double lossSum = 0;
@@ -95,14 +133,6 @@ final class EpochLoop {
                         + "non-finite inputs). The model keeps the weights of %s.",
                 modelId, Double.isNaN(loss) ? "NaN" : "infinite", epoch, batch, learningRate,
                 epoch == 1 ? "its initialisation" : "epoch " + (epoch - 1)));
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
     }
 
     private static void shuffle(int[] order, Random random) {

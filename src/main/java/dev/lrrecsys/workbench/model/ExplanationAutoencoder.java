@@ -118,37 +118,14 @@ public final class ExplanationAutoencoder {
         Batch full = new Batch(batchSize);
         Batch rest = n % batchSize == 0 ? null : new Batch(n % batchSize);
         new EpochLoop("the explanation autoencoder", settings.epochs(), batchSize, settings.seed(),
-                settings.learningRate(), false).run(new EpochLoop.Engine() {
-                    private Map<String, INDArray> lastGood = snapshot();
-
+                settings.learningRate(), false).run(new EpochLoop.InPlace(() -> parameters) {
                     @Override
                     public double step(int[] order, int from, int size) {
                         Batch b = size == batchSize ? full : rest;
                         b.fill(all, order, from);
                         return ExplanationAutoencoder.this.step(b, updater);
                     }
-
-                    @Override
-                    public void commit() {
-                        lastGood = snapshot();
-                    }
-
-                    @Override
-                    public void rollback() {
-                        parameters.forEach((name, array) -> array.assign(lastGood.get(name)));
-                    }
-
-                    @Override
-                    public void close() {
-                        // The weights belong to the autoencoder.
-                    }
                 }, n, () -> Double.NaN, listener, context);
-    }
-
-    private Map<String, INDArray> snapshot() {
-        Map<String, INDArray> copy = new HashMap<>();
-        parameters.forEach((name, array) -> copy.put(name, array.dup()));
-        return copy;
     }
 
     private double step(Batch b, IUpdater updater) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The host of every network (LR-Recsys, its variants and the baselines): a subclass defines one SameDiff graph
@@ -180,7 +181,7 @@ public abstract class GraphRatingModel implements RatingModel {
         }
         float[] out = null;
         for (int start = 0; start < n; start += PREDICT_BATCH) {
-            int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
+            int[] rows = IntStream.range(start, Math.min(n, start + PREDICT_BATCH)).toArray();
             float[] batch = sd.output(feed(samples, rows, shape), output).get(output).dup('c').data().asFloat();
             if (out == null) {
                 out = new float[batch.length / rows.length * n];
@@ -225,9 +226,12 @@ public abstract class GraphRatingModel implements RatingModel {
         Map<String, INDArray> feed = new HashMap<>();
         for (String input : inputs) {
             feed.put(input, switch (input) {
-                case CONSUMER -> Nd4j.createFromArray(pick(s.consumers(), rows));
-                case PRODUCT -> Nd4j.createFromArray(pick(s.products(), rows));
-                case HISTORY -> Nd4j.createFromArray(history(s.history(), rows, fitted.numProducts()))
+                case CONSUMER -> Nd4j.createFromArray(IntStream.of(rows).map(r -> s.consumers()[r]).toArray());
+                case PRODUCT -> Nd4j.createFromArray(IntStream.of(rows).map(r -> s.products()[r]).toArray());
+                // Empty history slots (-1) read the padding row.
+                case HISTORY -> Nd4j.createFromArray(IntStream.of(rows)
+                        .flatMap(r -> IntStream.range(r * SampleSet.HISTORY, (r + 1) * SampleSet.HISTORY))
+                        .map(i -> s.history()[i] < 0 ? fitted.numProducts() : s.history()[i]).toArray())
                         .reshape(rows.length, SampleSet.HISTORY);
                 case POSITIVE -> Nd4j.createFromArray(rowsOf(s.positive(), rows, s.explanationDim()))
                         .reshape(rows.length, s.explanationDim());
@@ -245,35 +249,6 @@ public abstract class GraphRatingModel implements RatingModel {
             t[i] = s.target()[rows[i]];
         }
         return Nd4j.createFromArray(t).reshape(rows.length, 1);
-    }
-
-    private static int[] range(int from, int to) {
-        int[] rows = new int[to - from];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = from + i;
-        }
-        return rows;
-    }
-
-    private static int[] pick(int[] values, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
-    /** History indices with the -1 padding mapped to the padding row. */
-    private static int[] history(int[] history, int[] rows, int padding) {
-        int h = SampleSet.HISTORY;
-        int[] out = new int[rows.length * h];
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < h; k++) {
-                int v = history[rows[i] * h + k];
-                out[i * h + k] = v < 0 ? padding : v;
-            }
-        }
-        return out;
     }
 
     private static float[] rowsOf(float[] values, int[] rows, int width) {
@@ -356,19 +331,18 @@ public abstract class GraphRatingModel implements RatingModel {
     }
 
     /** Trains the graph's own arrays: one graph call per batch (forward and backward), then ND4J's Adam in place. */
-    final class GraphEngine implements Trainer {
+    final class GraphEngine extends EpochLoop.InPlace implements Trainer {
         private final SampleSet train;
         private final Adam adam;
         private final List<String> names;
         private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
-        private Map<String, INDArray> lastGood;
         private int iteration;
 
         GraphEngine(SampleSet train, double learningRate) {
+            super(GraphRatingModel.this::parameters);
             this.train = train;
             this.adam = new Adam(learningRate);
             this.names = new ArrayList<>(parameters().keySet());
-            this.lastGood = snapshot();
         }
 
         @Override
@@ -394,27 +368,6 @@ public abstract class GraphRatingModel implements RatingModel {
         @Override
         public float[] predict(SampleSet samples) {
             return infer(samples, PREDICTION);
-        }
-
-        @Override
-        public void commit() {
-            lastGood = snapshot();
-        }
-
-        @Override
-        public void rollback() {
-            parameters().forEach((name, array) -> array.assign(lastGood.get(name)));
-        }
-
-        @Override
-        public void close() {
-            // Nothing beyond the graph's arrays, which belong to the model.
-        }
-
-        private Map<String, INDArray> snapshot() {
-            Map<String, INDArray> copy = new HashMap<>();
-            parameters().forEach((name, array) -> copy.put(name, array.dup()));
-            return copy;
         }
     }
 

@@ -20,10 +20,13 @@ final class LrRecsysPass implements SamplePass {
     private final int productTable;
     private final int historyQkv;
     private final int tokenQkv;
+    private final int mlp1W;
+    private final int mlp1b;
+    private final int mlp2W;
+    private final int mlp2b;
+    private final int mlp3W;
+    private final int mlp3b;
     private final int context;
-    private final DenseLayer mlp1;
-    private final DenseLayer mlp2;
-    private final DenseLayer mlp3;
     /** Offsets of each explanation slot's projection (wide features), -1 (8-dim features), or its learned constant. */
     private final int positiveSlot;
     private final int negativeSlot;
@@ -42,8 +45,6 @@ final class LrRecsysPass implements SamplePass {
     private final float[] attended = new float[FLAT];
     private final float[] h1 = new float[HIDDEN];
     private final float[] h2 = new float[D];
-    private final float[] logit = new float[1];
-    private final float[] dLogits = new float[1];
     private final float[] dH1 = new float[HIDDEN];
     private final float[] dH2 = new float[D];
     private final float[] dAttended = new float[FLAT];
@@ -57,10 +58,13 @@ final class LrRecsysPass implements SamplePass {
         productTable = layout.offset(GraphRatingModel.PRODUCT_TABLE);
         historyQkv = layout.offset("historyQkv");
         tokenQkv = layout.offset("tokenQkv");
+        mlp1W = layout.offset("mlp1W");
+        mlp1b = layout.offset("mlp1b");
+        mlp2W = layout.offset("mlp2W");
+        mlp2b = layout.offset("mlp2b");
+        mlp3W = layout.offset("mlp3W");
+        mlp3b = layout.offset("mlp3b");
         context = layout.offset("context");
-        mlp1 = new DenseLayer(layout, "mlp1", FLAT, HIDDEN, true);
-        mlp2 = new DenseLayer(layout, "mlp2", HIDDEN, D, true);
-        mlp3 = new DenseLayer(layout, "mlp3", D, 1, false);
         positiveSlot = slotOffset(layout, variant.usesPositive(), LrRecsysGraph.POSITIVE, "positiveConstant");
         negativeSlot = slotOffset(layout, variant.usesNegative(), LrRecsysGraph.NEGATIVE, "negativeConstant");
         gru = new GruKernel(layout);
@@ -70,7 +74,7 @@ final class LrRecsysPass implements SamplePass {
         if (!usesFeatures) {
             return layout.offset(constant);
         }
-        return layout.has(name + "Projection") ? layout.offset(name + "Projection") : -1;
+        return ExplanationSlot.projection(layout, name);
     }
 
     @Override
@@ -97,39 +101,76 @@ final class LrRecsysPass implements SamplePass {
         System.arraycopy(w, context, tokens, 5 * D, D);
         tokenAttention.forward(tokens, 0, w, tokenQkv, tokenQkvOut, alpha, attended, 0);
 
-        mlp1.forward(w, attended, 0, h1);
-        mlp2.forward(w, h1, 0, h2);
-        mlp3.forward(w, h2, 0, logit);
-        return logit[0];
+        System.arraycopy(w, mlp1b, h1, 0, HIDDEN);
+        for (int i = 0; i < FLAT; i++) {
+            float a = attended[i];
+            int row = mlp1W + i * HIDDEN;
+            for (int j = 0; j < HIDDEN; j++) {
+                h1[j] += a * w[row + j];
+            }
+        }
+        for (int j = 0; j < HIDDEN; j++) {
+            h1[j] = Math.max(h1[j], 0f);
+        }
+        System.arraycopy(w, mlp2b, h2, 0, D);
+        for (int i = 0; i < HIDDEN; i++) {
+            float a = h1[i];
+            int row = mlp2W + i * D;
+            for (int j = 0; j < D; j++) {
+                h2[j] += a * w[row + j];
+            }
+        }
+        float logit = w[mlp3b];
+        for (int j = 0; j < D; j++) {
+            h2[j] = Math.max(h2[j], 0f);
+            logit += h2[j] * w[mlp3W + j];
+        }
+        return logit;
     }
 
     private void explanationToken(float[] features, int dim, int s, int slot, boolean usesFeatures, int at,
                                   float[] w) {
-        if (!usesFeatures) {
-            System.arraycopy(w, slot, tokens, at, D);
-        } else if (slot < 0) {
-            System.arraycopy(features, s * dim, tokens, at, D);
+        if (usesFeatures) {
+            ExplanationSlot.forward(features, dim, s, w, slot, tokens, at);
         } else {
-            for (int j = 0; j < D; j++) {
-                tokens[at + j] = 0f;
-            }
-            for (int k = 0; k < dim; k++) {
-                float x = features[s * dim + k];
-                int row = slot + k * D;
-                for (int j = 0; j < D; j++) {
-                    tokens[at + j] += x * w[row + j];
-                }
-            }
+            System.arraycopy(w, slot, tokens, at, D);
         }
     }
 
     /** Adds sample {@code s}'s gradients (its loss gradient is {@code dLogit}); row gradients go to {@code slot}. */
     @Override
     public void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad) {
-        dLogits[0] = dLogit;
-        mlp3.backward(w, h2, 0, logit, dLogits, grad, dH2, 0);
-        mlp2.backward(w, h1, 0, h2, dH2, grad, dH1, 0);
-        mlp1.backward(w, attended, 0, h1, dH1, grad, dAttended, 0);
+        grad[mlp3b] += dLogit;
+        for (int j = 0; j < D; j++) {
+            grad[mlp3W + j] += h2[j] * dLogit;
+            // h2 holds relu outputs: a zero output had a non-positive input and passes no gradient.
+            dH2[j] = h2[j] > 0f ? w[mlp3W + j] * dLogit : 0f;
+            grad[mlp2b + j] += dH2[j];
+        }
+        for (int i = 0; i < HIDDEN; i++) {
+            float a = h1[i];
+            int row = mlp2W + i * D;
+            float back = 0f;
+            for (int j = 0; j < D; j++) {
+                grad[row + j] += a * dH2[j];
+                back += w[row + j] * dH2[j];
+            }
+            dH1[i] = a > 0f ? back : 0f;
+            grad[mlp1b + i] += dH1[i];
+        }
+        // Gradient and back-propagation in separate loops: the first vectorises, the second is a dot product.
+        for (int i = 0; i < FLAT; i++) {
+            float a = attended[i];
+            int row = mlp1W + i * HIDDEN;
+            for (int j = 0; j < HIDDEN; j++) {
+                grad[row + j] += a * dH1[j];
+            }
+            float back = 0f;
+            for (int j = 0; j < HIDDEN; j++) {
+                back += w[row + j] * dH1[j];
+            }
+            dAttended[i] = back;
+        }
         tokenAttention.backward(tokens, 0, w, tokenQkv, tokenQkvOut, alpha, dAttended, 0, grad, dTokens, 0);
         explanationGradient(set.positive(), set.explanationDim(), s, positiveSlot, variant.usesPositive(), 0, grad);
         explanationGradient(set.negative(), set.explanationDim(), s, negativeSlot, variant.usesNegative(), D, grad);
@@ -148,17 +189,11 @@ final class LrRecsysPass implements SamplePass {
 
     private void explanationGradient(float[] features, int dim, int s, int slot, boolean usesFeatures, int at,
                                      float[] grad) {
-        if (!usesFeatures) {
+        if (usesFeatures) {
+            ExplanationSlot.backward(features, dim, s, slot, dTokens, at, grad);
+        } else {
             for (int j = 0; j < D; j++) {
                 grad[slot + j] += dTokens[at + j];
-            }
-        } else if (slot >= 0) {
-            for (int k = 0; k < dim; k++) {
-                float x = features[s * dim + k];
-                int row = slot + k * D;
-                for (int j = 0; j < D; j++) {
-                    grad[row + j] += x * dTokens[at + j];
-                }
             }
         }
     }

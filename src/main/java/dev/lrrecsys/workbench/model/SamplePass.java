@@ -15,7 +15,10 @@ interface SamplePass {
     /** The pre-sigmoid logit of sample {@code s}; keeps what {@link #backward} needs. */
     float forward(SampleSet set, int s, float[] w);
 
-    /** Adds to {@code grad} the gradients of the sample last passed forward, given its loss gradient {@code dLogit}. */
+    /**
+     * Adds to {@code grad} the gradients of the sample last passed forward, given its loss gradient {@code dLogit};
+     * in the consumer and product tables only on the rows of the sample's consumer, candidate and history.
+     */
     void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad);
 
     /** Copies the 6 x 6 token attention of the sample last passed forward to {@code out[at..]}. */
