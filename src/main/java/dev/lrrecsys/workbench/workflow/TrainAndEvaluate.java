@@ -149,8 +149,7 @@ public final class TrainAndEvaluate {
 
     private static ExperimentJob experimentJob(Project project, ExperimentSettings settings, ModelCatalog catalog,
                                                int autoencoderEpochs, Long resumeId) {
-        // ExperimentJob and the autoencoder still derive models/ from the project folder themselves.
-        return new ExperimentJob(project.database(), project.dir(), settings, catalog,
+        return new ExperimentJob(project.database(), project.modelsDir(), project.exportsDir(), settings, catalog,
                 new AutoencoderCodeSource(project, autoencoderEpochs, settings.seed()), resumeId);
     }
 }

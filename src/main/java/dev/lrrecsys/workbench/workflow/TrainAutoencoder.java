@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.workflow;
 
+import dev.lrrecsys.workbench.evaluate.ProjectAutoencoderStore;
 import dev.lrrecsys.workbench.explain.OfflineContrastiveReasoner;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
@@ -38,7 +39,7 @@ public final class TrainAutoencoder {
     }
 
     public static Job<ExplanationAutoencoderJob.Result> job(Project project, Settings settings) {
-        // The job still derives models/ from the project itself.
-        return new ExplanationAutoencoderJob(project, settings.generator(), settings.model(), settings.training());
+        return new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project), project.modelsDir(), settings.generator(),
+                settings.model(), settings.training());
     }
 }

@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.evaluate;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.model.PairFeatures;
 import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.TrainingEngine;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExperimentFixture;
 import dev.lrrecsys.workbench.store.ExperimentRecord;
@@ -35,7 +36,7 @@ class ExperimentJobTest {
     }
 
     private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
-        return new ExperimentJob(p.database(), p.dir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
+        return new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
     }
 
     @Test
@@ -76,10 +77,12 @@ class ExperimentJobTest {
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");
-            assertThat(e.backend()).isEqualTo("CpuBackend, CPU kernel");
+            // The engine of this process: the CPU kernel by default, the graph under -Dlrw.engine=samediff.
+            String backend = "CpuBackend, " + TrainingEngine.current().label();
+            assertThat(e.backend()).isEqualTo(backend);
             assertThat(e.device()).isNotBlank();
             Map<String, String> info = p.database().read(tx -> new ProjectInfoRepository().summary(tx));
-            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", "CpuBackend, CPU kernel");
+            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", backend);
             assertThat(info.get("last run")).isEqualTo(runs.get(11).id() + " (sasrec, experiment " + o.experimentId() + ")");
         }
     }

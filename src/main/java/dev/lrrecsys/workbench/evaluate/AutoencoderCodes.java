@@ -1,6 +1,7 @@
-package dev.lrrecsys.workbench.model;
+package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.ExplanationFeatures;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
 import dev.lrrecsys.workbench.store.ExplanationCodeRepository.AutoencoderInfo;

@@ -1,6 +1,9 @@
-package dev.lrrecsys.workbench.model;
+package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.ExplanationFeatures;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 import dev.lrrecsys.workbench.store.StoredSample;
 
@@ -249,28 +252,6 @@ public final class SampleSetLoader {
         if (missing > 0) {
             throw new WorkbenchException(missing + " of " + s.size() + " samples have no " + sourceName
                     + " features although they have explanations.");
-        }
-        return new SampleSet(s.sampleIds(), s.consumers(), s.products(), s.history(), positive, negative, d,
-                s.target(), s.rating());
-    }
-
-    /** The same samples with explanation features permuted across samples (the shuffling honesty check). */
-    public static SampleSet shuffledExplanations(SampleSet s, long seed) {
-        int d = s.explanationDim();
-        int[] order = new int[s.size()];
-        Arrays.setAll(order, i -> i);
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        float[] positive = new float[s.positive().length];
-        float[] negative = new float[s.negative().length];
-        for (int i = 0; i < order.length; i++) {
-            System.arraycopy(s.positive(), order[i] * d, positive, i * d, d);
-            System.arraycopy(s.negative(), order[i] * d, negative, i * d, d);
         }
         return new SampleSet(s.sampleIds(), s.consumers(), s.products(), s.history(), positive, negative, d,
                 s.target(), s.rating());

@@ -1,6 +1,9 @@
-package dev.lrrecsys.workbench.model;
+package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.ExplanationFeatures;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 import dev.lrrecsys.workbench.store.StoredSample;
 import org.junit.jupiter.api.Test;
@@ -142,7 +145,7 @@ class SampleSetLoaderTest {
     @Test
     void shufflingExplanationsPermutesThemAcrossSamples() {
         SampleSet train = SampleSetLoader.load(rows(), ONE_TO_FIVE, PredictionTask.REGRESSION, features(ALL)).train();
-        SampleSet shuffled = SampleSetLoader.shuffledExplanations(train, 3);
+        SampleSet shuffled = train.shuffledExplanations(3);
         assertThat(shuffled.positive()).containsExactlyInAnyOrder(train.positive());
         assertThat(shuffled.target()).containsExactly(train.target());
     }
