@@ -57,6 +57,7 @@ public final class ChartPane extends VBox {
     /** Shows the chart styled for the theme, with the view's series colours by meaning on top of the palette's. */
     public void setChart(JFreeChart chart, ChartPalette.SeriesColours colours) {
         seriesColours = colours;
+        style(chart);
         viewer.setChart(chart);
         png.setDisable(chart == null);
         svg.setDisable(chart == null);
@@ -72,11 +73,24 @@ public final class ChartPane extends VBox {
     }
 
     private void restyle() {
-        JFreeChart chart = viewer.getChart();
-        if (chart != null) {
+        style(viewer.getChart());
+    }
+
+    /**
+     * Applies the palette with the chart's change events held back: every colour set on a shown chart redrew it
+     * at once, and the dozens of them made a keyword chart take seconds to appear. One redraw at the end.
+     */
+    private void style(JFreeChart chart) {
+        if (chart == null) {
+            return;
+        }
+        chart.setNotify(false);
+        try {
             ChartPalette palette = ChartPalette.of(dark.get());
             palette.apply(chart);
             seriesColours.apply(chart, palette);
+        } finally {
+            chart.setNotify(true);
         }
     }
 

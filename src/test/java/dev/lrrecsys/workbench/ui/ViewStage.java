@@ -35,6 +35,8 @@ public final class ViewStage implements Navigation, AutoCloseable {
     public final List<ExplanationFilter> explanationRequests = new ArrayList<>();
     public final List<Long> caseRequests = new ArrayList<>();
     private WorkbenchView view;
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private static final double TAB_HEADER = 32;
 
     public ViewStage(Project project) {
         this.project = project;
@@ -45,11 +47,19 @@ public final class ViewStage implements Navigation, AutoCloseable {
     public <V extends WorkbenchView> V show(Stage stage, Function<ProjectContext, V> factory) {
         V v = factory.apply(new ProjectContext(project, background, theme, this, (action, e) -> errors.add(action + ": " + e)));
         view = v;
-        Scene scene = new Scene((javafx.scene.Parent) v.node(), WIDTH, HEIGHT);
+        // In a tab pane as in the window, so a test can look away (another tab) and back.
+        tabs.getTabs().setAll(new javafx.scene.control.Tab("View", v.node()), new javafx.scene.control.Tab("Other", new Label("other")));
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        Scene scene = new Scene(tabs, WIDTH, HEIGHT + TAB_HEADER);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
         return v;
+    }
+
+    /** Shows the other tab (true) or the view's tab (false); call on the FX thread. */
+    public void lookAway(boolean away) {
+        tabs.getSelectionModel().select(away ? 1 : 0);
     }
 
     public ThemeManager theme() {
