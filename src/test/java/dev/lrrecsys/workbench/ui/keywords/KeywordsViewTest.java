@@ -69,7 +69,6 @@ class KeywordsViewTest {
         waitFor(() -> products.getSelectionModel().getSelectedIndex() == 2);
         ProductMentions picked = (ProductMentions) products.getItems().get(2);
         waitFor(() -> view.viewModel().timingProperty().get().startsWith(picked.name() + ":"));
-        System.out.println("spinner: '" + top.getEditor().getText() + "' w=" + top.getEditor().getWidth() + " spinner w=" + top.getWidth());
         assertThat(top.getEditor().getText()).isEqualTo("15");
         // Readable: the editor is wide enough for its number (a squeezed toolbar once shrank it to nothing).
         assertThat(top.getEditor().getWidth()).isGreaterThan(24);
@@ -93,13 +92,11 @@ class KeywordsViewTest {
         List<Keyword> before = List.copyOf(view.viewModel().negative());
 
         String shownBefore = shown(groups);
-        System.out.println("cell before: '" + shownBefore + "'");
         robot.interact(() -> stage.lookAway(true));
         robot.interact(() -> stage.theme().toggle());
         robot.interact(() -> stage.lookAway(false));
         waitFor(() -> stage.theme().isDark());
         robot.interact(() -> { });
-        System.out.println("cell after: '" + shown(groups) + "'");
         assertThat(shown(groups)).isEqualTo(shownBefore);
         assertThat(groups.getValue()).isEqualTo(city);
         assertThat(view.viewModel().groupProperty().get()).isEqualTo(city);
@@ -109,7 +106,6 @@ class KeywordsViewTest {
         // A refresh (F5, or after a job finished) reloads the lists and keeps the pick too.
         robot.interact(view::refresh);
         waitFor(() -> view.viewModel().stateProperty().get() == KeywordsViewModel.State.READY && !view.viewModel().negative().isEmpty());
-        System.out.println("after refresh: '" + shown(groups) + "' " + view.viewModel().groupProperty().get() + " / " + view.viewModel().timingProperty().get());
         assertThat(shown(groups)).isEqualTo(before.isEmpty() ? "" : shownBefore);
         assertThat(view.viewModel().negative()).containsExactlyElementsOf(before);
         assertThat(stage.errors).isEmpty();
@@ -122,10 +118,8 @@ class KeywordsViewTest {
         waitFor(() -> negative.chart() != null);
         @SuppressWarnings("unchecked")
         ComboBox<KeywordRanking> ranking = robot.lookup("#rankingBox").queryAs(ComboBox.class);
-        long start = System.nanoTime();
         robot.interact(() -> ranking.setValue(KeywordRanking.DISTINCTIVENESS));
         waitFor(() -> negative.chart().getCategoryPlot().getRangeAxis().getLabel().startsWith("Distinctiveness"));
-        System.out.printf("rank by redraw: %d ms (%s)%n", (System.nanoTime() - start) / 1_000_000, view.viewModel().timingProperty().get());
         JFreeChart chart = negative.chart();
         CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
         assertThat(axis.getMaximumCategoryLabelWidthRatio()).isGreaterThanOrEqualTo(0.4f);
