@@ -25,7 +25,10 @@ public final class PagedTable<T> extends VBox {
     public PagedTable(PagedQuery<T> query, String emptyText, Consumer<Runnable> exporter) {
         table.setItems(query.rows());
         table.setPlaceholder(new Label(emptyText));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns take the width of their header and values (ColumnFit); a squeezing resize policy cut the
+        // headers to "Con..." and "S..." in a small window, so wide pages scroll sideways instead.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.install(table);
         Button previous = new Button("\u25C0 Previous");
         previous.setTooltip(new Tooltip("Previous page"));
         previous.disableProperty().bind(query.hasPrevious().not());
