@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -128,10 +130,15 @@ public final class AttentionView implements WorkbenchView {
             pie.setChart(null);
             return;
         }
-        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"),
-                AttentionView::sideColours);
-        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"),
-                AttentionView::sideColours);
+        // Exported charts say which run and project they come from.
+        String source = "Run " + a.run().id() + " (" + a.run().model() + ", repeat " + (a.run().repeat() + 1) + ", experiment "
+                + a.run().experimentId() + "), project " + context.project().name();
+        JFreeChart highChart = histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")");
+        highChart.addSubtitle(new TextTitle(source));
+        high.setChart(highChart, AttentionView::sideColours);
+        JFreeChart lowChart = histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")");
+        lowChart.addSubtitle(new TextTitle(source));
+        low.setChart(lowChart, AttentionView::sideColours);
         // The mean over the run's repeats, as `lrw attention` reports it; each slice says its percentage because
         // six near-equal slices cannot be told apart by eye.
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
@@ -143,10 +150,12 @@ public final class AttentionView implements WorkbenchView {
                 + (runs == 1 ? "run " + a.run().id() : "mean of " + runs + " runs") + ")", shares, true, true, false);
         ((PiePlot<?>) chart.getPlot()).setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}",
                 new DecimalFormat("0"), new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        chart.addSubtitle(new TextTitle("Experiment " + a.run().experimentId() + ", " + a.run().model() + ", project "
+                + context.project().name()));
         pie.setChart(chart);
     }
 
-    private JFreeChart histogram(AttentionHistograms h, int group, String title) {
+    static JFreeChart histogram(AttentionHistograms h, int group, String title) {
         XYSeries pos = new XYSeries("alpha_pos");
         XYSeries neg = new XYSeries("alpha_neg");
         double width = h.edges()[1] - h.edges()[0];
@@ -161,17 +170,20 @@ public final class AttentionView implements WorkbenchView {
         data.setIntervalWidth(width);
         JFreeChart chart = ChartFactory.createXYBarChart(title, "Attention weight", false, "Samples", data,
                 PlotOrientation.VERTICAL, true, true, false);
-        XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        // Side by side within each bin: overlapping translucent bars mixed a third colour the legend did not name.
+        ClusteredXYBarRenderer renderer = new ClusteredXYBarRenderer(0.1, false);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
+        renderer.setDefaultToolTipGenerator(chart.getXYPlot().getRenderer().getDefaultToolTipGenerator());
+        chart.getXYPlot().setRenderer(renderer);
         return chart;
     }
 
-    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one, translucent where they overlap. */
-    private static void sideColours(JFreeChart chart, ChartPalette palette) {
+    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one (bars side by side, opaque). */
+    static void sideColours(JFreeChart chart, ChartPalette palette) {
         XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
-        renderer.setSeriesPaint(0, ChartPalette.translucent(palette.positive(), 150));
-        renderer.setSeriesPaint(1, ChartPalette.translucent(palette.negative(), 150));
+        renderer.setSeriesPaint(0, palette.positive());
+        renderer.setSeriesPaint(1, palette.negative());
     }
 
     @FXML private void train() {

@@ -32,6 +32,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -197,6 +198,11 @@ public final class RunsView implements WorkbenchView {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(run == null ? "Training curve" : "Run " + run.id() + " (" + run.model() + ")",
                 "Epoch", "Loss", new XYSeriesCollection(loss), PlotOrientation.VERTICAL, true, true, false);
+        if (run != null) {
+            // Exported curves say which run of which experiment and project they show.
+            chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "Experiment %d, repeat %d, training fraction %.2f, project %s",
+                    run.experimentId(), run.repeat() + 1, run.trainFraction(), context.project().name())));
+        }
         XYPlot plot = chart.getXYPlot();
         NumberAxis validation = new NumberAxis("Validation metric");
         validation.setAutoRangeIncludesZero(false);

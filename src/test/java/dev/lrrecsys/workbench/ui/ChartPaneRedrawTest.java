@@ -1,0 +1,49 @@
+package dev.lrrecsys.workbench.ui;
+
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.stage.Stage;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Styling a shown chart for the theme announces one change (one redraw), not one per colour set: the dozens of
+ * redraws made the keyword charts take seconds after "Rank by" changed.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ChartPaneRedrawTest {
+
+    private final SimpleBooleanProperty dark = new SimpleBooleanProperty(false);
+    private ChartPane pane;
+
+    @Start
+    void start(Stage stage) {
+        pane = new ChartPane(dark, r -> { });
+    }
+
+    @Test
+    void aThemeSwitchRedrawsTheChartOnce(FxRobot robot) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (int i = 0; i < 15; i++) {
+            data.addValue(i, "negative", "term " + i);
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Negative keywords", null, "Count", data, PlotOrientation.HORIZONTAL,
+                false, true, false);
+        robot.interact(() -> pane.setChart(chart, (c, palette) -> c.getCategoryPlot().getRenderer().setSeriesPaint(0, palette.negative())));
+        AtomicInteger changes = new AtomicInteger();
+        chart.addChangeListener(e -> changes.incrementAndGet());
+        robot.interact(() -> dark.set(true));
+        assertThat(changes.get()).isEqualTo(1);
+        assertThat(chart.getCategoryPlot().getRenderer().getSeriesPaint(0)).isEqualTo(ChartPalette.of(true).negative());
+    }
+}
