@@ -6,6 +6,7 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
 import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.ColumnFit;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.RunPicker;
@@ -71,7 +72,9 @@ public final class AttentionView implements WorkbenchView {
 
     @FXML
     private void initialize() {
-        runPicker.bind(viewModel.run(), AttentionRun::label);
+        // The window counts repeats from 1, as training progress does ("repeat 2/2").
+        runPicker.bind(viewModel.run(), r -> "run " + r.id() + ": " + r.model() + ", repeat " + (r.repeat() + 1) + ", fraction "
+                + r.trainFraction() + " (experiment " + r.experimentId() + ")");
         meansLabel.textProperty().bind(viewModel.meansProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
@@ -84,7 +87,7 @@ public final class AttentionView implements WorkbenchView {
         binTable.setId("binSamples");
         binTable.setItems(viewModel.binSamples());
         binTable.setPlaceholder(new Label("No samples selected."));
-        binTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        binTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         binTable.getColumns().add(column("Sample", BinSample::sampleId));
         binTable.getColumns().add(column("Consumer", BinSample::consumer));
         binTable.getColumns().add(column("Product", BinSample::product));
@@ -92,6 +95,7 @@ public final class AttentionView implements WorkbenchView {
         binTable.getColumns().add(column("Prediction", b -> Double.isNaN(b.prediction()) ? "" : String.format(Locale.ROOT, "%.3f", b.prediction())));
         binTable.getColumns().add(column("alpha_pos", b -> String.format(Locale.ROOT, "%.4f", b.alphaPos())));
         binTable.getColumns().add(column("alpha_neg", b -> String.format(Locale.ROOT, "%.4f", b.alphaNeg())));
+        ColumnFit.install(binTable);
         binTable.setTooltip(new Tooltip("Double-click a sample to open it in the case inspector"));
         binTable.setOnMouseClicked(e -> {
             BinSample s = binTable.getSelectionModel().getSelectedItem();
