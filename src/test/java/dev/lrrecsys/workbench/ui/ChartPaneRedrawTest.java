@@ -46,4 +46,23 @@ class ChartPaneRedrawTest {
         assertThat(changes.get()).isEqualTo(1);
         assertThat(chart.getCategoryPlot().getRenderer().getSeriesPaint(0)).isEqualTo(ChartPalette.of(true).negative());
     }
+
+    @Test
+    void titlesHiddenOnScreenStayInTheExportedFile(FxRobot robot, @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        data.addValue(3, "negative", "payment cash");
+        JFreeChart chart = ChartFactory.createBarChart("Negative keywords: Tortas Locas", null, "Count", data,
+                PlotOrientation.HORIZONTAL, false, true, false);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("Source: offline / offline reasoner (no LLM)"));
+        robot.interact(() -> {
+            pane.titlesInExportsOnly();
+            pane.setChart(chart);
+        });
+        assertThat(chart.getTitle().isVisible()).isFalse();
+        java.nio.file.Path svg = tmp.resolve("chart.svg");
+        pane.exportSvg(svg);
+        assertThat(java.nio.file.Files.readString(svg)).contains("Negative keywords: Tortas Locas")
+                .contains("Source: offline / offline reasoner (no LLM)");
+        assertThat(chart.getTitle().isVisible()).isFalse();
+    }
 }

@@ -138,6 +138,8 @@ public final class KeywordsView implements WorkbenchView {
         negativeTitle.textProperty().bind(viewModel.negativeTitleProperty());
         positiveChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export positive keywords chart"));
         negativeChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export negative keywords chart"));
+        positiveChart.titlesInExportsOnly();
+        negativeChart.titlesInExportsOnly();
         positiveChart.setId("positiveKeywordChart");
         negativeChart.setId("negativeKeywordChart");
         positiveChartHost.getChildren().add(positiveChart);
@@ -245,11 +247,12 @@ public final class KeywordsView implements WorkbenchView {
         JFreeChart chart = ChartFactory.createBarChart(title + ": " + viewModel.targetLabel(), null,
                 byCount ? "Count" : "Distinctiveness (z)", data, PlotOrientation.HORIZONTAL, false, true, false);
         chart.addSubtitle(new TextTitle("Source: " + viewModel.sourceLabel()));
-        // Keywords are the point of the chart: their labels get up to half its width (two lines) instead of
-        // the default share, which cut "payment payment" and "payment cash" to the same "payme...".
+        // Keywords are the point of the chart: their labels get up to half its width instead of the default
+        // share, which cut "payment payment" and "payment cash" to the same "payme..."; a smaller font keeps
+        // fifteen of them apart in a small window.
         CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
         axis.setMaximumCategoryLabelWidthRatio(0.5f);
-        axis.setMaximumCategoryLabelLines(2);
+        axis.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         return chart;
     }
 
