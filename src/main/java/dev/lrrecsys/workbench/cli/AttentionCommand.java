@@ -3,14 +3,11 @@ package dev.lrrecsys.workbench.cli;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.evaluate.AttentionAcrossRuns;
 import dev.lrrecsys.workbench.evaluate.AttentionAcrossRuns.MeanSd;
+import dev.lrrecsys.workbench.evaluate.AttentionReport;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
-import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.DatasetInfo;
-import dev.lrrecsys.workbench.store.DatasetRepository;
-import dev.lrrecsys.workbench.store.ExperimentRepository;
 import dev.lrrecsys.workbench.store.RunRecord;
-import dev.lrrecsys.workbench.store.Tx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,9 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -56,68 +50,21 @@ public final class AttentionCommand implements Callable<Integer> {
         }
         try (Project p = project.open()) {
             PrintWriter out = spec.commandLine().getOut();
-            p.database().read(tx -> {
-                ExperimentRepository repo = new ExperimentRepository();
-                if (run != null) {
-                    RunRecord r = repo.run(tx, run).orElseThrow(() -> new WorkbenchException("There is no run " + run + "."));
-                    DatasetInfo dataset = new DatasetRepository().find(tx).orElseThrow();
-                    AttentionSummary s = summary(tx, repo, r, dataset);
-                    out.println("run: " + r.id() + " (" + r.model() + ", experiment " + r.experimentId() + ")");
-                    printOneRun(out, s, dataset);
-                    return null;
-                }
-                List<RunRecord> runs = runsToSummarise(tx, repo);
-                DatasetInfo dataset = new DatasetRepository().find(tx).orElseThrow();
-                List<AttentionSummary> summaries = new ArrayList<>();
-                for (RunRecord r : runs) {
-                    summaries.add(summary(tx, repo, r, dataset));
-                }
-                RunRecord first = runs.get(0);
-                out.println("experiment: " + first.experimentId());
-                out.println("runs: " + runs.size() + " (" + first.model() + ": "
-                        + runs.stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(", ")) + ")");
-                printAcrossRuns(out, AttentionAcrossRuns.of(summaries), dataset);
-                return null;
-            });
+            if (run != null) {
+                AttentionReport report = AttentionReport.ofRun(p.database(), run);
+                RunRecord r = report.runs().get(0);
+                out.println("run: " + r.id() + " (" + r.model() + ", experiment " + r.experimentId() + ")");
+                printOneRun(out, report.summaries().get(0), report.dataset());
+                return 0;
+            }
+            AttentionReport report = AttentionReport.ofExperiment(p.database(), experiment);
+            RunRecord first = report.runs().get(0);
+            out.println("experiment: " + first.experimentId());
+            out.println("runs: " + report.runs().size() + " (" + first.model() + ": "
+                    + report.runs().stream().map(r -> Long.toString(r.id())).collect(Collectors.joining(", ")) + ")");
+            printAcrossRuns(out, report.acrossRuns(), report.dataset());
         }
         return 0;
-    }
-
-    /** The finished runs of one model with attention weights, of one experiment and its largest training fraction. */
-    private List<RunRecord> runsToSummarise(Tx tx, ExperimentRepository repo) throws SQLException {
-        long experimentId;
-        String model;
-        if (experiment != null) {
-            repo.experiment(tx, experiment).orElseThrow(() -> new WorkbenchException("There is no experiment " + experiment + "."));
-            experimentId = experiment;
-            model = ModelCatalog.LR_RECSYS;
-        } else {
-            RunRecord last = repo.lastAttentionRun(tx, ModelCatalog.LR_RECSYS).orElseThrow(() -> new WorkbenchException(
-                    "No run with attention weights yet: run `lrw experiment --models lr-recsys` first."));
-            experimentId = last.experimentId();
-            model = last.model();
-        }
-        List<RunRecord> ofModel = new ArrayList<>();
-        for (RunRecord r : repo.runs(tx, experimentId)) {
-            if (r.model().equals(model) && "done".equals(r.status())) {
-                ofModel.add(r);
-            }
-        }
-        if (ofModel.isEmpty()) {
-            throw new WorkbenchException("Experiment " + experimentId + " has no finished " + model + " run.");
-        }
-        double largest = ofModel.stream().mapToDouble(RunRecord::trainFraction).max().orElseThrow();
-        return ofModel.stream().filter(r -> r.trainFraction() == largest).toList();
-    }
-
-    private static AttentionSummary summary(Tx tx, ExperimentRepository repo, RunRecord r, DatasetInfo dataset)
-            throws SQLException {
-        var rows = repo.attention(tx, r.id());
-        if (rows.isEmpty()) {
-            throw new WorkbenchException("Run " + r.id() + " (" + r.model() + ") stored no attention weights: "
-                    + "only the attention network (lr-recsys, id-only, positive-only, minilm) has them.");
-        }
-        return AttentionSummary.of(rows, dataset);
     }
 
     private static void printOneRun(PrintWriter out, AttentionSummary s, DatasetInfo dataset) {
@@ -129,6 +76,8 @@ public final class AttentionCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "share %s: %.1f%%", AttentionSummary.TOKENS.get(k), 100 * s.shares()[k]));
         }
         out.println(String.format(Locale.ROOT, "share of both explanations: %.1f%%", 100 * (s.shares()[0] + s.shares()[1])));
+        out.println(String.format(Locale.ROOT, "row concentration: mean largest weight %.4f (uniform 0.1667), "
+                + "mean entropy %.4f (uniform %.4f)", s.meanRowMax(), s.meanRowEntropy(), AttentionSummary.UNIFORM_ROW_ENTROPY));
     }
 
     private static void printAcrossRuns(PrintWriter out, AttentionAcrossRuns a, DatasetInfo dataset) {
@@ -141,6 +90,8 @@ public final class AttentionCommand implements Callable<Integer> {
             out.println("share " + AttentionSummary.TOKENS.get(k) + ": " + percent(a.shares().get(k)));
         }
         out.println("share of both explanations: " + percent(a.explanationShare()));
+        out.println(String.format(Locale.ROOT, "row concentration: mean largest weight %s (uniform 0.1667), mean entropy %s "
+                + "(uniform %.4f)", meanSd(a.rowMax(), 4), meanSd(a.rowEntropy(), 4), AttentionSummary.UNIFORM_ROW_ENTROPY));
         out.println(String.format(Locale.ROOT, "high minus low alpha_pos: %s; paired t-test over %d runs: p = %s",
                 meanSd(new MeanSd(a.alphaPosGap().mean(), a.alphaPosGap().sd()), 5), a.runs().size(), p(a.alphaPosGap().pValue())));
         out.println(String.format(Locale.ROOT, "low minus high alpha_neg: %s; paired t-test over %d runs: p = %s",

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public record AttentionAcrossRuns(List<AttentionSummary> runs, MeanSd highAlphaPos, MeanSd highAlphaNeg,
                                   MeanSd lowAlphaPos, MeanSd lowAlphaNeg, List<MeanSd> shares,
-                                  MeanSd explanationShare, Gap alphaPosGap, Gap alphaNegGap) {
+                                  MeanSd explanationShare, Gap alphaPosGap, Gap alphaNegGap, MeanSd rowMax,
+                                  MeanSd rowEntropy) {
 
     /** A mean over runs with its sample standard deviation. */
     public record MeanSd(double mean, double sd) {
@@ -43,7 +44,8 @@ public record AttentionAcrossRuns(List<AttentionSummary> runs, MeanSd highAlphaP
         }
         MeanSd explanations = MeanSd.of(values(runs, s -> s.shares()[0] + s.shares()[1]));
         return new AttentionAcrossRuns(List.copyOf(runs), MeanSd.of(highPos), MeanSd.of(highNeg), MeanSd.of(lowPos),
-                MeanSd.of(lowNeg), List.copyOf(shares), explanations, gap(highPos, lowPos), gap(lowNeg, highNeg));
+                MeanSd.of(lowNeg), List.copyOf(shares), explanations, gap(highPos, lowPos), gap(lowNeg, highNeg),
+                MeanSd.of(values(runs, AttentionSummary::meanRowMax)), MeanSd.of(values(runs, AttentionSummary::meanRowEntropy)));
     }
 
     private static Gap gap(double[] larger, double[] smaller) {

@@ -89,8 +89,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                     .countUsable(tx, settings.generator(), settings.generatorModel()));
             if (usable == 0) {
                 throw new WorkbenchException("No explanations from generator '" + settings.generator() + "' (model '"
-                        + settings.generatorModel() + "') in this project: run `lrw generate --generator "
-                        + settings.generator() + "` first, or choose models without explanations (mf, sasrec).");
+                        + settings.generatorModel() + "') in this project: generate "
+                        + "explanations with it first, or choose models without explanations (mf, sasrec).");
             }
         }
         ExplanationFeatures codeFeatures = needsCodes
@@ -120,7 +120,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         if (smallestTrain < settings.batchSize()) {
             throw new WorkbenchException("Only " + smallestTrain + " training samples"
                     + (settings.trainFractions().get(0) < 1 ? " at training fraction " + settings.trainFractions().get(0) : "")
-                    + ", fewer than one batch of " + settings.batchSize() + ": lower --batch or use more data.");
+                    + ", fewer than one batch of " + settings.batchSize() + ": lower the batch size or use more data.");
         }
 
         ComputeDevice device = ComputeDevice.detect();

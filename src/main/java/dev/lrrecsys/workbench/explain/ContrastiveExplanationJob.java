@@ -1,7 +1,7 @@
 package dev.lrrecsys.workbench.explain;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository.SampleRef;

@@ -2,7 +2,8 @@ package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.Database;
-import dev.lrrecsys.workbench.task.TaskContext;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.GenerationRunRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,13 +44,14 @@ public final class Project implements AutoCloseable {
     }
 
     /**
-     * Opens an existing project folder. A sample folder (see {@link SampleProjects}) without a database yet
-     * gets one built from its data first.
+     * Opens an existing project folder. A sample folder (see {@link SampleProjects}) without a database yet is
+     * refused: building it is an import, run as a job by workflow.OpenProject with progress and cancel.
      */
     public static Project open(Path dir) {
         Path abs = dir.toAbsolutePath().normalize();
         if (!Files.exists(abs.resolve(DB_FILE_NAME)) && SampleProjects.isSample(abs)) {
-            return SampleProjects.build(abs, TaskContext.silent());
+            throw new WorkbenchException("The sample in " + abs + " has no database yet: open it in the window or with an "
+                    + "lrw command, which build it from its data first.");
         }
         if (!Files.exists(abs.resolve(DB_FILE_NAME))) {
             throw new WorkbenchException("No project in " + abs + " (no " + DB_FILE_NAME
@@ -67,6 +69,12 @@ public final class Project implements AutoCloseable {
         Database db = ProjectDatabase.open(abs);
         try {
             SchemaMigrations.migrate(db, abs);
+            // This process holds the file lock, so nothing else can be running what the database says is running:
+            // such rows were left by a process that was killed or crashed.
+            db.inTransaction(tx -> {
+                new ExperimentRepository().markInterrupted(tx);
+                new GenerationRunRepository().markInterrupted(tx);
+            });
             Files.createDirectories(abs.resolve("models"));
             Files.createDirectories(abs.resolve("exports"));
         } catch (IOException e) {

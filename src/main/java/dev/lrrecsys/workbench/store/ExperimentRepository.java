@@ -17,6 +17,8 @@ public final class ExperimentRepository {
     public static final String RUNNING = "running";
     public static final String DONE = "done";
     public static final String CANCELLED = "cancelled";
+    /** A run or experiment whose process ended while it ran (kill -9, a crash, power loss): set on the next open. */
+    public static final String INTERRUPTED = "interrupted";
     public static final String FAILED = "failed";
 
     private static final String EXPERIMENT_COLUMNS = "id, created_at, task, models, repeats, epochs, batch_size, "
@@ -130,8 +132,31 @@ public final class ExperimentRepository {
         Sql.update(tx, "DELETE FROM run WHERE id = ?", runId);
     }
 
+    /** Finished runs: the ones with results (cancelled, failed and interrupted runs are not counted). */
     public long countRuns(Tx tx) throws SQLException {
-        return Sql.count(tx, "SELECT COUNT(*) FROM run");
+        return Sql.count(tx, "SELECT COUNT(*) FROM run WHERE status = 'done'");
+    }
+
+    public long countInterruptedRuns(Tx tx) throws SQLException {
+        return Sql.count(tx, "SELECT COUNT(*) FROM run WHERE status = ?", INTERRUPTED);
+    }
+
+    /**
+     * Marks every run and experiment still "running" as interrupted. Only for a project just opened by this process:
+     * the database's file lock means no other process can be running them, so such rows are left by one that ended.
+     *
+     * @return how many runs were marked
+     */
+    public int markInterrupted(Tx tx) throws SQLException {
+        int runs = Sql.update(tx, "UPDATE run SET status = ?, message = 'the process ended while it ran' WHERE status = ?",
+                INTERRUPTED, RUNNING);
+        Sql.update(tx, "UPDATE experiment SET status = ? WHERE status = ?", INTERRUPTED, RUNNING);
+        return runs;
+    }
+
+    /** The newest experiment that did not finish (interrupted, cancelled or failed), if it is the last one. */
+    public Optional<ExperimentRecord> lastUnfinished(Tx tx) throws SQLException {
+        return lastExperiment(tx).filter(e -> !DONE.equals(e.status()) && !RUNNING.equals(e.status()));
     }
 
     public void addCurvePoint(Tx tx, long runId, int epoch, double loss, double validationMetric) throws SQLException {

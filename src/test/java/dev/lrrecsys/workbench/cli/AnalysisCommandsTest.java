@@ -77,6 +77,8 @@ class AnalysisCommandsTest {
         assertThat(summary.out()).contains("experiment: " + ids[0], "runs: 1 (lr-recsys: " + ids[1] + ")",
                 "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000 (sd 0.0000), mean alpha_neg 0.0000 (sd 0.0000)",
                 "share positive explanation: 25.0% (sd 0.0)", "share of both explanations: 75.0% (sd 0.0)",
+                // The high sample's rows split 0.5/0.5 (entropy ln 2), the low sample's look at one token.
+                "row concentration: mean largest weight 0.7500 (sd 0.0000) (uniform 0.1667), mean entropy 0.3466 (sd 0.0000) (uniform 1.7918)",
                 "high minus low alpha_pos: 0.50000 (sd 0.00000); paired t-test over 1 runs: p = n/a (needs 2 runs)");
 
         Result attention = lrw("attention", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));
@@ -149,7 +151,25 @@ class AnalysisCommandsTest {
         assertThat(uncertainty.err().trim()).isEqualTo(
                 "error: No experiment yet: run `lrw experiment` with lr-recsys and a baseline first.");
         Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking");
-        assertThat(badTask.err().trim()).isEqualTo("error: --task must be regression or classification, got 'ranking'.");
+        assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
+    }
+
+    @Test
+    void aNewExperimentAfterAnInterruptedOneSaysResumeExists(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        try (Project p = Project.create(projectDir)) {
+            p.database().inTransaction(tx -> {
+                new ExperimentRepository().createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
+                        "regression", List.of("mf"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)",
+                        1, 2, 0, "CpuBackend", "test cpu", ExperimentRepository.RUNNING));
+            });
+        }
+        // Reopening marks it interrupted; the new experiment then stops on the empty project, after the note.
+        Result again = lrw("experiment", "--project", projectDir.toString(), "--models", "mf");
+
+        assertThat(again.err()).startsWith("note: experiment 1 did not finish (interrupted): `lrw experiment --resume` "
+                + "finishes it; this starts a new experiment.");
+        assertThat(again.code()).isEqualTo(1);
     }
 
     /** One high sample, one low sample, then all the others, in id order. */

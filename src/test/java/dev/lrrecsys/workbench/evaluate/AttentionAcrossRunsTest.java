@@ -11,7 +11,7 @@ class AttentionAcrossRunsTest {
 
     private static AttentionSummary run(double highPos, double highNeg, double lowPos, double lowNeg) {
         return new AttentionSummary(10, highPos, highNeg, 5, lowPos, lowNeg,
-                new double[]{highPos, highNeg, 0.2, 0.2, 0.2, 0.4 - highPos - highNeg});
+                new double[]{highPos, highNeg, 0.2, 0.2, 0.2, 0.4 - highPos - highNeg}, 0.5, 1.2);
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@org.junit.jupiter.api.Tag("slow")
 class ExperimentJobTest {
 
     private static ModelCatalog catalog() {
@@ -136,8 +137,7 @@ class ExperimentJobTest {
             assertThatThrownBy(() -> job(p, f, settings(List.of("ncf"), 1, 1, 16, List.of(1.0)), null).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("No explanations from generator 'offline' (model 'offline reasoner (no LLM)') in this "
-                            + "project: run `lrw generate --generator offline` first, or choose models without "
-                            + "explanations (mf, sasrec).");
+                            + "project: generate explanations with it first, or choose models without explanations (mf, sasrec).");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
             assertThat(ExperimentFixture.count(p.database(), "run")).isZero();
         }
@@ -161,7 +161,7 @@ class ExperimentJobTest {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
             assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 128, List.of(1.0)), null).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
-                    .hasMessage("Only 20 training samples, fewer than one batch of 128: lower --batch or use more data.");
+                    .hasMessage("Only 20 training samples, fewer than one batch of 128: lower the batch size or use more data.");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
         }
     }

@@ -18,6 +18,7 @@ import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.model.SampleSetLoader;
 import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.DatasetRepository;
 import dev.lrrecsys.workbench.store.ExperimentSampleReader;
 import dev.lrrecsys.workbench.task.TaskContext;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4,000 visits), where the ID embeddings learn little of each taste and the population-wide reading of traits
  * and habits that the explanations carry matters most. Figures are means over two training seeds.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SyntheticWorldSignalTest {
 
     private static final long[] SEEDS = {42, 43};

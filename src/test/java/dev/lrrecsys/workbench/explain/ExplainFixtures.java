@@ -1,6 +1,6 @@
 package dev.lrrecsys.workbench.explain;
 
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.ingest.synth.RestaurantWorldGenerator;
 import dev.lrrecsys.workbench.ingest.synth.SynthSettings;
 import dev.lrrecsys.workbench.project.Project;

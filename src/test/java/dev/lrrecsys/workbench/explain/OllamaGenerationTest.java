@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Ollama generator through the real langchain4j client against {@link FakeOllamaServer}, failure paths included. */
+@org.junit.jupiter.api.Tag("slow")
 class OllamaGenerationTest {
 
     @TempDir
@@ -256,8 +257,13 @@ class OllamaGenerationTest {
         assertThat(server.generationRequests()).isEqualTo(32);
     }
 
+    /**
+     * A product name carrying instructions reaches the model only inside a data field; this fake obeys it anyway
+     * and answers "HACKED". What keeps that out of the project is the sentence validator: such answers lack the
+     * side's opening, so they are stored as rejected with the validator's reason and no text.
+     */
     @Test
-    void aProductNameCarryingInstructionsChangesNothingThatIsStored(@TempDir Path other) throws Exception {
+    void answersObeyingInstructionsInAProductNameAreRejectedByTheSentenceValidator(@TempDir Path other) throws Exception {
         try (Project injected = ExplainFixtures.tinyWorld(other.resolve("q"), ExplainFixtures.INJECTION)) {
             server.mode(FakeOllamaServer.Mode.ECHO_INSTRUCTIONS);
             GenerationSummary summary = ExplainFixtures.generate(injected, ExplainFixtures.ollama(server.baseUrl(), 2),
@@ -265,15 +271,17 @@ class OllamaGenerationTest {
             List<ExplanationRow> stored = injected.database().read(tx -> new ExplanationRepository().all(tx, "ollama", "llama3.1"));
             assertThat(stored).hasSize(16);
             assertThat(stored).allSatisfy(r -> {
-                assertThat(r.text() == null ? "" : r.text()).doesNotContain("HACKED");
+                String opening = r.side().equals("positive") ? Side.POSITIVE.opening(Domain.RESTAURANT)
+                        : Side.NEGATIVE.opening(Domain.RESTAURANT);
                 if (r.status().equals("ok")) {
-                    assertThat(r.text()).startsWith(r.side().equals("positive") ? Side.POSITIVE.opening(Domain.RESTAURANT)
-                            : Side.NEGATIVE.opening(Domain.RESTAURANT));
+                    assertThat(r.text()).startsWith(opening).doesNotContain("HACKED");
                 } else {
                     assertThat(r.status()).isEqualTo("rejected");
+                    assertThat(r.text()).isNull();
+                    assertThat(r.reason()).isEqualTo("does not start with \"" + opening + "\" (answer: HACKED)");
                 }
             });
-            // The data reached the model only inside a field, so the fake obeyed it: those answers were rejected.
+            // Only the prompts that carry the product's name are obeyed; the others are answered normally.
             assertThat(summary.rejected()).isPositive();
             assertThat(summary.ok()).isPositive();
         }

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+@org.junit.jupiter.api.Tag("slow")
 class BaselineModelsTest {
 
     private static AttributeWorld world;

@@ -18,6 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@org.junit.jupiter.api.Tag("slow")
 class ExplanationAutoencoderJobTest {
 
     private static final String OFFLINE = "offline";

@@ -110,9 +110,11 @@ public final class AttentionViewModel {
         String test = n < 2 ? "one run: no test over runs"
                 : String.format(Locale.ROOT, "paired t-test over %d runs: p = %.4g", n, all.alphaPosGap().pValue());
         String repeats = String.format(Locale.ROOT, "All %d %s run%s of experiment %d: high minus low alpha_pos %.5f "
-                        + "(sd %.5f), %s; explanations take %.1f%% (sd %.1f) of attention",
+                        + "(sd %.5f), %s; explanations take %.1f%% (sd %.1f) of attention; a row's largest weight "
+                        + "is %.3f on average (0.167 if uniform)",
                 n, a.run().model(), n == 1 ? "" : "s", a.run().experimentId(), all.alphaPosGap().mean(),
-                all.alphaPosGap().sd(), test, 100 * all.explanationShare().mean(), 100 * all.explanationShare().sd());
+                all.alphaPosGap().sd(), test, 100 * all.explanationShare().mean(), 100 * all.explanationShare().sd(),
+                all.rowMax().mean());
         return thisRun + "\n" + repeats;
     }
 

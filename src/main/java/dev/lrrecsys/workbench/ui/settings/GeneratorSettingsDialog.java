@@ -1,6 +1,6 @@
 package dev.lrrecsys.workbench.ui.settings;
 
-import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.GeneratorSettings;
 import dev.lrrecsys.workbench.ui.Styles;
@@ -33,7 +33,7 @@ public final class GeneratorSettingsDialog {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final GeneratorSettingsViewModel viewModel;
-    private final Database database;
+    private final Project project;
     private final Dialog<GeneratorSettings> dialog = new Dialog<>();
 
     @FXML private RadioButton offlineRadio;
@@ -46,10 +46,10 @@ public final class GeneratorSettingsDialog {
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
-    /** @param database the open project (for the estimate), or null when none is open */
-    public GeneratorSettingsDialog(Window owner, GeneratorSettingsViewModel viewModel, Database database, boolean generate) {
+    /** @param project the open project (for the estimate), or null when none is open */
+    public GeneratorSettingsDialog(Window owner, GeneratorSettingsViewModel viewModel, Project project, boolean generate) {
         this.viewModel = viewModel;
-        this.database = database;
+        this.project = project;
         Parent content = FxmlViews.load("GeneratorSettings", this);
         content.setId("generatorSettings");
         dialog.initOwner(owner);
@@ -60,8 +60,8 @@ public final class GeneratorSettingsDialog {
         dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().addAll(generate ? GENERATE : SAVE, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == GENERATE || b == SAVE ? viewModel.settings() : null);
-        if (database != null && !viewModel.ollamaProperty().get()) {
-            viewModel.estimate(database);
+        if (project != null && !viewModel.ollamaProperty().get()) {
+            viewModel.estimate(project);
         }
     }
 
@@ -103,10 +103,10 @@ public final class GeneratorSettingsDialog {
     }
 
     @FXML private void estimate() {
-        if (database == null) {
+        if (project == null) {
             viewModel.estimateProperty().set("Open a project to estimate a run.");
         } else {
-            viewModel.estimate(database);
+            viewModel.estimate(project);
         }
     }
 

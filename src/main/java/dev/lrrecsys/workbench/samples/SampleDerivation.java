@@ -1,4 +1,4 @@
-package dev.lrrecsys.workbench.evaluate;
+package dev.lrrecsys.workbench.samples;
 
 import dev.lrrecsys.workbench.store.SampleCounts;
 

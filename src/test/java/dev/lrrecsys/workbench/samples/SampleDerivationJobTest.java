@@ -1,6 +1,7 @@
-package dev.lrrecsys.workbench.evaluate;
+package dev.lrrecsys.workbench.samples;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 import dev.lrrecsys.workbench.store.DatasetRepository;
@@ -116,6 +117,12 @@ class SampleDerivationJobTest {
         for (int[] e : expected) {
             assertThat(SampleDerivationJob.testCount(e[0])).as("samples %d", e[0]).isEqualTo(e[1]);
         }
+    }
+
+    @Test
+    void theModelsReadTheHistoryWidthTheDerivationWrites() {
+        // Two constants because samples sits below model; the table has exactly this many hist columns.
+        assertThat(SampleSet.HISTORY).isEqualTo(SampleDerivationJob.HISTORY);
     }
 
     @Test

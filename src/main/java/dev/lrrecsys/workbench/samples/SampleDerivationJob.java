@@ -1,7 +1,6 @@
-package dev.lrrecsys.workbench.evaluate;
+package dev.lrrecsys.workbench.samples;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.SampleCounts;
 import dev.lrrecsys.workbench.store.SampleRepository;
@@ -26,6 +25,11 @@ import java.util.stream.Collectors;
  */
 public final class SampleDerivationJob implements Job<SampleDerivation> {
 
+    /**
+     * Products in a sample's history: the five columns {@code hist1..hist5} of table {@code sample}. The models
+     * read the same width ({@code model.SampleSet.HISTORY}); it lives here because the derivation defines it.
+     */
+    public static final int HISTORY = 5;
     static final int DEFAULT_RANGE = 50_000;
     private static final int CANCEL_CHECK_EVERY = 2_000;
     /** Returned by {@link #startAfter} when the samples are already complete. */
@@ -163,7 +167,7 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
     private static final class ConsumerHistory {
 
         private final SampleRepository.Writer writer;
-        private final int[] hist = new int[SampleSet.HISTORY];
+        private final int[] hist = new int[HISTORY];
         private int consumer = Integer.MIN_VALUE;
         private int size;
         private long[] ids = new long[64];
@@ -199,8 +203,8 @@ public final class SampleDerivationJob implements Job<SampleDerivation> {
             }
             int firstTest = size - testCount(sampleCount);
             for (int position = 1; position < size; position++) {
-                for (int slot = 0; slot < SampleSet.HISTORY; slot++) {
-                    int source = position - SampleSet.HISTORY + slot;
+                for (int slot = 0; slot < HISTORY; slot++) {
+                    int source = position - HISTORY + slot;
                     hist[slot] = source < 0 ? -1 : products[source];
                 }
                 writer.add(ids[position], consumer, products[position], ratings[position], position, hist,
