@@ -34,7 +34,7 @@ public final class ColumnFit {
 
     /** Fits the table's columns now and whenever its rows or columns change. */
     public static <T> void install(TableView<T> table) {
-        Runnable later = () -> Platform.runLater(() -> fit(table));
+        Runnable later = () -> Platform.runLater(() -> afterLayout(table));
         table.getItems().addListener((ListChangeListener<T>) c -> later.run());
         table.itemsProperty().addListener((o, was, now) -> {
             now.addListener((ListChangeListener<T>) c -> later.run());
@@ -44,6 +44,30 @@ public final class ColumnFit {
         table.skinProperty().addListener((o, was, now) -> later.run());
         table.sceneProperty().addListener((o, was, now) -> later.run());
         fit(table);
+    }
+
+    /**
+     * Fits once the table has been laid out: new columns get their header nodes (and so the theme's font, which
+     * the widths are measured in) only in the next layout pulse; measured before, headers came out too narrow.
+     */
+    private static <T> void afterLayout(TableView<T> table) {
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null) {
+            return;
+        }
+        // Removed and run outside the pulse: the scene is iterating its listeners while it calls this one.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            if (done.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(once[0]);
+                    fit(table);
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        table.requestLayout();
     }
 
     /** Sizes each leaf column to its header and values, and gives headers and cells their tooltips. */
