@@ -145,7 +145,7 @@ public final class ColumnFit {
     }
 
     /** Whether the label draws less than its text (JavaFX replaces the cut part with an ellipsis). */
-    public static boolean isElided(Label label) {
+    public static boolean isElided(javafx.scene.control.Labeled label) {
         return label.lookup(".text") instanceof Text drawn && label.getText() != null && !label.getText().isEmpty()
                 && !label.getText().equals(drawn.getText());
     }

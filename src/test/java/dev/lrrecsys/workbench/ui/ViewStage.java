@@ -136,6 +136,14 @@ public final class ViewStage implements Navigation, AutoCloseable {
                 out.add(l.getText());
             }
         }
+        // What a drop-down shows: squeezed by its toolbar it read "0..." or nothing at all.
+        for (Node n : root.lookupAll(".combo-box")) {
+            if (n instanceof javafx.scene.control.ComboBox<?> box && visibleUpwards(box)
+                    && box.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                    && skin.getDisplayNode() instanceof javafx.scene.control.Labeled shown && ColumnFit.isElided(shown)) {
+                out.add("drop-down " + box.getId() + ": " + shown.getText());
+            }
+        }
         return out;
     }
 

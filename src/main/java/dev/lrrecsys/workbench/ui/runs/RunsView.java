@@ -48,7 +48,7 @@ import java.util.function.Function;
 public final class RunsView implements WorkbenchView {
 
     private static final double ROW_HEIGHT = 30;
-    private static final double HEADER_HEIGHT = 34;
+    private static final double HEADER_HEIGHT = 40;
     /** Room for a horizontal scroll bar when the metric columns are wider than the window. */
     private static final double SCROLLBAR_ALLOWANCE = 18;
 

@@ -99,7 +99,26 @@ class RunsViewTest {
         assertThat(((RunRecord) runs.getItems().get(0)).repeat()).isZero(); // stored values stay as they are
 
         ViewStage.assertNothingElided(view.node());
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Double> fractionBox = robot.lookup("#fractionBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(shown(fractionBox)).isEqualTo("0.8");
+
+        // A refresh (F5, live updates while training) keeps what the boxes show, not only their values.
+        robot.interact(view::refresh);
+        org.testfx.util.WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        waitFor(() -> results.getItems().size() == 4);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Double> fractions = robot.lookup("#fractionBox").queryAs(javafx.scene.control.ComboBox.class);
+        assertThat(fractions.getValue()).isEqualTo(0.8);
+        assertThat(shown(fractions)).isEqualTo("0.8");
         assertThat(stage.errors).isEmpty();
+    }
+
+    /** What the box shows (its button cell), read on the FX thread. */
+    private static String shown(javafx.scene.control.ComboBox<?> box) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.ListCell<?>)
+                ((javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText()).get();
     }
 
     @Test
