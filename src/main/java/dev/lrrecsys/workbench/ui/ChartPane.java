@@ -31,6 +31,7 @@ public final class ChartPane extends VBox {
     private final ChartViewer viewer = new ChartViewer();
     private final ObservableBooleanValue dark;
     private ChartPalette.SeriesColours seriesColours = (chart, palette) -> { };
+    private boolean titlesInExportsOnly;
     private final Button png = new Button("PNG");
     private final Button svg = new Button("SVG");
 
@@ -57,9 +58,19 @@ public final class ChartPane extends VBox {
     /** Shows the chart styled for the theme, with the view's series colours by meaning on top of the palette's. */
     public void setChart(JFreeChart chart, ChartPalette.SeriesColours colours) {
         seriesColours = colours;
+        style(chart);
         viewer.setChart(chart);
         png.setDisable(chart == null);
         svg.setDisable(chart == null);
+        restyle();
+    }
+
+    /**
+     * Hides the chart's titles on screen, where the view's own heading says the same, and keeps them in exported
+     * files, which must say on their own what they show: a small window gives the plot their room.
+     */
+    public void titlesInExportsOnly() {
+        titlesInExportsOnly = true;
         restyle();
     }
 
@@ -72,11 +83,27 @@ public final class ChartPane extends VBox {
     }
 
     private void restyle() {
-        JFreeChart chart = viewer.getChart();
-        if (chart != null) {
+        style(viewer.getChart());
+    }
+
+    /**
+     * Applies the palette with the chart's change events held back: every colour set on a shown chart redrew it
+     * at once, and the dozens of them made a keyword chart take seconds to appear. One redraw at the end.
+     */
+    private void style(JFreeChart chart) {
+        if (chart == null) {
+            return;
+        }
+        chart.setNotify(false);
+        try {
             ChartPalette palette = ChartPalette.of(dark.get());
             palette.apply(chart);
             seriesColours.apply(chart, palette);
+            if (titlesInExportsOnly) {
+                showTitles(chart, false);
+            }
+        } finally {
+            chart.setNotify(true);
         }
     }
 
@@ -88,9 +115,35 @@ public final class ChartPane extends VBox {
         return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
     }
 
+    private static void showTitles(JFreeChart chart, boolean visible) {
+        if (chart.getTitle() != null) {
+            chart.getTitle().setVisible(visible);
+        }
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                t.setVisible(visible);
+            }
+        }
+    }
+
+    /** The chart as a file shows it: a copy with its titles, whatever the screen hides. */
+    private JFreeChart forExport() {
+        JFreeChart shown = viewer.getChart();
+        if (!titlesInExportsOnly) {
+            return shown;
+        }
+        try {
+            JFreeChart copy = (JFreeChart) shown.clone();
+            showTitles(copy, true);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new dev.lrrecsys.workbench.WorkbenchException("Cannot copy the chart for export: " + e.getMessage(), e);
+        }
+    }
+
     public void exportPng(Path file) {
         try {
-            ChartUtils.saveChartAsPNG(file.toFile(), viewer.getChart(), EXPORT_WIDTH, EXPORT_HEIGHT);
+            ChartUtils.saveChartAsPNG(file.toFile(), forExport(), EXPORT_WIDTH, EXPORT_HEIGHT);
         } catch (IOException e) {
             throw new dev.lrrecsys.workbench.WorkbenchException("Cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -98,7 +151,7 @@ public final class ChartPane extends VBox {
 
     public void exportSvg(Path file) {
         SVGGraphics2D g2 = new SVGGraphics2D(EXPORT_WIDTH, EXPORT_HEIGHT);
-        viewer.getChart().draw(g2, new Rectangle(0, 0, EXPORT_WIDTH, EXPORT_HEIGHT));
+        forExport().draw(g2, new Rectangle(0, 0, EXPORT_WIDTH, EXPORT_HEIGHT));
         try {
             SVGUtils.writeToSVG(file.toFile(), g2.getSVGElement());
         } catch (IOException e) {

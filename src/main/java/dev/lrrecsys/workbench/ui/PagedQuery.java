@@ -95,6 +95,11 @@ public final class PagedQuery<T> {
         });
     }
 
+    /** True from a request until its page (or failure) arrives: a table then says "Loading...", not "No rows". */
+    public BooleanBinding loading() {
+        return Bindings.createBooleanBinding(() -> "Loading...".equals(state.get()), state);
+    }
+
     public BooleanBinding hasNext() {
         return Bindings.createBooleanBinding(more::get, more);
     }

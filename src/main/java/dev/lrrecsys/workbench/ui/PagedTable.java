@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,8 +25,15 @@ public final class PagedTable<T> extends VBox {
 
     public PagedTable(PagedQuery<T> query, String emptyText, Consumer<Runnable> exporter) {
         table.setItems(query.rows());
-        table.setPlaceholder(new Label(emptyText));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Until the first page arrives the table says so: "No consumers match." while a reopened project was
+        // still loading read as if the data were gone.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(Bindings.when(query.loading()).then("Loading...").otherwise(emptyText));
+        table.setPlaceholder(placeholder);
+        // Columns take the width of their header and values (ColumnFit); a squeezing resize policy cut the
+        // headers to "Con..." and "S..." in a small window, so wide pages scroll sideways instead.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnFit.install(table);
         Button previous = new Button("\u25C0 Previous");
         previous.setTooltip(new Tooltip("Previous page"));
         previous.disableProperty().bind(query.hasPrevious().not());

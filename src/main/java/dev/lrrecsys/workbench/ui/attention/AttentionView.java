@@ -6,6 +6,7 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
 import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.ColumnFit;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.RunPicker;
@@ -23,6 +24,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
@@ -69,7 +72,9 @@ public final class AttentionView implements WorkbenchView {
 
     @FXML
     private void initialize() {
-        runPicker.bind(viewModel.run(), AttentionRun::label);
+        // The window counts repeats from 1, as training progress does ("repeat 2/2").
+        runPicker.bind(viewModel.run(), r -> "run " + r.id() + ": " + r.model() + ", repeat " + (r.repeat() + 1) + ", fraction "
+                + r.trainFraction() + " (experiment " + r.experimentId() + ")");
         meansLabel.textProperty().bind(viewModel.meansProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
@@ -82,7 +87,7 @@ public final class AttentionView implements WorkbenchView {
         binTable.setId("binSamples");
         binTable.setItems(viewModel.binSamples());
         binTable.setPlaceholder(new Label("No samples selected."));
-        binTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        binTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         binTable.getColumns().add(column("Sample", BinSample::sampleId));
         binTable.getColumns().add(column("Consumer", BinSample::consumer));
         binTable.getColumns().add(column("Product", BinSample::product));
@@ -90,6 +95,7 @@ public final class AttentionView implements WorkbenchView {
         binTable.getColumns().add(column("Prediction", b -> Double.isNaN(b.prediction()) ? "" : String.format(Locale.ROOT, "%.3f", b.prediction())));
         binTable.getColumns().add(column("alpha_pos", b -> String.format(Locale.ROOT, "%.4f", b.alphaPos())));
         binTable.getColumns().add(column("alpha_neg", b -> String.format(Locale.ROOT, "%.4f", b.alphaNeg())));
+        ColumnFit.install(binTable);
         binTable.setTooltip(new Tooltip("Double-click a sample to open it in the case inspector"));
         binTable.setOnMouseClicked(e -> {
             BinSample s = binTable.getSelectionModel().getSelectedItem();
@@ -128,10 +134,15 @@ public final class AttentionView implements WorkbenchView {
             pie.setChart(null);
             return;
         }
-        high.setChart(histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")"),
-                AttentionView::sideColours);
-        low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"),
-                AttentionView::sideColours);
+        // Exported charts say which run and project they come from.
+        String source = "Run " + a.run().id() + " (" + a.run().model() + ", repeat " + (a.run().repeat() + 1) + ", experiment "
+                + a.run().experimentId() + "), project " + context.project().name();
+        JFreeChart highChart = histogram(a.histograms(), AttentionHistograms.HIGH, "High-rated test samples (" + a.histograms().high() + ")");
+        highChart.addSubtitle(new TextTitle(source));
+        high.setChart(highChart, AttentionView::sideColours);
+        JFreeChart lowChart = histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")");
+        lowChart.addSubtitle(new TextTitle(source));
+        low.setChart(lowChart, AttentionView::sideColours);
         // The mean over the run's repeats, as `lrw attention` reports it; each slice says its percentage because
         // six near-equal slices cannot be told apart by eye.
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
@@ -143,10 +154,12 @@ public final class AttentionView implements WorkbenchView {
                 + (runs == 1 ? "run " + a.run().id() : "mean of " + runs + " runs") + ")", shares, true, true, false);
         ((PiePlot<?>) chart.getPlot()).setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}",
                 new DecimalFormat("0"), new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        chart.addSubtitle(new TextTitle("Experiment " + a.run().experimentId() + ", " + a.run().model() + ", project "
+                + context.project().name()));
         pie.setChart(chart);
     }
 
-    private JFreeChart histogram(AttentionHistograms h, int group, String title) {
+    static JFreeChart histogram(AttentionHistograms h, int group, String title) {
         XYSeries pos = new XYSeries("alpha_pos");
         XYSeries neg = new XYSeries("alpha_neg");
         double width = h.edges()[1] - h.edges()[0];
@@ -161,17 +174,20 @@ public final class AttentionView implements WorkbenchView {
         data.setIntervalWidth(width);
         JFreeChart chart = ChartFactory.createXYBarChart(title, "Attention weight", false, "Samples", data,
                 PlotOrientation.VERTICAL, true, true, false);
-        XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        // Side by side within each bin: overlapping translucent bars mixed a third colour the legend did not name.
+        ClusteredXYBarRenderer renderer = new ClusteredXYBarRenderer(0.1, false);
         renderer.setBarPainter(new StandardXYBarPainter());
         renderer.setShadowVisible(false);
+        renderer.setDefaultToolTipGenerator(chart.getXYPlot().getRenderer().getDefaultToolTipGenerator());
+        chart.getXYPlot().setRenderer(renderer);
         return chart;
     }
 
-    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one, translucent where they overlap. */
-    private static void sideColours(JFreeChart chart, ChartPalette palette) {
+    /** alpha_pos in the theme's positive colour, alpha_neg in its negative one (bars side by side, opaque). */
+    static void sideColours(JFreeChart chart, ChartPalette palette) {
         XYBarRenderer renderer = (XYBarRenderer) chart.getXYPlot().getRenderer();
-        renderer.setSeriesPaint(0, ChartPalette.translucent(palette.positive(), 150));
-        renderer.setSeriesPaint(1, ChartPalette.translucent(palette.negative(), 150));
+        renderer.setSeriesPaint(0, palette.positive());
+        renderer.setSeriesPaint(1, palette.negative());
     }
 
     @FXML private void train() {

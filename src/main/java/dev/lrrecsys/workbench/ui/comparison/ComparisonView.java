@@ -10,7 +10,15 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import dev.lrrecsys.workbench.ui.comparison.ComparisonViewModel.SampleItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -25,6 +33,8 @@ import java.util.Set;
 /** Binds Comparison.fxml: one column per sample and source, differing words highlighted per side. */
 public final class ComparisonView implements WorkbenchView {
 
+    private static final double CARD_MIN_WIDTH = 240;
+
     private final ComparisonViewModel viewModel;
     private final Parent root;
 
@@ -32,6 +42,8 @@ public final class ComparisonView implements WorkbenchView {
     @FXML private TextField secondField;
     @FXML private Label messageLabel;
     @FXML private HBox columnsBox;
+    @FXML private TextField sampleSearchField;
+    @FXML private ListView<SampleItem> sampleList;
 
     public ComparisonView(ProjectContext context) {
         this.viewModel = new ComparisonViewModel(context.background(), context.project().database(),
@@ -45,8 +57,34 @@ public final class ComparisonView implements WorkbenchView {
         firstField.textProperty().bindBidirectional(viewModel.firstProperty());
         secondField.textProperty().bindBidirectional(viewModel.secondProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        sampleSearchField.textProperty().bindBidirectional(viewModel.sampleSearchProperty());
+        sampleList.setItems(viewModel.samples());
+        sampleList.setPlaceholder(new Label("No samples with explanations match."));
+        sampleList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SampleItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+                setTooltip(empty || item == null ? null : new Tooltip(item.label()
+                        + "\nDouble-click: show it; right-click: show it or compare it with the first"));
+            }
+        });
+        MenuItem asFirst = new MenuItem("Show this sample");
+        asFirst.setOnAction(e -> pick(false));
+        MenuItem asSecond = new MenuItem("Compare side by side with the first");
+        asSecond.setOnAction(e -> pick(true));
+        sampleList.setContextMenu(new ContextMenu(asFirst, asSecond));
+        sampleList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                pick(false);
+            }
+        });
         viewModel.columns().addListener((ListChangeListener<Column>) c -> draw());
         refresh();
+    }
+
+    public ComparisonViewModel viewModel() {
+        return viewModel;
     }
 
     private void draw() {
@@ -65,10 +103,17 @@ public final class ComparisonView implements WorkbenchView {
             neg.getStyleClass().add(Styles.NEGATIVE);
             Label predictions = new Label(c.predictions());
             predictions.setWrapText(true);
+            // Wrapped labels keep the height their text needs: the first card cut its header to "..." before.
+            for (Label l : List.of(header, predictions)) {
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
             VBox box = new VBox(6, header, pos, flow(c.positive(), cols.size() > 1 ? posUnique.get(i) : Set.of()),
                     neg, flow(c.negative(), cols.size() > 1 ? negUnique.get(i) : Set.of()), new Label("Predictions"), predictions);
-            box.setPrefWidth(320);
-            box.setMinWidth(260);
+            // The cards share the width (no fixed 320 px with room left over) and wrap their text within it.
+            box.setPrefWidth(CARD_MIN_WIDTH);
+            box.setMinWidth(CARD_MIN_WIDTH);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMaxWidth(Double.MAX_VALUE);
             box.getStyleClass().add("comparison-column");
             columnsBox.getChildren().add(box);
         }
@@ -81,9 +126,16 @@ public final class ComparisonView implements WorkbenchView {
             t.getStyleClass().add(highlight.contains(token.toLowerCase(Locale.ROOT)) ? "word-different" : "word-same");
             parts.add(t);
         }
-        TextFlow flow = new TextFlow(parts.toArray(new Text[0]));
-        flow.setPrefWidth(300);
-        return flow;
+        return new TextFlow(parts.toArray(new Text[0]));
+    }
+
+    /** Puts the picked sample in the first field (second: beside the first) and compares. */
+    void pick(boolean second) {
+        SampleItem item = sampleList.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            (second ? viewModel.secondProperty() : viewModel.firstProperty()).set(Long.toString(item.sampleId()));
+            viewModel.compare();
+        }
     }
 
     @FXML private void compare() {

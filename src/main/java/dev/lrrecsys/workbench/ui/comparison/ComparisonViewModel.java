@@ -8,7 +8,11 @@ import dev.lrrecsys.workbench.store.RunBrowseRepository;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.CaseExplanation;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.CasePrediction;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.CaseSample;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
+import dev.lrrecsys.workbench.store.ExplanationFilter;
 import dev.lrrecsys.workbench.ui.Background;
+import dev.lrrecsys.workbench.ui.PagedQuery;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.ReadJob;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,6 +34,16 @@ import java.util.function.Consumer;
  */
 public final class ComparisonViewModel {
 
+    /** A sample the picker offers: its id, who and what, and the rating. */
+    public record SampleItem(long sampleId, String consumer, String product, double rating) {
+        public String label() {
+            return String.format(Locale.ROOT, "sample %d: %s \u2192 %s (rating %s)", sampleId, consumer, product, rating);
+        }
+    }
+
+    /** How many samples the picker lists per search: enough to scroll, few enough to read at once. */
+    static final int PICKER_ROWS = 200;
+
     /** One column: which sample and source, both sentences, and the models' predictions for the sample. */
     public record Column(String header, String positive, String negative, String predictions) {
     }
@@ -43,14 +57,41 @@ public final class ComparisonViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final LatestOnly loader = new LatestOnly();
+    private final LatestOnly pickerLoader = new LatestOnly();
+    private final StringProperty sampleSearch = new SimpleStringProperty("");
+    private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
+    private final ExplanationBrowseRepository explanations = new ExplanationBrowseRepository();
 
     public ComparisonViewModel(Background background, Database database, Consumer<Throwable> errors) {
         this.background = background;
         this.database = database;
         this.errors = errors;
+        sampleSearch.addListener((o, was, now) -> searchSamples());
+    }
+
+    /**
+     * The samples that have explanations, whose product or consumer contains the search text, so a user picks
+     * a sample instead of typing an id no table shows.
+     */
+    public void searchSamples() {
+        String q = sampleSearch.get() == null ? "" : sampleSearch.get().trim();
+        pickerLoader.load(background, new ReadJob<>("Samples to compare", database, tx -> {
+            Map<Long, SampleItem> found = new LinkedHashMap<>();
+            for (ExplanationFilter f : List.of(new ExplanationFilter(q, null, "positive", null, null, null, null, null),
+                    new ExplanationFilter(null, q, "positive", null, null, null, null, null))) {
+                for (ExplanationRow r : explanations.page(tx, f, PagedQuery.FIRST, PICKER_ROWS).rows()) {
+                    found.putIfAbsent(r.sampleId(), new SampleItem(r.sampleId(), r.consumer(), r.product(), r.rating()));
+                }
+                if (q.isEmpty()) {
+                    break;
+                }
+            }
+            return List.copyOf(found.values());
+        }), samples::setAll, errors);
     }
 
     public void refresh() {
+        searchSamples();
         if (first.get().isBlank()) {
             loader.load(background, new ReadJob<>("First case", database, browse::firstCase), id -> {
                 if (id == null) {
@@ -73,6 +114,7 @@ public final class ComparisonViewModel {
                 ids.add(Long.parseLong(second.get().trim()));
             }
         } catch (NumberFormatException e) {
+            columns.clear();
             message.set("Sample ids are whole numbers.");
             return;
         }
@@ -90,7 +132,11 @@ public final class ComparisonViewModel {
         }), cols -> {
             columns.setAll(cols);
             message.set(cols.isEmpty() ? "No explanations for these samples yet: generate them first." : "");
-        }, e -> message.set(e.getMessage()));
+        }, e -> {
+            // Nothing of the previous comparison stays on screen under an error about this one.
+            columns.clear();
+            message.set(e.getMessage());
+        });
     }
 
     static List<Column> columns(CaseSample s, DatasetInfo dataset, List<CaseExplanation> explanations, List<CasePrediction> predictions) {
@@ -132,6 +178,14 @@ public final class ComparisonViewModel {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    public StringProperty sampleSearchProperty() {
+        return sampleSearch;
+    }
+
+    public ObservableList<SampleItem> samples() {
+        return samples;
     }
 
     public StringProperty firstProperty() {

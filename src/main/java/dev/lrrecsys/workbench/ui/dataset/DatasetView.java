@@ -101,6 +101,7 @@ public final class DatasetView implements WorkbenchView {
         }
         JFreeChart chart = ChartFactory.createBarChart("Rating histogram", "Rating", "Interactions", data,
                 PlotOrientation.VERTICAL, false, true, false);
+        chart.addSubtitle(new org.jfree.chart.title.TextTitle("Project " + context.project().name()));
         return chart;
     }
 

@@ -65,10 +65,16 @@ public final class ExplanationsViewModel {
 
     public void refresh() {
         summaryLoader.load(background, new ReadJob<>("Explanation sources", database, repository::sources), list -> {
+            // One replacement that keeps the chosen source in the list (also one named by a drill-down before
+            // it had rows), then the choice again: the bound box drops its value while its items are replaced.
             String chosen = source.get();
-            sources.setAll(ANY);
-            list.forEach(s -> sources.add(s.label()));
-            source.set(sources.contains(chosen) ? chosen : ANY);
+            List<String> next = new java.util.ArrayList<>(List.of(ANY));
+            list.forEach(s -> next.add(s.label()));
+            if (chosen != null && !next.contains(chosen)) {
+                next.add(chosen);
+            }
+            sources.setAll(next);
+            source.set(chosen == null ? ANY : chosen);
             empty.set(list.stream().mapToLong(SourceCount::count).sum() == 0);
         }, errors);
         results.reload();

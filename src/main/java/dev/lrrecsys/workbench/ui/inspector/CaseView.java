@@ -68,22 +68,25 @@ public final class CaseView implements WorkbenchView {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         runBox.setItems(viewModel.attentionRuns());
         runBox.valueProperty().bindBidirectional(viewModel.attentionRunProperty());
-        runBox.setConverter(LabelConverter.of((CasePrediction p) -> "run " + p.runId() + " (" + p.model() + ", repeat " + p.repeat() + ")"));
+        runBox.setConverter(LabelConverter.of((CasePrediction p) -> "run " + p.runId() + " (" + p.model() + ", repeat " + (p.repeat() + 1) + ")"));
         storyArea.setId("caseStory");
         heatmap = new ChartPane(context.theme().darkProperty(), context.exporter("Export attention heat map"));
         heatmap.setId("attentionHeatmap");
         heatmapHost.getChildren().add(heatmap);
         predictionTable.setId("casePredictions");
         predictionTable.setPlaceholder(new Label("No predictions for this sample yet."));
-        predictionTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Sized to content (a squeezing policy cut every prediction to "0..." at 1024x700); wide tables scroll.
+        predictionTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         predictionTable.getColumns().add(column("Run", PredictionRow::run));
         predictionTable.getColumns().add(column("Model", PredictionRow::model));
-        predictionTable.getColumns().add(column("Repeat", PredictionRow::repeat));
+        // Repeats count from 1 in the window, as training progress does; stored values count from 0.
+        predictionTable.getColumns().add(column("Repeat", r -> r.repeat() + 1));
         predictionTable.getColumns().add(column("Fraction", PredictionRow::fraction));
         predictionTable.getColumns().add(column("Predicted [0,1]", r -> fmt(r.predicted())));
         predictionTable.getColumns().add(column("Predicted (scale)", r -> fmt(r.predictedOriginal())));
         predictionTable.getColumns().add(column("Truth [0,1]", r -> fmt(r.truth())));
         predictionTable.getColumns().add(column("|error|", r -> fmt(r.absoluteError())));
+        dev.lrrecsys.workbench.ui.ColumnFit.install(predictionTable);
         viewModel.currentProperty().addListener((o, was, now) -> show(now));
         viewModel.matrixProperty().addListener((o, was, now) -> heatmap.setChart(now == null ? null : heatmap(now)));
         refresh();

@@ -7,6 +7,7 @@ import dev.lrrecsys.workbench.store.KeywordRepository.ProductGroup;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductMentions;
 import dev.lrrecsys.workbench.store.KeywordRepository.Source;
 import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.ColumnFit;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.TableCsv;
@@ -35,6 +36,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -107,6 +110,9 @@ public final class KeywordsView implements WorkbenchView {
         productTable.getColumns().add(neg);
         productTable.getColumns().add(column("# positive", ProductMentions::positive, 80));
         productTable.getSortOrder().add(neg);
+        ColumnFit.install(productTable);
+        // Opens on a restaurant rather than on empty charts: the first of the list as sorted (most negative).
+        sorted.addListener((ListChangeListener<ProductMentions>) c -> selectFirstIfNothingChosen());
         productTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 viewModel.productProperty().set(now);
@@ -115,6 +121,13 @@ public final class KeywordsView implements WorkbenchView {
         viewModel.productProperty().addListener((o, was, now) -> {
             if (now == null) {
                 productTable.getSelectionModel().clearSelection();
+            } else {
+                showSelected(now);
+            }
+        });
+        sorted.addListener((ListChangeListener<ProductMentions>) c -> {
+            if (viewModel.productProperty().get() != null) {
+                showSelected(viewModel.productProperty().get());
             }
         });
         groupBox.setItems(viewModel.groups());
@@ -125,6 +138,8 @@ public final class KeywordsView implements WorkbenchView {
         negativeTitle.textProperty().bind(viewModel.negativeTitleProperty());
         positiveChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export positive keywords chart"));
         negativeChart = new ChartPane(context.theme().darkProperty(), context.exporter("Export negative keywords chart"));
+        positiveChart.titlesInExportsOnly();
+        negativeChart.titlesInExportsOnly();
         positiveChart.setId("positiveKeywordChart");
         negativeChart.setId("negativeKeywordChart");
         positiveChartHost.getChildren().add(positiveChart);
@@ -139,6 +154,22 @@ public final class KeywordsView implements WorkbenchView {
         viewModel.stateProperty().addListener((o, was, now) -> showState(now));
         showState(viewModel.stateProperty().get());
         refresh();
+    }
+
+    /** Selects the view model's restaurant in the list (after a reload the list's selection is gone). */
+    private void showSelected(ProductMentions p) {
+        ProductMentions shown = productTable.getSelectionModel().getSelectedItem();
+        if (shown == null || shown.id() != p.id()) {
+            productTable.getItems().stream().filter(i -> i.id() == p.id()).findFirst()
+                    .ifPresent(i -> productTable.getSelectionModel().select(i));
+        }
+    }
+
+    private void selectFirstIfNothingChosen() {
+        if (!productTable.getItems().isEmpty() && viewModel.productProperty().get() == null
+                && viewModel.groupProperty().get() == null && productTable.getSelectionModel().isEmpty()) {
+            productTable.getSelectionModel().select(0);
+        }
     }
 
     private void showState(State state) {
@@ -172,7 +203,6 @@ public final class KeywordsView implements WorkbenchView {
         table.setId(id);
         table.setItems((javafx.collections.ObservableList<Keyword>) items);
         table.setPlaceholder(new Label("No keywords."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Keyword, String> term = new TableColumn<>("Keyword");
         term.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().term()));
         TableColumn<Keyword, Long> count = new TableColumn<>("Count");
@@ -182,6 +212,7 @@ public final class KeywordsView implements WorkbenchView {
         TableColumn<Keyword, String> z = new TableColumn<>("Distinctiveness (z)");
         z.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.2f", cd.getValue().distinctiveness())));
         table.getColumns().addAll(List.of(term, count, per, z));
+        ColumnFit.install(table);
         table.setTooltip(new Tooltip("Double-click a keyword to read the explanations that contain it"));
         table.setOnMouseClicked(e -> {
             Keyword k = table.getSelectionModel().getSelectedItem();
@@ -212,8 +243,16 @@ public final class KeywordsView implements WorkbenchView {
         for (Keyword k : keywords) {
             data.addValue(byCount ? k.count() : k.distinctiveness(), positive ? "positive" : "negative", k.term());
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, null, byCount ? "Count" : "Distinctiveness (z)", data,
-                PlotOrientation.HORIZONTAL, false, true, false);
+        // The title names what was aggregated, so an exported chart still says whose keywords these are.
+        JFreeChart chart = ChartFactory.createBarChart(title + ": " + viewModel.targetLabel(), null,
+                byCount ? "Count" : "Distinctiveness (z)", data, PlotOrientation.HORIZONTAL, false, true, false);
+        chart.addSubtitle(new TextTitle("Source: " + viewModel.sourceLabel()));
+        // Keywords are the point of the chart: their labels get up to half its width instead of the default
+        // share, which cut "payment payment" and "payment cash" to the same "payme..."; a smaller font keeps
+        // fifteen of them apart in a small window.
+        CategoryAxis axis = chart.getCategoryPlot().getDomainAxis();
+        axis.setMaximumCategoryLabelWidthRatio(0.5f);
+        axis.setTickLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         return chart;
     }
 

@@ -133,11 +133,17 @@ public final class KeywordsViewModel {
             }
             stateMessage.set("Indexed " + d.built().get().explanations() + " explanations of " + s.label());
             state.set(State.READY);
+            // Replacing the lists makes the bound boxes drop their value: keep the user's pick (restaurant or
+            // group) across a reload, or the city box went blank while the keywords still showed that city.
             ProductMentions chosen = product.get();
+            ProductGroup chosenGroup = group.get();
             products.setAll(d.products());
             groups.setAll(d.groups());
             if (chosen != null) {
                 products.stream().filter(p -> p.id() == chosen.id()).findFirst().ifPresent(product::set);
+            } else if (chosenGroup != null) {
+                groups.stream().filter(g -> g.attribute().equals(chosenGroup.attribute()) && g.value().equals(chosenGroup.value()))
+                        .findFirst().ifPresent(group::set);
             }
             loadKeywords();
         }, errors);
@@ -170,6 +176,19 @@ public final class KeywordsViewModel {
             negativeTitle.set("Negative: why they would not (" + b.negative().explanations() + " explanations)");
             timing.set((p != null ? p.name() : g.attribute() + " = " + g.value()) + ": answered in " + b.millis() + " ms");
         }, errors);
+    }
+
+    /** What the keywords are of: the restaurant, or the group, for chart titles. */
+    public String targetLabel() {
+        ProductMentions p = product.get();
+        ProductGroup g = group.get();
+        return p != null ? p.name() + (p.city().isEmpty() ? "" : " (" + p.city() + ")")
+                : g != null ? g.attribute() + " = " + g.value() : "no restaurant picked";
+    }
+
+    public String sourceLabel() {
+        Source s = source.get();
+        return s == null ? "none" : s.label();
     }
 
     /** The explanations of the current target and side that contain the keyword. */

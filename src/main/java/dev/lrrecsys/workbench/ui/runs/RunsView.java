@@ -4,6 +4,7 @@ import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.ui.ChartPane;
+import dev.lrrecsys.workbench.ui.ColumnFit;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.RunPicker;
@@ -31,6 +32,7 @@ import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -44,6 +46,11 @@ import java.util.function.Function;
 
 /** Binds Runs.fxml: the comparison table, the runs of the chosen fraction and the selected run's training curve. */
 public final class RunsView implements WorkbenchView {
+
+    private static final double ROW_HEIGHT = 30;
+    private static final double HEADER_HEIGHT = 40;
+    /** Room for a horizontal scroll bar when the metric columns are wider than the window. */
+    private static final double SCROLLBAR_ALLOWANCE = 18;
 
     private final ProjectContext context;
     private final RunsViewModel viewModel;
@@ -87,6 +94,12 @@ public final class RunsView implements WorkbenchView {
         // Unconstrained: squeezing seven metric columns into a narrow window hid most of them.
         resultTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         viewModel.metricNames().addListener((ListChangeListener<String>) c -> rebuildColumns());
+        ColumnFit.install(resultTable);
+        // The table is as tall as its rows (the best baseline is the row people look for, often the last), and
+        // the split pane below cannot squeeze it: it keeps at least that height.
+        resultTable.setFixedCellSize(ROW_HEIGHT);
+        viewModel.rows().addListener((ListChangeListener<ResultRow>) c -> sizeToRows());
+        sizeToRows();
         Button csv = new Button("Export CSV");
         csv.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
@@ -110,6 +123,7 @@ public final class RunsView implements WorkbenchView {
         comparisonTable.getColumns().add(column("Difference", r -> Double.isNaN(r.difference()) ? ""
                 : String.format(Locale.ROOT, "%+.4f", r.difference()), 90));
         comparisonTable.getColumns().add(column("", ExperimentComparison.Row::verdict, 100));
+        ColumnFit.install(comparisonTable);
         Label comparisonTitle = new Label();
         comparisonTitle.textProperty().bind(viewModel.comparisonTitleProperty());
         // The comparison table takes room only once a second experiment is picked.
@@ -125,10 +139,12 @@ public final class RunsView implements WorkbenchView {
         runTable.setPlaceholder(new Label("No runs."));
         runTable.getColumns().add(column("Run", RunRecord::id, 50));
         runTable.getColumns().add(column("Model", RunRecord::model, 100));
-        runTable.getColumns().add(column("Repeat", RunRecord::repeat, 60));
+        // Stored repeats count from 0; the window counts from 1, as training progress does ("repeat 2/2").
+        runTable.getColumns().add(column("Repeat", r -> r.repeat() + 1, 60));
         runTable.getColumns().add(column("Status", RunRecord::status, 80));
         runTable.getColumns().add(column("Epochs", RunRecord::epochs, 60));
         runTable.getColumns().add(column("Seconds", r -> r.seconds() == null ? "" : String.format(Locale.ROOT, "%.1f", r.seconds()), 70));
+        ColumnFit.install(runTable);
         runTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 viewModel.selectedRunProperty().set(now);
@@ -149,6 +165,14 @@ public final class RunsView implements WorkbenchView {
             }
         });
         refresh();
+    }
+
+    private void sizeToRows() {
+        int rows = Math.max(1, viewModel.rows().size());
+        double height = HEADER_HEIGHT + rows * ROW_HEIGHT + SCROLLBAR_ALLOWANCE;
+        resultTable.setMinHeight(height);
+        resultTable.setPrefHeight(height);
+        resultTable.setMaxHeight(height);
     }
 
     private void rebuildColumns() {
@@ -174,6 +198,11 @@ public final class RunsView implements WorkbenchView {
         }
         JFreeChart chart = ChartFactory.createXYLineChart(run == null ? "Training curve" : "Run " + run.id() + " (" + run.model() + ")",
                 "Epoch", "Loss", new XYSeriesCollection(loss), PlotOrientation.VERTICAL, true, true, false);
+        if (run != null) {
+            // Exported curves say which run of which experiment and project they show.
+            chart.addSubtitle(new TextTitle(String.format(Locale.ROOT, "Experiment %d, repeat %d, training fraction %.2f, project %s",
+                    run.experimentId(), run.repeat() + 1, run.trainFraction(), context.project().name())));
+        }
         XYPlot plot = chart.getXYPlot();
         NumberAxis validation = new NumberAxis("Validation metric");
         validation.setAutoRangeIncludesZero(false);

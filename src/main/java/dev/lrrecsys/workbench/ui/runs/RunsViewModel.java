@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Runs view's state: the Table-2-style comparison of one experiment and fraction, its runs and a run's curve. */
 public final class RunsViewModel {
@@ -114,7 +116,7 @@ public final class RunsViewModel {
         tableLoader.load(background, new ReadJob<>("Result table", database, tx -> table(experiments.runs(tx, e.id()), e, f)), t -> {
             metricNames.setAll(t.metrics());
             rows.setAll(t.rows());
-            summary.set(t.summary());
+            summary.set(inWords(t.summary()));
             long selected = selectedRun.get() == null ? -1 : selectedRun.get().id();
             runs.setAll(t.runs());
             t.runs().stream().filter(r -> r.id() == selected).findFirst().ifPresentOrElse(r -> {
@@ -122,6 +124,25 @@ public final class RunsViewModel {
                 loadCurve();
             }, () -> selectedRun.set(t.runs().isEmpty() ? null : t.runs().get(t.runs().size() - 1)));
         }, errors);
+    }
+
+    private static final Pattern SIGNED_IMPROVEMENT =
+            Pattern.compile("([+-])(\\d+(?:\\.\\d+)?)% improvement");
+
+    /**
+     * The experiment summary as the window says it: "better by 2.10%" or "worse by 3.03%" instead of the signed
+     * "-3.03% improvement" that `lrw experiment` prints (scripts read that figure, people misread its sign).
+     */
+    static String inWords(String summary) {
+        Matcher m = SIGNED_IMPROVEMENT.matcher(summary);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean zero = Double.parseDouble(m.group(2)) == 0;
+            String words = zero ? "no difference (0.00%)" : ("-".equals(m.group(1)) ? "worse by " : "better by ") + m.group(2) + "%";
+            m.appendReplacement(out, Matcher.quoteReplacement(words));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static List<String> models(ExperimentItem e) {

@@ -103,6 +103,12 @@ public final class UncertaintyView implements WorkbenchView {
                 "Normalised uncertainty (" + viewModel.definitionProperty().get().label() + ")",
                 "Gain (squared error of best baseline minus LR-Recsys)", new XYSeriesCollection(points), PlotOrientation.VERTICAL,
                 true, true, false);
+        ExperimentItem shown = viewModel.experiment().chosen();
+        if (shown != null) {
+            // Exported scatters say which experiment and project they show.
+            c.addSubtitle(new org.jfree.chart.title.TextTitle("Experiment " + shown.id() + " (" + shown.models() + "), project "
+                    + context.project().name()));
+        }
         XYPlot plot = c.getXYPlot();
         plot.getRenderer().setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         XYSeriesCollection lines = new XYSeriesCollection();

@@ -1,0 +1,96 @@
+package dev.lrrecsys.workbench.ui.explanations;
+
+import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
+import dev.lrrecsys.workbench.store.ExplanationFilter;
+import dev.lrrecsys.workbench.ui.SampleCopy;
+import dev.lrrecsys.workbench.ui.ViewStage;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.lrrecsys.workbench.ui.ViewStage.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Explanations explorer on the sample project with offline explanations, at the window's smallest size. */
+@ExtendWith(ApplicationExtension.class)
+class ExplanationsViewTest {
+
+    private static final String OFFLINE = "offline / offline reasoner (no LLM)";
+
+    @TempDir
+    Path tmp;
+
+    private ViewStage stage;
+    private ExplanationsView view;
+
+    @Start
+    void start(Stage window) throws Exception {
+        stage = new ViewStage(SampleCopy.openWithExplanations(tmp));
+        view = stage.show(window, ExplanationsView::new);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        stage.close();
+    }
+
+    @Test
+    void headersStayWholeAlsoAfterAKeywordDrillDown(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#explanationsTable").queryAs(TableView.class);
+        waitFor(() -> !table.getItems().isEmpty());
+        ViewStage.assertNothingElided(view.node());
+
+        ExplanationRow first = (ExplanationRow) table.getItems().get(0);
+        robot.interact(() -> view.apply(new ExplanationFilter(null, null, "negative", OFFLINE, "ok", "restaurant",
+                first.productId(), null)));
+        waitFor(() -> !table.getItems().isEmpty() && table.getItems().stream()
+                .allMatch(r -> ((ExplanationRow) r).productId() == first.productId() && ((ExplanationRow) r).side().equals("negative")));
+        ViewStage.assertNothingElided(view.node());
+        assertThat(stage.errors).isEmpty();
+    }
+
+    @Test
+    void switchingTheThemeAndRefreshingKeepTheGeneratorFilterAndTheRows(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#explanationsTable").queryAs(TableView.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> sources = robot.lookup("#sourceBox").queryAs(ComboBox.class);
+        waitFor(() -> !table.getItems().isEmpty() && sources.getItems().contains(OFFLINE));
+        robot.interact(() -> {
+            sources.setValue(OFFLINE);
+            view.viewModel().sideProperty().set("negative");
+            view.viewModel().search();
+        });
+        waitFor(() -> table.getItems().stream().allMatch(r -> ((ExplanationRow) r).side().equals("negative")));
+        List<Object> before = List.copyOf(table.getItems());
+
+        robot.interact(() -> stage.lookAway(true));
+        robot.interact(() -> stage.theme().toggle());
+        robot.interact(() -> stage.lookAway(false));
+        robot.interact(view::refresh);
+        waitFor(() -> stage.theme().isDark() && table.getItems().equals(before));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shown(sources)).isEqualTo(OFFLINE);
+        assertThat(view.viewModel().sourceProperty().get()).isEqualTo(OFFLINE);
+        assertThat(view.viewModel().sideProperty().get()).isEqualTo("negative");
+        assertThat(List.copyOf(table.getItems())).isEqualTo(before);
+        assertThat(stage.errors).isEmpty();
+    }
+
+    /** What the box shows (its button cell), read on the FX thread. */
+    private static String shown(ComboBox<?> box) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText()).get();
+    }
+}
