@@ -23,6 +23,11 @@ public final class ProjectInfoRepository {
                 + "|| ' products skipped' FROM import_log ORDER BY id DESC LIMIT 1", rs -> rs.getString(1));
         if (lastImport != null) {
             out.put("last import", lastImport);
+            // The importer's own words for what it left out and why (e.g. the sample's 808 restaurants with no name).
+            String note = Sql.one(tx, "SELECT note FROM import_log ORDER BY id DESC LIMIT 1", rs -> rs.getString(1));
+            if (note != null && !note.isBlank()) {
+                out.put("import notes", note.replaceAll("\\s+", " ").strip());
+            }
         }
         out.put("samples", new SampleRepository().counts(tx).describe());
         out.put("explanations", new ExplanationRepository().describeCounts(tx));
