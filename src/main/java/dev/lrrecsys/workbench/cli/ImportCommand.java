@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.ingest.ImportFormat;
 import dev.lrrecsys.workbench.ingest.ImportJob;
+import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
 import dev.lrrecsys.workbench.ingest.ImportRequest;
 import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
@@ -53,6 +54,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Ratings from this value up count as high (default: the top 40%% of the scale).")
     Double highThreshold;
 
+    @Option(names = "--duplicates", paramLabel = "POLICY", defaultValue = "refuse",
+            description = "Rows of the same consumer, product and time: refuse (default), keep-last or mean.")
+    String duplicates;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "The data files or folder.")
     List<Path> paths;
 
@@ -62,7 +67,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportRequest request = new ImportRequest(ImportFormat.fromId(format), paths, skipBadRows, restaurantsOnly,
-                mapping, ratingMin, ratingMax, highThreshold);
+                mapping, ratingMin, ratingMax, highThreshold, DuplicatePolicy.fromId(duplicates));
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = project.open()) {
             ImportResult r = ConsoleProgress.run(new ImportJob(p.database(), p.exportsDir(), request), spec.commandLine().getErr());
