@@ -184,6 +184,24 @@ class ImportDuplicatesTest {
     }
 
     @Test
+    void mergedDuplicatesNeverPutACandidateInItsOwnHistory() throws IOException {
+        // No revisits here: the only way a sample's history could hold its candidate is a duplicate row.
+        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\nu1,p2,5,200\nu1,p3,3,300\n"
+                + "u2,p1,4,100\nu2,p2,1,150\nu2,p2,5,150\nu2,p3,2,200\nu2,p4,2,250\n");
+        for (DuplicatePolicy policy : new DuplicatePolicy[] {DuplicatePolicy.KEEP_LAST, DuplicatePolicy.MEAN}) {
+            try (Project p = Project.create(tmp.resolve("p-" + policy.id()))) {
+                new ImportJob(p.database(), p.exportsDir(), ImportRequest.of(ImportFormat.CSV, f).withDuplicates(policy))
+                        .run(dev.lrrecsys.workbench.task.TaskContext.silent());
+                dev.lrrecsys.workbench.evaluate.SampleDerivationJob.ensureSamples(p.database(),
+                        dev.lrrecsys.workbench.task.TaskContext.silent());
+                assertThat(DatabaseSnapshot.strings(p.database(), "SELECT COUNT(*) FROM sample")).containsExactly("5");
+                assertThat(DatabaseSnapshot.strings(p.database(),
+                        "SELECT COUNT(*) FROM sample WHERE product_id IN (hist1, hist2, hist3, hist4, hist5)")).containsExactly("0");
+            }
+        }
+    }
+
+    @Test
     void theSameProductAtAnotherTimeIsARevisitNotADuplicate() throws IOException {
         Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,200\n");
         ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f));
