@@ -1,11 +1,10 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.explain.LlmSettings;
-import dev.lrrecsys.workbench.explain.OfflineContrastiveReasoner;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.TrainAutoencoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +32,7 @@ public final class AutoencoderCommand implements Callable<Integer> {
             description = "The generator's model (default: the offline reasoner, or llama3.1 for ollama).")
     String model;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}, the paper's).")
+    @Option(names = "--epochs", defaultValue = "" + TrainAutoencoder.Settings.PAPER_EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}, the paper's).")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -62,22 +61,18 @@ public final class AutoencoderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (epochs < 1 || batch < 1 || !(learningRate > 0) || minCount < 1 || maxVocabulary < 3) {
-            throw new WorkbenchException("--epochs, --batch, --learning-rate and --min-count must be positive and "
-                    + "--max-vocabulary at least 3.");
-        }
         AutoencoderSettings.Optimizer opt;
         try {
             opt = AutoencoderSettings.Optimizer.valueOf(optimizer.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new WorkbenchException("Unknown optimizer '" + optimizer + "': use adagrad, adam or sgd.");
         }
-        String m = model != null ? model
-                : "offline".equals(generator) ? OfflineContrastiveReasoner.MODEL : LlmSettings.DEFAULT_OLLAMA_MODEL;
-        AutoencoderSettings settings = new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed);
+        TrainAutoencoder.Settings settings = new TrainAutoencoder.Settings(generator, model,
+                new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed));
+        String m = settings.model();
         try (Project p = project.open()) {
-            ExplanationAutoencoderJob.Result r = ConsoleProgress.run(
-                    new ExplanationAutoencoderJob(p, generator, m, settings), spec.commandLine().getErr());
+            ExplanationAutoencoderJob.Result r = ConsoleProgress.run(TrainAutoencoder.job(p, settings),
+                    spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             out.println("autoencoder: " + r.autoencoderId());
             out.println("explanations: " + generator + " (" + m + ")");

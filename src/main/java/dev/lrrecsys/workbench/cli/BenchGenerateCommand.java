@@ -11,7 +11,7 @@ import dev.lrrecsys.workbench.explain.OfflineGenerator;
 import dev.lrrecsys.workbench.explain.OllamaBackend;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.ingest.synth.RestaurantWorldGenerator;
 import dev.lrrecsys.workbench.ingest.synth.SynthSettings;
 import dev.lrrecsys.workbench.project.Project;

@@ -2,9 +2,9 @@ package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.insight.KeywordAggregator;
-import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.insight.KeywordRanking;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.BuildKeywordIndex;
 import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductMentions;
 import dev.lrrecsys.workbench.store.KeywordRepository.Source;
@@ -50,7 +50,7 @@ public final class BenchKeywordsCommand implements Callable<Integer> {
             long explanations = p.database().read(tx -> repository.countIndexable(tx, source));
             if (p.database().read(tx -> repository.built(tx, source)).isEmpty()) {
                 long start = System.nanoTime();
-                ConsoleProgress.run(new KeywordIndexJob(p.database(), source), spec.commandLine().getErr());
+                ConsoleProgress.run(BuildKeywordIndex.job(p, source), spec.commandLine().getErr());
                 out.printf(Locale.ROOT, "keyword index build: %.1f s for %,d explanations (%s)%n",
                         (System.nanoTime() - start) / 1e9, explanations, source.label());
             }

@@ -1,17 +1,11 @@
 package dev.lrrecsys.workbench.cli;
 
-import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
-import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
-import dev.lrrecsys.workbench.evaluate.ModelCatalog;
 import dev.lrrecsys.workbench.evaluate.ResultTable;
 import dev.lrrecsys.workbench.evaluate.UncertaintyAnalysis;
-import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.project.Project;
-import dev.lrrecsys.workbench.store.ExperimentRecord;
-import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,10 +37,10 @@ public final class ExperimentCommand implements Callable<Integer> {
                     + "that this build has).")
     List<String> models;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "3", description = "Runs per model, seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_REPEATS, description = "Runs per model, seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "Training epochs per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_EPOCHS, description = "Training epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--ae-epochs", paramLabel = "E",
@@ -58,13 +51,13 @@ public final class ExperimentCommand implements Callable<Integer> {
             description = "Share(s) of each consumer's training samples to keep, oldest first (default: ${DEFAULT-VALUE}).")
     String trainFractions;
 
-    @Option(names = "--batch", paramLabel = "B", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_BATCH_SIZE, description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.01", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "" + ExperimentSettings.DEFAULT_LEARNING_RATE, description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the first repeat (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_SEED, description = "Seed of the first repeat (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--generator", paramLabel = "G", defaultValue = ExperimentSettings.OFFLINE_GENERATOR,
@@ -78,45 +71,27 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Finish the last unfinished experiment instead (its own settings apply).")
     boolean resume;
 
+    /** The workflow's settings these options describe (validated there, with messages naming the setting). */
+    public TrainAndEvaluate.Settings settings() {
+        return new TrainAndEvaluate.Settings(TrainAndEvaluate.Settings.parseTask(task),
+                models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, autoencoderEpochs,
+                batch, learningRate, seed, TrainAndEvaluate.Settings.parseFractions(trainFractions), generator,
+                generatorModel, resume);
+    }
+
     @Override
     public Integer call() {
-        ModelCatalog catalog = ModelCatalog.standard();
+        TrainAndEvaluate.Settings settings = settings();
         try (Project p = project.open()) {
-            ExperimentSettings settings;
-            Long resumeId = null;
-            if (resume) {
-                ExperimentRecord last = p.database().read(tx -> new ExperimentRepository().lastExperiment(tx))
-                        .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
-                        .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
-                resumeId = last.id();
-                settings = new ExperimentSettings(parseTask(last.task()), last.models(), last.repeats(), last.epochs(),
-                        last.batchSize(), last.learningRate(), last.seed(),
-                        ExperimentSettings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel());
-            } else {
-                settings = new ExperimentSettings(parseTask(task), models == null ? catalog.ids() : models, repeats,
-                        epochs, batch, learningRate, seed, ExperimentSettings.parseFractions(trainFractions), generator,
-                        generatorModel != null ? generatorModel : defaultModel(generator));
+            if (!settings.resume()) {
+                TrainAndEvaluate.unfinished(p).ifPresent(e -> spec.commandLine().getErr().println("note: experiment "
+                        + e.id() + " did not finish (" + e.status() + "): `lrw experiment --resume` finishes it; "
+                        + "this starts a new experiment."));
             }
-            settings.models().forEach(catalog::get);
-            int aeEpochs = autoencoderEpochs != null ? autoencoderEpochs : settings.epochs();
-            ExperimentJob job = new ExperimentJob(p.database(), p.dir(), settings, catalog,
-                    new AutoencoderCodeSource(p, aeEpochs, settings.seed()), resumeId);
-            ExperimentOutcome outcome = ConsoleProgress.run(job, spec.commandLine().getErr());
+            ExperimentOutcome outcome = ConsoleProgress.run(TrainAndEvaluate.job(p, settings), spec.commandLine().getErr());
             print(outcome, spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    private static String defaultModel(String generator) {
-        if (ExperimentSettings.OFFLINE_GENERATOR.equals(generator)) {
-            return ExperimentSettings.OFFLINE_MODEL;
-        }
-        throw new WorkbenchException("Name the generator's model with --model (e.g. --model llama3.1).");
-    }
-
-    static PredictionTask parseTask(String text) {
-        return Arrays.stream(PredictionTask.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst()
-                .orElseThrow(() -> new WorkbenchException("--task must be regression or classification, got '" + text + "'."));
     }
 
     static void print(ExperimentOutcome o, PrintWriter out) {

@@ -1,19 +1,10 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
-import dev.lrrecsys.workbench.explain.ExplanationGenerator;
-import dev.lrrecsys.workbench.explain.GenerationEstimate;
-import dev.lrrecsys.workbench.explain.GenerationRequest;
 import dev.lrrecsys.workbench.explain.GenerationSummary;
-import dev.lrrecsys.workbench.explain.Generators;
-import dev.lrrecsys.workbench.explain.LlmSettings;
-import dev.lrrecsys.workbench.explain.OllamaBackend;
-import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
-import dev.lrrecsys.workbench.task.Job;
-import dev.lrrecsys.workbench.task.TaskContext;
+import dev.lrrecsys.workbench.workflow.GenerateExplanations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,8 +14,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -37,21 +26,21 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ProjectOption project;
 
-    @Option(names = "--generator", defaultValue = "offline", paramLabel = "NAME",
+    @Option(names = "--generator", defaultValue = GenerateExplanations.Settings.OFFLINE, paramLabel = "NAME",
             description = "offline | ollama | openai-compatible (default: ${DEFAULT-VALUE}).")
     String generator;
 
-    @Option(names = "--model", paramLabel = "M", description = "LLM model (default: llama3.1 for ollama).")
+    @Option(names = "--model", paramLabel = "M", description = "LLM model (default: " + GenerateExplanations.Settings.DEFAULT_MODEL + ").")
     String model;
 
-    @Option(names = "--url", paramLabel = "U", description = "Server base URL (default for ollama: http://localhost:11434).")
+    @Option(names = "--url", paramLabel = "U", description = "Server base URL, http:// or https:// (default: " + GenerateExplanations.Settings.DEFAULT_URL + ").")
     String url;
 
     @Option(names = "--variant", defaultValue = "contrastive", paramLabel = "V",
             description = "contrastive | positive-only | general | aspects | history-summary | direct-rating (default: ${DEFAULT-VALUE}).")
     String variant;
 
-    @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_CONCURRENCY, paramLabel = "N", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Only the first N samples (default: all).")
@@ -60,14 +49,18 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--profiles", description = "Write product profiles first (profile augmentation) and use them in the prompts.")
     boolean profiles;
 
-    @Option(names = "--temperature", defaultValue = "0.2", paramLabel = "T", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_TEMPERATURE, paramLabel = "T", description = "Sampling temperature (default: ${DEFAULT-VALUE}).")
     double temperature;
 
-    @Option(names = "--max-tokens", defaultValue = "120", paramLabel = "K", description = "Answer token limit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-tokens", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_MAX_TOKENS, paramLabel = "K", description = "Answer token limit (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
-    @Option(names = "--timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_TIMEOUT_SECONDS, paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    @Option(names = "--retry", paramLabel = "WHAT", description = "rejected: ask again for the prompts whose stored "
+            + "answers were rejected (failed ones are always asked again).")
+    String retry;
 
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
@@ -78,50 +71,46 @@ public final class GenerateCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The workflow's settings these options describe (validated there, with messages naming the setting). */
+    public GenerateExplanations.Settings settings() {
+        if (retry != null && !retry.equals("rejected")) {
+            throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
+        }
+        return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
+                temperature, maxTokens, timeoutSeconds, retry != null);
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Variant v = Variant.of(variant);
-        LlmSettings settings = new LlmSettings(
-                url != null ? url : LlmSettings.DEFAULT_OLLAMA_URL,
-                model != null ? model : LlmSettings.DEFAULT_OLLAMA_MODEL,
-                temperature, maxTokens, Duration.ofSeconds(timeoutSeconds));
+        GenerateExplanations.Settings settings = settings();
         if (listModels) {
-            List<String> pulled = OllamaBackend.pulledModels(settings.url(), settings.timeout());
-            if (pulled == null) {
-                throw new WorkbenchException("Cannot reach Ollama at " + settings.url() + ": is `ollama serve` running?");
-            }
-            pulled.forEach(out::println);
+            ConsoleProgress.run(GenerateExplanations.listModels(settings), err).forEach(out::println);
             return 0;
         }
-        try (Project p = project.open();
-             ExplanationGenerator g = Generators.create(generator, settings, concurrency, RetryPolicy.DEFAULT)) {
-            int commitEvery = g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY;
-            ContrastiveExplanationJob job = new ContrastiveExplanationJob(p.database(), g,
-                    new GenerationRequest(v, limit, profiles, commitEvery));
-            GenerationEstimate estimate = ConsoleProgress.run(new Job<GenerationEstimate>() {
-                @Override
-                public String title() {
-                    return "Estimate";
-                }
-
-                @Override
-                public GenerationEstimate run(TaskContext context) throws Exception {
-                    return job.estimate(context);
-                }
-            }, err);
-            out.println("generator: " + g.generator() + " (" + g.model() + ")");
-            out.print(estimate.describe());
+        try (Project p = project.open()) {
+            GenerateExplanations.Estimate estimate = ConsoleProgress.run(GenerateExplanations.estimate(p, settings), err);
+            out.println("generator: " + estimate.generator() + " (" + estimate.model() + ")");
+            out.print(estimate.estimate().describe());
             out.flush();
-            if (g.usesPrompts() && !yes && estimate.toGenerate() > 0 && !confirmed(out)) {
+            if (estimate.usesPrompts() && !yes && estimate.estimate().toGenerate() > 0 && !confirmed(out)) {
                 out.println("nothing generated");
                 return 0;
             }
-            GenerationSummary summary = ConsoleProgress.run(job, err);
+            GenerateExplanations.Outcome outcome = ConsoleProgress.run(GenerateExplanations.job(p, settings), err);
+            GenerationSummary summary = outcome.summary();
             out.println(summary.describe());
             out.println(String.format(Locale.ROOT, "rate: %.0f prompts/s", (summary.ok() + summary.rejected()
                     + summary.failed() + summary.cached()) / Math.max(summary.seconds(), 1e-9)));
+            if (outcome.keywords() != null) {
+                out.println("keywords indexed: " + outcome.keywords().source().label() + ": "
+                        + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products");
+            }
+            if (summary.allFailed()) {
+                throw new WorkbenchException("Every prompt failed (" + summary.failed() + "): nothing was generated; the "
+                        + "commonest reasons are listed above. Fix the cause and rerun: failed prompts are asked again.");
+            }
         }
         return 0;
     }

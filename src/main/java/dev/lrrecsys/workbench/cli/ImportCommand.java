@@ -1,11 +1,10 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.ingest.ImportFormat;
-import dev.lrrecsys.workbench.ingest.ImportJob;
 import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
-import dev.lrrecsys.workbench.ingest.ImportRequest;
 import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.ImportDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,13 +63,18 @@ public final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The workflow's settings these options describe. */
+    public ImportDataset.Settings settings() {
+        return new ImportDataset.Settings(ImportFormat.fromId(format), paths, skipBadRows, restaurantsOnly, mapping,
+                ratingMin, ratingMax, highThreshold, DuplicatePolicy.fromId(duplicates));
+    }
+
     @Override
     public Integer call() {
-        ImportRequest request = new ImportRequest(ImportFormat.fromId(format), paths, skipBadRows, restaurantsOnly,
-                mapping, ratingMin, ratingMax, highThreshold, DuplicatePolicy.fromId(duplicates));
+        ImportDataset.Settings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         try (Project p = project.open()) {
-            ImportResult r = ConsoleProgress.run(new ImportJob(p.database(), p.exportsDir(), request), spec.commandLine().getErr());
+            ImportResult r = ConsoleProgress.run(ImportDataset.job(p, settings), spec.commandLine().getErr());
             out.println("imported: " + r.consumers() + " consumers, " + r.products() + " products, "
                     + r.interactions() + " interactions");
             r.notes().forEach(n -> out.println("note: " + n));

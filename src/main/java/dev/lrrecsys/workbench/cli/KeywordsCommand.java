@@ -6,6 +6,7 @@ import dev.lrrecsys.workbench.insight.KeywordAggregator;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.insight.KeywordRanking;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.BuildKeywordIndex;
 import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.store.KeywordRepository.ProductMentions;
 import dev.lrrecsys.workbench.store.KeywordRepository.Source;
@@ -61,7 +62,7 @@ public final class KeywordsCommand implements Callable<Integer> {
             }
             if (product == null) {
                 for (Source s : sources) {
-                    KeywordIndexJob.Result r = ConsoleProgress.run(new KeywordIndexJob(p.database(), s), spec.commandLine().getErr());
+                    KeywordIndexJob.Result r = ConsoleProgress.run(BuildKeywordIndex.job(p, s), spec.commandLine().getErr());
                     out.println("indexed: " + s.label() + ": " + r.explanations() + " explanations, " + r.products() + " products");
                 }
                 return 0;

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.workflow.InvalidSettingException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,6 +46,10 @@ public final class LrwCommand implements Runnable {
     /** User-facing failures print one clear line; anything else is a bug and prints its trace. */
     private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof InvalidSettingException invalid) {
+            err.println("error: " + withFlag(invalid, cl));
+            return 1;
+        }
         if (e instanceof WorkbenchException) {
             err.println("error: " + e.getMessage());
             return 1;
@@ -52,5 +57,16 @@ public final class LrwCommand implements Runnable {
         err.println("unexpected error (a bug; please report it with the trace below): " + e);
         e.printStackTrace(err);
         return 2;
+    }
+
+    /** A workflow names the setting ("timeout must be ..."); the command adds its flag when it has one by that name. */
+    static String withFlag(InvalidSettingException invalid, CommandLine cl) {
+        String flag = "--" + invalid.setting().replace(' ', '-');
+        String message = invalid.getMessage();
+        if (cl.getCommandSpec().findOption(flag) == null) {
+            return message;
+        }
+        String sentence = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+        return sentence + " (" + flag + ").";
     }
 }

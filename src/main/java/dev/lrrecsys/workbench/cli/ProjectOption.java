@@ -1,7 +1,10 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.OpenProject;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 
@@ -12,8 +15,12 @@ public final class ProjectOption {
             description = "The project folder (holds workbench.mv.db).")
     Path dir;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** Opens the project; a sample folder not built yet is built first, with progress on stderr (Ctrl-C cancels). */
     public Project open() {
-        return Project.open(dir);
+        return ConsoleProgress.run(OpenProject.job(dir), command.commandLine().getErr());
     }
 
     public Path dir() {

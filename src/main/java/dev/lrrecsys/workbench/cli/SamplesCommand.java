@@ -1,8 +1,8 @@
 package dev.lrrecsys.workbench.cli;
 
-import dev.lrrecsys.workbench.evaluate.SampleDerivation;
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivation;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.DeriveSamples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +34,7 @@ public final class SamplesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Project p = project.open()) {
-            SampleDerivation d = ConsoleProgress.run(new SampleDerivationJob(p.database(), rederive),
+            SampleDerivation d = ConsoleProgress.run(DeriveSamples.job(p, rederive),
                     spec.commandLine().getErr());
             PrintWriter out = spec.commandLine().getOut();
             out.println("samples: " + d.counts().describe());

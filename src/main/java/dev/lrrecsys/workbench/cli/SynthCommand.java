@@ -1,9 +1,9 @@
 package dev.lrrecsys.workbench.cli;
 
-import dev.lrrecsys.workbench.ingest.synth.RestaurantWorldGenerator;
 import dev.lrrecsys.workbench.ingest.synth.SynthSettings;
 import dev.lrrecsys.workbench.ingest.synth.SynthSummary;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.GenerateSyntheticWorld;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +45,7 @@ public final class SynthCommand implements Callable<Integer> {
         SynthSettings settings = new SynthSettings(consumers, products, interactions, seed);
         PrintWriter out = spec.commandLine().getOut();
         try (Project project = Project.exists(dir) ? Project.open(dir) : Project.create(dir)) {
-            SynthSummary s = ConsoleProgress.run(new RestaurantWorldGenerator(project.database(), settings),
+            SynthSummary s = ConsoleProgress.run(GenerateSyntheticWorld.job(project, settings),
                     spec.commandLine().getErr());
             out.println("project: " + project.dir());
             out.println("consumers: " + s.consumers());

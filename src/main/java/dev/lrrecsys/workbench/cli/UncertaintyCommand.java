@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 
 /** `lrw uncertainty`: the least-squares line of LR-Recsys' per-sample gain on the models' uncertainty. */
 @Command(name = "uncertainty", mixinStandardHelpOptions = true,
-        description = "Print the slope, p-value and n of gain vs uncertainty (PRODUCT.md step 6) of an experiment.")
+        description = "Print the slope, p-value and n of gain vs uncertainty (PRODUCT.md step 6) of an experiment, "
+                + "for uncertainty over all models (the paper's) and over the baselines only.")
 public final class UncertaintyCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,18 +58,32 @@ public final class UncertaintyCommand implements Callable<Integer> {
                     throw new WorkbenchException("Experiment " + experimentId + " has no uncertainty values for training "
                             + "fraction " + fraction + ": it needs finished lr-recsys and baseline runs.");
                 }
-                double[] u = rows.stream().mapToDouble(UncertaintyRow::uncertainty).toArray();
                 double[] g = rows.stream().mapToDouble(UncertaintyRow::gain).toArray();
-                UncertaintyAnalysis.Fit fit = UncertaintyAnalysis.fit(u, g);
+                UncertaintyAnalysis.Fit fit = UncertaintyAnalysis.fit(
+                        rows.stream().mapToDouble(UncertaintyRow::uncertainty).toArray(), g);
+                UncertaintyAnalysis.Fit baselines = UncertaintyAnalysis.fit(
+                        rows.stream().mapToDouble(UncertaintyRow::uncertaintyBaselines).toArray(), g);
                 out.println("experiment: " + experimentId);
                 out.println("train fraction: " + fraction);
-                out.println(String.format(Locale.ROOT, "slope: %.6g", fit.slope()));
-                out.println(String.format(Locale.ROOT, "intercept: %.6g", fit.intercept()));
-                out.println(String.format(Locale.ROOT, "p-value: %.6g", fit.pValue()));
-                out.println("n: " + fit.n());
+                out.println("uncertainty: " + UncertaintyAnalysis.Definition.ALL_MODELS.label());
+                printFit(out, "", fit);
+                out.println("uncertainty: " + UncertaintyAnalysis.Definition.BASELINES_ONLY.label());
+                if (baselines.n() == 0) {
+                    out.println("baselines-only: not measured (it needs two baselines, and experiments stored "
+                            + "before this version have none)");
+                } else {
+                    printFit(out, "baselines-only ", baselines);
+                }
                 return null;
             });
         }
         return 0;
+    }
+
+    private static void printFit(PrintWriter out, String prefix, UncertaintyAnalysis.Fit fit) {
+        out.println(String.format(Locale.ROOT, "%sslope: %.6g", prefix, fit.slope()));
+        out.println(String.format(Locale.ROOT, "%sintercept: %.6g", prefix, fit.intercept()));
+        out.println(String.format(Locale.ROOT, "%sp-value: %.6g", prefix, fit.pValue()));
+        out.println(prefix + "n: " + fit.n());
     }
 }

@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.evaluate;
 
-import dev.lrrecsys.workbench.model.AutoencoderCodes;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
 import dev.lrrecsys.workbench.model.ExplanationFeatures;
@@ -30,7 +29,8 @@ public final class AutoencoderCodeSource implements ExplanationCodes {
                 .latestFinished(tx, generator, model)).isPresent();
         if (!trained) {
             AutoencoderSettings paper = AutoencoderSettings.paper(epochs);
-            new ExplanationAutoencoderJob(project, generator, model, new AutoencoderSettings(paper.epochs(),
+            new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project), project.modelsDir(), generator, model,
+                    new AutoencoderSettings(paper.epochs(),
                     paper.batchSize(), paper.learningRate(), paper.optimizer(), paper.minCount(),
                     paper.maxVocabulary(), seed)).run(context);
         }

@@ -9,7 +9,6 @@ import dev.lrrecsys.workbench.model.PairFeatures;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.RatingModel;
 import dev.lrrecsys.workbench.model.SampleSet;
-import dev.lrrecsys.workbench.model.SampleSetLoader;
 import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.DatasetInfo;
@@ -49,18 +48,24 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentJob.class);
 
     private final Database database;
-    private final Path projectDir;
+    private final Path modelsDir;
+    private final Path exportsDir;
     private final ExperimentSettings settings;
     private final ModelCatalog catalog;
     private final ExplanationCodes codes;
     private final Long resumeExperimentId;
     private final ExperimentRepository repository = new ExperimentRepository();
 
-    /** @param resumeExperimentId an unfinished experiment to complete with the same settings, or null */
-    public ExperimentJob(Database database, Path projectDir, ExperimentSettings settings, ModelCatalog catalog,
-                         ExplanationCodes codes, Long resumeExperimentId) {
+    /**
+     * @param modelsDir          where run checkpoints go (a project's models folder)
+     * @param exportsDir         where the result tables go (a project's exports folder)
+     * @param resumeExperimentId an unfinished experiment to complete with the same settings, or null
+     */
+    public ExperimentJob(Database database, Path modelsDir, Path exportsDir, ExperimentSettings settings,
+                         ModelCatalog catalog, ExplanationCodes codes, Long resumeExperimentId) {
         this.database = database;
-        this.projectDir = projectDir;
+        this.modelsDir = modelsDir;
+        this.exportsDir = exportsDir;
         this.settings = settings;
         this.catalog = catalog;
         this.codes = codes;
@@ -89,8 +94,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                     .countUsable(tx, settings.generator(), settings.generatorModel()));
             if (usable == 0) {
                 throw new WorkbenchException("No explanations from generator '" + settings.generator() + "' (model '"
-                        + settings.generatorModel() + "') in this project: run `lrw generate --generator "
-                        + settings.generator() + "` first, or choose models without explanations (mf, sasrec).");
+                        + settings.generatorModel() + "') in this project: generate "
+                        + "explanations with it first, or choose models without explanations (mf, sasrec).");
             }
         }
         ExplanationFeatures codeFeatures = needsCodes
@@ -120,7 +125,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         if (smallestTrain < settings.batchSize()) {
             throw new WorkbenchException("Only " + smallestTrain + " training samples"
                     + (settings.trainFractions().get(0) < 1 ? " at training fraction " + settings.trainFractions().get(0) : "")
-                    + ", fewer than one batch of " + settings.batchSize() + ": lower --batch or use more data.");
+                    + ", fewer than one batch of " + settings.batchSize() + ": lower the batch size or use more data.");
         }
 
         ComputeDevice device = ComputeDevice.detect();
@@ -202,10 +207,12 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         long seed = settings.seed() + repeat;
         long runId = database.inTransaction((Database.Work<Long>) tx -> repository.createRun(tx, experimentId, entry.id(), repeat, seed,
                 fraction, settings.epochs()));
-        Path dir = projectDir.resolve("models").resolve("experiment-" + experimentId);
+        Path dir = modelsDir.resolve("experiment-" + experimentId);
         Files.createDirectories(dir);
         Path checkpoint = dir.resolve("run-" + runId + "-" + entry.id() + ".sd");
-        String relativeCheckpoint = projectDir.relativize(checkpoint).toString();
+        // Stored relative to the folder holding the models folder (the project's), so a moved project finds it.
+        Path base = modelsDir.toAbsolutePath().getParent();
+        String relativeCheckpoint = base.relativize(checkpoint.toAbsolutePath()).toString();
         RatingModel model = entry.factory().get();
         TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.batchSize(),
                 settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
@@ -300,6 +307,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             return Optional.empty();
         }
         List<float[]> averaged = new ArrayList<>();
+        List<float[]> baselines = new ArrayList<>();
         Map<String, float[]> byModel = new HashMap<>();
         sums.forEach((model, sum) -> {
             float[] mean = new float[sum.length];
@@ -307,13 +315,16 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 mean[i] = sum[i] / settings.repeats();
             }
             averaged.add(mean);
+            if (roles.get(model) == ModelCatalog.Role.BASELINE) {
+                baselines.add(mean);
+            }
             byModel.put(model, mean);
         });
-        UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged,
+        UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged, baselines,
                 byModel.get(best.get()), byModel.get(ModelCatalog.LR_RECSYS));
         database.inTransaction(tx -> {
             repository.saveUncertainty(tx, experimentId, fraction, test.sampleIds(), perSample.uncertainty(),
-                    perSample.gain());
+                    perSample.uncertaintyBaselines(), perSample.gain());
         });
         return Optional.of(UncertaintyAnalysis.fit(perSample.uncertainty(), perSample.gain()));
     }
@@ -327,7 +338,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
 
     private Path[] export(long experimentId, List<ResultTable> tables, Map<Double, UncertaintyAnalysis.Fit> fits,
                           ComputeDevice device, SampleSetLoader.Splits splits) throws IOException {
-        Path exports = projectDir.resolve("exports");
+        Path exports = exportsDir;
         Files.createDirectories(exports);
         String base = "experiment-" + experimentId + "-" + settings.task().name().toLowerCase(Locale.ROOT);
         List<String> csv = new ArrayList<>();

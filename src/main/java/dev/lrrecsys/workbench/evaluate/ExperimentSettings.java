@@ -26,19 +26,19 @@ public record ExperimentSettings(PredictionTask task, List<String> models, int r
 
     public ExperimentSettings {
         if (models.isEmpty()) {
-            throw new WorkbenchException("Name at least one model with --models.");
+            throw new WorkbenchException("Choose at least one model.");
         }
         if (repeats < 1) {
-            throw new WorkbenchException("--repeats must be at least 1, got " + repeats + ".");
+            throw new WorkbenchException("repeats must be at least 1, got " + repeats + ".");
         }
         if (epochs < 1) {
-            throw new WorkbenchException("--epochs must be at least 1, got " + epochs + ".");
+            throw new WorkbenchException("epochs must be at least 1, got " + epochs + ".");
         }
         if (batchSize < 1) {
-            throw new WorkbenchException("--batch must be at least 1, got " + batchSize + ".");
+            throw new WorkbenchException("batch size must be at least 1, got " + batchSize + ".");
         }
         if (!(learningRate > 0)) {
-            throw new WorkbenchException("--learning-rate must be positive, got " + learningRate + ".");
+            throw new WorkbenchException("learning rate must be positive, got " + learningRate + ".");
         }
         for (double f : trainFractions) {
             if (!(f > 0 && f <= 1)) {

@@ -22,6 +22,11 @@ import java.util.function.Supplier;
 public final class ModelCatalog {
 
     public static final String LR_RECSYS = "lr-recsys";
+    /**
+     * The negative control: LR-Recsys trained and tested on explanation codes permuted across samples within
+     * each split (seeded), so that it has the same inputs' distribution and capacity but no explanation content.
+     */
+    public static final String SHUFFLED = "shuffled";
     /** Ablation 2: the LR-Recsys network fed sentence embeddings instead of autoencoder codes. */
     public static final String MINILM = "minilm";
 
@@ -30,7 +35,7 @@ public final class ModelCatalog {
 
     /** How a model takes part in the comparison. */
     public enum Role {
-        LR_RECSYS("ours"), VARIANT("variant"), BASELINE("baseline");
+        LR_RECSYS("ours"), VARIANT("variant"), BASELINE("baseline"), CONTROL("control");
 
         private final String label;
 
@@ -38,7 +43,7 @@ public final class ModelCatalog {
             this.label = label;
         }
 
-        /** How tables name the role: "ours", "variant" or "baseline". */
+        /** How tables name the role: "ours", "variant", "baseline" or "control". */
         public String label() {
             return label;
         }

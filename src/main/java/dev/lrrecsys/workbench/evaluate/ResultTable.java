@@ -79,20 +79,31 @@ public final class ResultTable {
     }
 
     public Optional<Comparison> comparison() {
-        if (!models.contains(ModelCatalog.LR_RECSYS) || values(ModelCatalog.LR_RECSYS, primary()).length == 0) {
+        return bestBaseline().flatMap(this::comparisonWith);
+    }
+
+    /**
+     * LR-Recsys against the negative control (the same network on explanation codes shuffled across samples),
+     * when both ran: the part of a gain that the explanations' content, not the extra inputs, earns.
+     */
+    public Optional<Comparison> controlComparison() {
+        return models.contains(ModelCatalog.SHUFFLED) ? comparisonWith(ModelCatalog.SHUFFLED) : Optional.empty();
+    }
+
+    private Optional<Comparison> comparisonWith(String other) {
+        Metric p = primary();
+        if (!models.contains(ModelCatalog.LR_RECSYS) || values(ModelCatalog.LR_RECSYS, p).length == 0
+                || values(other, p).length == 0) {
             return Optional.empty();
         }
-        return bestBaseline().map(best -> {
-            Metric p = primary();
-            double[] ours = values(ModelCatalog.LR_RECSYS, p);
-            double[] theirs = values(best, p);
-            double base = RepeatStatistics.mean(theirs);
-            double diff = p.lowerIsBetter() ? base - RepeatStatistics.mean(ours) : RepeatStatistics.mean(ours) - base;
-            int pairs = Math.min(ours.length, theirs.length);
-            double pValue = RepeatStatistics.pairedTTestP(java.util.Arrays.copyOf(ours, pairs),
-                    java.util.Arrays.copyOf(theirs, pairs));
-            return new Comparison(best, 100 * diff / base, pValue, pairs);
-        });
+        double[] ours = values(ModelCatalog.LR_RECSYS, p);
+        double[] theirs = values(other, p);
+        double base = RepeatStatistics.mean(theirs);
+        double diff = p.lowerIsBetter() ? base - RepeatStatistics.mean(ours) : RepeatStatistics.mean(ours) - base;
+        int pairs = Math.min(ours.length, theirs.length);
+        double pValue = RepeatStatistics.pairedTTestP(java.util.Arrays.copyOf(ours, pairs),
+                java.util.Arrays.copyOf(theirs, pairs));
+        return Optional.of(new Comparison(other, 100 * diff / base, pValue, pairs));
     }
 
     public String markdown() {
@@ -115,15 +126,20 @@ public final class ResultTable {
         return b.toString();
     }
 
-    /** One line: the improvement and the significance, or why there is none. */
+    /**
+     * The improvement over the best baseline and its significance (or why there is none), then, when the
+     * shuffled-explanations control ran, the same against it on a second line.
+     */
     public String summary() {
         Optional<Comparison> c = comparison();
-        if (c.isEmpty()) {
-            return "No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with finished runs.";
-        }
-        Comparison x = c.get();
-        return String.format(Locale.ROOT, "LR-Recsys vs best baseline (%s) on %s: %+.2f%% improvement; paired t-test "
-                + "over %d repeats: p = %s", x.bestBaseline(), primary().name(), x.improvementPercent(), x.pairs(),
+        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)).orElse(
+                "No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with finished runs.");
+        return controlComparison().map(x -> best + System.lineSeparator() + line("shuffled explanations", x)).orElse(best);
+    }
+
+    private String line(String against, Comparison x) {
+        return String.format(Locale.ROOT, "LR-Recsys vs %s on %s: %+.2f%% improvement; paired t-test over %d repeats: p = %s",
+                against, primary().name(), x.improvementPercent(), x.pairs(),
                 Double.isNaN(x.pValue()) ? "n/a (needs 2+ repeats with varying differences)"
                         : String.format(Locale.ROOT, "%.4g", x.pValue()));
     }

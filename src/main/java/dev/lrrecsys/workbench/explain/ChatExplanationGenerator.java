@@ -119,7 +119,14 @@ public final class ChatExplanationGenerator implements ExplanationGenerator {
                 sleep(retry.delayMillis(attempt - 1));
             }
             try {
-                return new Reply(backend.chat(prompt), null);
+                String text = backend.chat(prompt);
+                if (text == null || text.isBlank()) {
+                    // A reply without text in the field the API defines is the server's fault (or a server that
+                    // speaks another dialect), not a sentence to reject: retried, then stored as failed, so a
+                    // rerun against a healthy server asks again.
+                    throw new NoAnswerText();
+                }
+                return new Reply(text, null);
             } catch (RuntimeException e) {
                 switch (ChatFailure.of(e)) {
                     case UNREACHABLE -> throw new WorkbenchException(backend.unreachableMessage(), e);
@@ -132,6 +139,13 @@ public final class ChatExplanationGenerator implements ExplanationGenerator {
             }
         }
         return new Reply(null, ChatFailure.describe(last) + " (after " + (retry.retries() + 1) + " attempts)");
+    }
+
+    /** The server answered, but with no text where its API puts the answer. */
+    static final class NoAnswerText extends RuntimeException {
+        NoAnswerText() {
+            super("the server's reply had no answer text in the field its API defines (a server fault)");
+        }
     }
 
     private static void sleep(long millis) {

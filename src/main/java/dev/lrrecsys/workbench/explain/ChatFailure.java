@@ -40,7 +40,10 @@ enum ChatFailure {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // A reply missing a field the client library expects surfaces as its NullPointerException: say what it means.
+        String msg = root instanceof NullPointerException
+                ? "the server's reply lacked a field the API defines (a server fault)"
+                : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         String head = switch (f) {
             case TIMEOUT -> "timeout";
             case SERVER_ERROR -> "server error";

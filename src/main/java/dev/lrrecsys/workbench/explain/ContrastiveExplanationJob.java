@@ -1,7 +1,7 @@
 package dev.lrrecsys.workbench.explain;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository;
 import dev.lrrecsys.workbench.store.ExplanationInputRepository.SampleRef;
@@ -72,6 +72,11 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
      * generators it times a short probe of {@value #PROBE_PROMPTS} prompts. Writes no explanation.
      */
     public GenerationEstimate estimate(TaskContext context) throws Exception {
+        return estimate(context, true);
+    }
+
+    /** @param keepProbe put the probe's answers into the prompt cache (an estimate on its own; a run uses them itself) */
+    private GenerationEstimate estimate(TaskContext context, boolean keepProbe) throws Exception {
         if (estimate != null) {
             return estimate;
         }
@@ -100,7 +105,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         long samples = countSamples();
         long prompts = samples * request.variant().sides().size();
         long stored = db.read(tx -> explanations.countSettled(tx, request.variant().key(), generator.generator(),
-                generator.model(), maxId));
+                generator.model(), maxId, request.retryRejected()));
         long inCache = 0;
         List<Pending> probe = new ArrayList<>();
         if (generator.usesPrompts()) {
@@ -125,10 +130,23 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         if (!probe.isEmpty()) {
             context.message("probing " + generator.model() + " with " + probe.size() + " prompt(s)");
             long t0 = System.nanoTime();
+            List<CachedAnswer> answered = new ArrayList<>();
             for (Pending p : probe) {
-                probed.put(p.prompt.hash(), generator.answer(p.prompt, p.context, validator));
+                Answer a = generator.answer(p.prompt, p.context, validator);
+                probed.put(p.prompt.hash(), a);
+                if (a.status() != Answer.Status.FAILED) {
+                    answered.add(new CachedAnswer(p.prompt.hash(), p.prompt.templateVersion(), a.status().key(), a.text(),
+                            a.reason()));
+                }
             }
             perPrompt = (System.nanoTime() - t0) / 1e9 / probe.size();
+            if (keepProbe) {
+                // The probe's answers cost real LLM time: into the prompt cache with them, so that a run started
+                // later (the CLI's and the window's, or one after Ctrl-C) takes them from there instead of asking again.
+                db.inTransaction(tx -> {
+                    cache.put(tx, generator.generator(), generator.model(), answered);
+                });
+            }
         }
         double expected = Double.isNaN(perPrompt) ? Double.NaN : toGenerate * perPrompt / generator.concurrency();
         long profilePrompts = profiles == null ? 0 : profiles.missing();
@@ -138,7 +156,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
 
     @Override
     public GenerationSummary run(TaskContext context) throws Exception {
-        estimate(context);
+        estimate(context, false);
         long t0 = System.nanoTime();
         if (book != null) {
             // The stored versions are what explanations point at: store the defaults on first use.
@@ -177,7 +195,8 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             });
         }
         return new GenerationSummary(generator.generator(), generator.model(), request.variant().key(), counts.ok,
-                counts.cached, counts.rejected, counts.failed, estimate.stored(), (System.nanoTime() - t0) / 1e9);
+                counts.cached, counts.rejected, counts.failed, estimate.stored(), (System.nanoTime() - t0) / 1e9,
+                counts.topFailures(3));
     }
 
     private void generate(TaskContext context, ExecutorService pool, Counts counts) throws Exception {
@@ -333,14 +352,18 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             return;
         }
         List<ExplanationRow> inserts = new ArrayList<>();
-        List<ExplanationRow> updates = new ArrayList<>();
+        List<ExplanationRepository.Replacement> updates = new ArrayList<>();
         List<CachedAnswer> toCache = new ArrayList<>();
         for (Result r : buffer) {
             Answer a = r.answer;
             ExplanationRow row = new ExplanationRow(r.pending.context.sampleId(), request.variant().key(),
                     r.pending.prompt.side().key(), generator.generator(), generator.model(),
                     r.pending.prompt.templateVersion(), r.pending.prompt.hash(), a.status().key(), a.text(), a.reason());
-            (r.pending.wasFailed ? updates : inserts).add(row);
+            if (r.pending.storedStatus == null) {
+                inserts.add(row);
+            } else {
+                updates.add(new ExplanationRepository.Replacement(row, r.pending.storedStatus));
+            }
             if (generator.usesPrompts() && !a.fromCache() && a.status() != Answer.Status.FAILED) {
                 toCache.add(new CachedAnswer(r.pending.prompt.hash(), r.pending.prompt.templateVersion(), a.status().key(),
                         a.text(), a.reason()));
@@ -378,13 +401,13 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             SampleContext c = null;
             for (Side side : request.variant().sides()) {
                 String status = sides.get(side.key());
-                if (status != null && !status.equals("failed")) {
+                if (settled(status)) {
                     continue;
                 }
                 if (c == null) {
                     c = world.context(ref);
                 }
-                todo.add(new Pending(c, prompt(side, c), status != null));
+                todo.add(new Pending(c, prompt(side, c), status));
             }
         }
         Batch batch = new Batch(last);
@@ -397,7 +420,8 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         Map<String, CachedAnswer> hits = db.read(tx -> cache.find(tx, generator.generator(), generator.model(), byHash.keySet()));
         for (Pending p : todo) {
             CachedAnswer hit = hits.get(p.prompt.hash());
-            if (hit == null) {
+            // A retry of rejected rows must reach the generator, not the cache that holds the rejected answer.
+            if (hit == null || !settled(hit.status())) {
                 batch.toSend.add(p);
             } else {
                 Answer a = new Answer(Answer.Status.of(hit.status()), hit.text(), hit.reason(), true);
@@ -423,8 +447,14 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         return request.limit() == 0 ? all : Math.min(all, request.limit());
     }
 
-    /** One prompt waiting for an answer; wasFailed: its row exists with status failed and is updated. */
-    private record Pending(SampleContext context, Prompt prompt, boolean wasFailed) {
+    /** Whether a stored row (or cached answer) of this status is final for this run; null: nothing stored. */
+    private boolean settled(String status) {
+        return status != null && !status.equals(Answer.Status.FAILED.key())
+                && !(request.retryRejected() && status.equals(Answer.Status.REJECTED.key()));
+    }
+
+    /** One prompt waiting for an answer; storedStatus: the status of its existing row (replaced), or null (none). */
+    private record Pending(SampleContext context, Prompt prompt, String storedStatus) {
     }
 
     private record Result(Pending pending, Answer answer) {
@@ -445,6 +475,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         long cached;
         long rejected;
         long failed;
+        final Map<String, Long> failureReasons = new HashMap<>();
 
         void add(Answer a) {
             if (a.fromCache()) {
@@ -454,8 +485,18 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             switch (a.status()) {
                 case OK -> ok++;
                 case REJECTED -> rejected++;
-                case FAILED -> failed++;
+                case FAILED -> {
+                    failed++;
+                    failureReasons.merge(a.reason() == null ? "unknown" : a.reason(), 1L, Long::sum);
+                }
             }
+        }
+
+        /** The commonest failure reasons, most frequent first (ties by text, so the order is stable). */
+        List<GenerationSummary.ReasonCount> topFailures(int n) {
+            return failureReasons.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(n).map(e -> new GenerationSummary.ReasonCount(e.getKey(), e.getValue())).toList();
         }
     }
 }

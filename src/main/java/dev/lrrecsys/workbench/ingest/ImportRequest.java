@@ -16,12 +16,6 @@ public record ImportRequest(ImportFormat format, List<Path> paths, boolean skipB
         duplicates = duplicates == null ? DuplicatePolicy.REFUSE : duplicates;
     }
 
-    /** A request that refuses duplicate rows (the default). */
-    public ImportRequest(ImportFormat format, List<Path> paths, boolean skipBadRows, boolean restaurantsOnly,
-                         Path mappingFile, Double ratingMin, Double ratingMax, Double highThreshold) {
-        this(format, paths, skipBadRows, restaurantsOnly, mappingFile, ratingMin, ratingMax, highThreshold, DuplicatePolicy.REFUSE);
-    }
-
     /** A strict import with the format's defaults. */
     public static ImportRequest of(ImportFormat format, Path... paths) {
         return new ImportRequest(format, List.of(paths), false, false, null, null, null, null, DuplicatePolicy.REFUSE);

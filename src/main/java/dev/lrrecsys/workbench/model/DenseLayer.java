@@ -1,7 +1,7 @@
 package dev.lrrecsys.workbench.model;
 
 /**
- * One dense layer {@code y = x W + b} of a graph built by {@link GraphRatingModel#dense}, optionally followed by
+ * One dense layer {@code y = x W + b} of a network's graph, optionally followed by
  * ReLU, on flat arrays: {@code W} is [in, out] row-major at the layout's offset of {@code nameW}, {@code b} at
  * {@code nameb}.
  */
@@ -51,15 +51,18 @@ final class DenseLayer {
             }
             grad[bias + j] += dy[j];
         }
+        // Gradient and back-propagation in separate loops: the first vectorises, the second is a dot product.
         for (int i = 0; i < in; i++) {
             float a = x[xAt + i];
             int row = weights + i * out;
-            float back = 0f;
             for (int j = 0; j < out; j++) {
                 grad[row + j] += a * dy[j];
-                back += w[row + j] * dy[j];
             }
             if (dx != null) {
+                float back = 0f;
+                for (int j = 0; j < out; j++) {
+                    back += w[row + j] * dy[j];
+                }
                 dx[dxAt + i] = back;
             }
         }

@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * The explanation autoencoder of PRODUCT.md step 3: 50 word positions x 8-dim learned word embeddings
@@ -105,8 +104,8 @@ public final class ExplanationAutoencoder {
     }
 
     /**
-     * Trains on the (training-split) sentences; reports each epoch's mean loss and the token accuracy
-     * of the epoch's last batch as the listener's metric. Checks for cancel once per batch.
+     * Trains on the (training-split) sentences in the {@link EpochLoop}; reports each epoch's mean loss (there is
+     * no validation metric: NaN). Checks for cancel once per batch.
      */
     public void fit(List<String> sentences, AutoencoderSettings settings, EpochListener listener, TaskContext context) {
         if (sentences.isEmpty()) {
@@ -116,38 +115,20 @@ public final class ExplanationAutoencoder {
         Encoded all = new Encoded(sentences);
         int n = sentences.size();
         int batchSize = Math.min(settings.batchSize(), n);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Random shuffle = new Random(settings.seed());
         Batch full = new Batch(batchSize);
         Batch rest = n % batchSize == 0 ? null : new Batch(n % batchSize);
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            double lossSum = 0;
-            for (int from = 0; from < n; from += batchSize) {
-                context.checkCancelled();
-                Batch b = n - from >= batchSize ? full : rest;
-                b.fill(all, order, from);
-                double loss = step(b, updater, epoch);
-                if (!Double.isFinite(loss)) {
-                    throw new WorkbenchException("Training the explanation autoencoder stopped: the loss became "
-                            + "not finite at epoch " + (epoch + 1) + " (learning rate " + settings.learningRate()
-                            + " too high for " + settings.optimizer() + ").");
-                }
-                lossSum += loss * b.size;
-            }
-            listener.epochFinished(epoch + 1, lossSum / n, Double.NaN);
-        }
+        new EpochLoop("the explanation autoencoder", settings.epochs(), batchSize, settings.seed(),
+                settings.learningRate(), false).run(new EpochLoop.InPlace(() -> parameters) {
+                    @Override
+                    public double step(int[] order, int from, int size) {
+                        Batch b = size == batchSize ? full : rest;
+                        b.fill(all, order, from);
+                        return ExplanationAutoencoder.this.step(b, updater);
+                    }
+                }, n, () -> Double.NaN, listener, context);
     }
 
-    private double step(Batch b, IUpdater updater, int epoch) {
+    private double step(Batch b, IUpdater updater) {
         Map<String, INDArray> g = new LinkedHashMap<>();
         double loss = lossAndGradients(b, g);
         if (!Double.isFinite(loss)) {
@@ -156,7 +137,7 @@ public final class ExplanationAutoencoder {
         for (Map.Entry<String, INDArray> e : g.entrySet()) {
             INDArray gradient = e.getValue();
             updaters.computeIfAbsent(e.getKey(), k -> UpdaterState.create(updater, gradient.dataType(), gradient.length()))
-                    .applyUpdater(gradient, iteration, epoch);
+                    .applyUpdater(gradient, iteration, 0);
             parameters.get(e.getKey()).subi(gradient);
         }
         iteration++;

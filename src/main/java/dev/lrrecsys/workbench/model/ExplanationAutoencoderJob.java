@@ -1,9 +1,6 @@
 package dev.lrrecsys.workbench.model;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.project.Project;
-import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
-import dev.lrrecsys.workbench.store.ExplanationCodeRepository.ExplanationText;
 import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TaskContext;
 
@@ -14,15 +11,16 @@ import java.util.Locale;
 
 /**
  * Trains the explanation autoencoder on the training-split contrastive explanations of one generator
- * and model, reports its reconstruction token accuracy on the test split, saves it to models/ and
- * stores the 8-dim code of every one of those explanations (train and test) in batches. The codes count
- * for the models only once all are written.
+ * and model, reports its reconstruction token accuracy on the test split, saves it to the models folder and
+ * stores the 8-dim code of every one of those explanations (train and test) in batches, through an
+ * {@link AutoencoderStore}. The codes count for the models only once all are written.
  */
 public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencoderJob.Result> {
 
     private static final int CODE_BATCH = 2_000;
 
-    private final Project project;
+    private final AutoencoderStore store;
+    private final Path modelsDir;
     private final String generator;
     private final String model;
     private final AutoencoderSettings settings;
@@ -33,8 +31,11 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
                          Path checkpoint) {
     }
 
-    public ExplanationAutoencoderJob(Project project, String generator, String model, AutoencoderSettings settings) {
-        this.project = project;
+    /** @param modelsDir the folder the trained autoencoder is saved in (a project's models folder) */
+    public ExplanationAutoencoderJob(AutoencoderStore store, Path modelsDir, String generator, String model,
+                                     AutoencoderSettings settings) {
+        this.store = store;
+        this.modelsDir = modelsDir;
         this.generator = generator;
         this.model = model;
         this.settings = settings;
@@ -47,11 +48,10 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
 
     @Override
     public Result run(TaskContext context) throws Exception {
-        ExplanationCodeRepository repo = new ExplanationCodeRepository();
-        List<ExplanationText> texts = project.database().read(tx -> repo.contrastiveTexts(tx, generator, model));
+        List<AutoencoderStore.Text> texts = store.contrastiveTexts(generator, model);
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
-        for (ExplanationText t : texts) {
+        for (AutoencoderStore.Text t : texts) {
             (t.test() ? test : train).add(t.text());
         }
         if (train.isEmpty()) {
@@ -72,34 +72,22 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
         double trainAccuracy = autoencoder.tokenAccuracy(train);
         double testAccuracy = autoencoder.tokenAccuracy(test);
 
-        long id = project.database().inTransaction(tx -> {
-            return repo.start(tx, generator, model, vocabulary.size(), settings.epochs(),
-                    settings.optimizer().name().toLowerCase(Locale.ROOT), settings.learningRate(),
-                    settings.batchSize(), train.size(), test.size(), "");
-        });
-        String relative = "models/autoencoder-" + id + ".bin";
-        Path checkpoint = project.dir().resolve(relative);
+        long id = store.start(generator, model, vocabulary.size(), settings, train.size(), test.size());
+        Path checkpoint = modelsDir.resolve("autoencoder-" + id + ".bin");
         autoencoder.save(checkpoint);
-        project.database().inTransaction(tx -> {
-            repo.setCheckpoint(tx, id, relative);
-            repo.recordTraining(tx, id, lastLoss[0], trainAccuracy, testAccuracy);
-        });
+        store.recordTraining(id, checkpoint, lastLoss[0], trainAccuracy, testAccuracy);
 
         long written = 0;
         for (int from = 0, batch = 1; from < texts.size(); from += CODE_BATCH, batch++) {
             context.checkCancelled();
-            List<ExplanationText> chunk = texts.subList(from, Math.min(texts.size(), from + CODE_BATCH));
-            long[] ids = chunk.stream().mapToLong(ExplanationText::explanationId).toArray();
-            float[] codes = autoencoder.encode(chunk.stream().map(ExplanationText::text).toList());
-            project.database().inTransaction(tx -> {
-                repo.writeCodes(tx, id, ids, codes);
-            });
+            List<AutoencoderStore.Text> chunk = texts.subList(from, Math.min(texts.size(), from + CODE_BATCH));
+            long[] ids = chunk.stream().mapToLong(AutoencoderStore.Text::explanationId).toArray();
+            float[] codes = autoencoder.encode(chunk.stream().map(AutoencoderStore.Text::text).toList());
+            store.writeCodes(id, ids, codes);
             written += ids.length;
             context.progress(settings.epochs() + batch, totalUnits, "codes " + written + "/" + texts.size());
         }
-        project.database().inTransaction(tx -> {
-            repo.finish(tx, id);
-        });
+        store.finish(id);
         return new Result(id, vocabulary.size(), train.size(), test.size(), lastLoss[0], trainAccuracy, testAccuracy,
                 written, checkpoint);
     }

@@ -69,15 +69,21 @@ final class FixedChunks implements AutoCloseable {
     }
 
     /**
-     * Writes into {@code into[lo..hi)} the sum of the first {@code count} parts' arrays, added in part order: the
-     * one order that keeps a summed gradient's bits independent of the thread count.
+     * Writes into {@code into[lo..hi)} the sum of the first {@code count} parts' arrays, added in part order (the
+     * one order that keeps a summed gradient's bits independent of the thread count), and zeroes what it read,
+     * so the parts are ready for the next sum without a pass of their own.
      */
-    static void sumInOrder(float[][] parts, int count, float[] into, int lo, int hi) {
-        System.arraycopy(parts[0], lo, into, lo, hi - lo);
+    static void drainInOrder(float[][] parts, int count, float[] into, int lo, int hi) {
+        float[] first = parts[0];
+        for (int i = lo; i < hi; i++) {
+            into[i] = first[i];
+            first[i] = 0f;
+        }
         for (int k = 1; k < count; k++) {
             float[] g = parts[k];
             for (int i = lo; i < hi; i++) {
                 into[i] += g[i];
+                g[i] = 0f;
             }
         }
     }

@@ -4,33 +4,32 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 /**
- * A baseline {@link RatingModel} defined by one SameDiff graph: the subclass defines the graph from named
- * placeholders and the same maths per sample for the CPU kernel ({@link SamplePass}); this class owns batching,
- * Adam, epochs, cancel, NaN detection, prediction and checkpoints. Every graph ends in a sigmoid
- * {@value #PREDICTION}; the loss is MSE on it (regression) or BCE on its logit. On the CPU backend
- * ({@link TrainingEngine#KERNEL}) training and prediction run in a {@link BaselineKernel} started from the graph's
- * initial weights, which are written back into the graph after every epoch (checkpoints stay SameDiff files).
+ * The host of every network (LR-Recsys, its variants and the baselines): a subclass defines one SameDiff graph
+ * from named placeholders ({@link #logit}) and the same maths per sample for the CPU kernel ({@link #network});
+ * this class owns the inputs' checks, the {@link EpochLoop}, prediction and checkpoints ({@link ModelCheckpoint}).
+ * Every graph ends in a sigmoid {@value #PREDICTION}; the loss is MSE on it (regression) or BCE on its logit.
+ * On the CPU backend ({@link TrainingEngine#KERNEL}) training and prediction run in a {@link KernelHost} started
+ * from the graph's initial weights, which are written back into the graph after every epoch; elsewhere the graph
+ * trains itself with ND4J's Adam.
  */
 public abstract class GraphRatingModel implements RatingModel {
 
@@ -43,16 +42,18 @@ public abstract class GraphRatingModel implements RatingModel {
     static final String PREDICTION = PredictionHead.PREDICTION;
     static final String LOSS = PredictionHead.LOSS;
     static final int DIM = 8;
-    /** Name every subclass gives its product embedding table (numProducts + 1 rows: the last pads histories). */
+    static final String CONSUMER_TABLE = "consumerTable";
+    /** Name every network gives its product embedding table (numProducts + 1 rows: the last pads histories). */
     static final String PRODUCT_TABLE = "productTable";
 
     private static final int PREDICT_BATCH = 512;
 
-    /** The sizes a graph is built for. History slots without a product use row {@code numProducts}. */
-    protected record Shape(PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
+    /** The sizes a graph is built for; saved with a checkpoint so that load() can rebuild it. */
+    record Shape(PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
     }
 
     private SameDiff sd;
+    private Shape shape;
     private List<String> inputs;
     private TrainingEngine engine = TrainingEngine.current();
 
@@ -70,75 +71,76 @@ public abstract class GraphRatingModel implements RatingModel {
     /** The placeholders this model reads, among consumer, product, history, pos, neg. */
     protected abstract List<String> inputs();
 
-    /** Defines the graph into {@code sd}; must return the pre-sigmoid logit of shape [n, 1]. */
-    protected abstract SDVariable logit(SameDiff sd, Shape shape, Weights weights);
+    /** Defines the graph into {@code sd}, drawing weights from {@code init}; returns the pre-sigmoid logit [n, 1]. */
+    protected abstract SDVariable logit(SameDiff sd, Shape shape, ParameterInit init);
 
     /** The graph of {@link #logit} for one sample, over the graph's variables, for the CPU kernel. */
     abstract SamplePass.Factory network();
 
+    /** What a checkpoint names as its network: a checkpoint of another architecture is refused. */
+    protected String architecture() {
+        return id();
+    }
+
+    /** Whether each epoch shuffles 0..n-1 anew (see {@link EpochLoop}); LR-Recsys reshuffles the last order. */
+    protected boolean freshOrderEachEpoch() {
+        return true;
+    }
+
     @Override
     public void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
                     TaskContext context) {
-        Shape shape = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
-        buildGraph(shape, settings.seed());
-        if (engine == TrainingEngine.KERNEL) {
-            fitOnKernel(train, validation, settings, listener, context);
-        } else {
-            fitOnGraph(train, validation, settings, listener, context, shape);
+        Shape fitted = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
+        if (usesExplanations() && train.explanationDim() < 1) {
+            throw new WorkbenchException(id() + " needs explanation features, and the samples have none: "
+                    + "train the explanation autoencoder first, or choose id-only.");
+        }
+        checkSamples(train, fitted);
+        if (validation != null) {
+            checkSamples(validation, fitted);
+        }
+        if (train.size() < settings.batchSize()) {
+            throw new WorkbenchException("Training " + id() + " needs at least one full batch: " + train.size()
+                    + " training samples, batch size " + settings.batchSize() + ".");
+        }
+        Nd4j.getRandom().setSeed(settings.seed());
+        buildGraph(fitted, settings.seed());
+        try (Trainer run = engine == TrainingEngine.KERNEL
+                ? new KernelEngine(kernel(settings.task()), train, settings.learningRate())
+                : new GraphEngine(train, settings.learningRate())) {
+            DoubleSupplier metric = () -> validation == null || validation.size() == 0 ? Double.NaN
+                    : ValidationMetric.of(settings.task(), run.predict(validation), validation.target());
+            new EpochLoop(id(), settings.epochs(), settings.batchSize(), settings.seed(), settings.learningRate(),
+                    freshOrderEachEpoch()).run(run, train.size(), metric, listener, context);
         }
     }
 
     /** Builds this model's graph for {@code shape} with the initial weights of {@code seed}; it becomes the model. */
     SameDiff buildGraph(Shape shape, long seed) {
-        Nd4j.getRandom().setSeed(seed);
+        Nd4jThreads.apply();
         inputs = inputs();
-        sd = build(shape, new Weights(seed));
+        this.shape = shape;
+        sd = SameDiff.create();
+        for (String input : inputs) {
+            switch (input) {
+                case CONSUMER, PRODUCT -> sd.placeHolder(input, DataType.INT, -1);
+                case HISTORY -> sd.placeHolder(input, DataType.INT, -1, SampleSet.HISTORY);
+                case POSITIVE, NEGATIVE -> sd.placeHolder(input, DataType.FLOAT, -1, shape.explanationDim());
+                default -> throw new IllegalStateException("unknown input " + input);
+            }
+        }
+        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, 1);
+        PredictionHead.attach(sd, logit(sd, shape, new ParameterInit(seed)), target, shape.task());
         return sd;
     }
 
-    private void fitOnKernel(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
-                             TaskContext context) {
-        Random shuffle = new Random(settings.seed());
-        int n = train.size();
-        try (BaselineKernel kernel = kernel(settings.task())) {
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                int[] order = permutation(n, shuffle);
-                double lossSum = 0;
-                for (int from = 0; from < n; from += settings.batchSize()) {
-                    context.checkCancelled();
-                    int size = Math.min(settings.batchSize(), n - from);
-                    double loss = kernel.trainStep(train, order, from, size, settings.learningRate());
-                    if (!Double.isFinite(loss)) {
-                        // The graph still holds the weights of the last finished epoch.
-                        throw nonFiniteLoss(loss, epoch, settings);
-                    }
-                    lossSum += loss * size;
-                }
-                kernel.copyTo(parameters());
-                double validationMetric = Double.NaN;
-                if (validation != null && validation.size() > 0) {
-                    float[] predicted = new float[validation.size()];
-                    kernel.infer(validation, predicted);
-                    validationMetric = ValidationMetric.of(settings.task(), predicted, validation.target());
-                }
-                listener.epochFinished(epoch, lossSum / n, validationMetric);
-            }
-        }
-    }
-
-    private WorkbenchException nonFiniteLoss(double loss, int epoch, TrainingSettings settings) {
-        return new WorkbenchException("Training " + id() + " stopped: the loss became " + loss + " in epoch "
-                + epoch + " (learning rate " + settings.learningRate() + " too high?). The last good "
-                + "checkpoint is kept.");
-    }
-
     /** A CPU kernel over a copy of the graph's current weights; {@code task} null: for inference only. */
-    BaselineKernel kernel(PredictionTask task) {
-        return kernel(task, LrRecsysKernel.defaultThreads());
+    KernelHost kernel(PredictionTask task) {
+        return kernel(task, KernelHost.defaultThreads());
     }
 
-    BaselineKernel kernel(PredictionTask task, int threads) {
-        return new BaselineKernel(parameters(), task, threads, network());
+    KernelHost kernel(PredictionTask task, int threads) {
+        return new KernelHost(parameters(), task, threads, network());
     }
 
     /** The graph's trainable arrays by name (the arrays themselves: writing them changes the model). */
@@ -152,110 +154,84 @@ public abstract class GraphRatingModel implements RatingModel {
         return out;
     }
 
-    private void fitOnGraph(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
-                            TaskContext context, Shape shape) {
-        sd.setTrainingConfig(TrainingConfig.builder()
-                .updater(new Adam(settings.learningRate()))
-                .dataSetFeatureMapping(inputs)
-                .dataSetLabelMapping(TARGET)
-                .build());
-        Random shuffle = new Random(settings.seed());
-        int n = train.size();
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-            int[] order = permutation(n, shuffle);
-            sd.fit(new EpochBatches(train, order, settings.batchSize(), shape, context), 1);
-            // SameDiff's own loss records read 0 in 1.0.0-M2.1, so the loss is measured after the epoch.
-            double loss = loss(train, shape);
-            if (!Double.isFinite(loss)) {
-                throw nonFiniteLoss(loss, epoch, settings);
-            }
-            double validationMetric = validation == null || validation.size() == 0 ? Double.NaN
-                    : ValidationMetric.of(settings.task(), predict(validation), validation.target());
-            listener.epochFinished(epoch, loss, validationMetric);
-        }
-    }
-
-    private SameDiff build(Shape shape, Weights weights) {
-        SameDiff graph = SameDiff.create();
-        for (String input : inputs) {
-            switch (input) {
-                case CONSUMER, PRODUCT -> graph.placeHolder(input, DataType.INT, -1);
-                case HISTORY -> graph.placeHolder(input, DataType.INT, -1, SampleSet.HISTORY);
-                case POSITIVE, NEGATIVE -> graph.placeHolder(input, DataType.FLOAT, -1, shape.explanationDim());
-                default -> throw new IllegalStateException("unknown input " + input);
-            }
-        }
-        SDVariable target = graph.placeHolder(TARGET, DataType.FLOAT, -1, 1);
-        SDVariable logit = logit(graph, shape, weights);
-        PredictionHead.attach(graph, logit, target, shape.task());
-        return graph;
-    }
-
-    /** Mean loss over a sample set with the current weights. */
-    private double loss(SampleSet samples, Shape shape) {
-        double sum = 0;
-        int n = samples.size();
-        for (int start = 0; start < n; start += PREDICT_BATCH) {
-            int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
-            Map<String, INDArray> feed = feed(samples, rows, shape);
-            feed.put(TARGET, target(samples, rows));
-            sum += sd.output(feed, LOSS).get(LOSS).getDouble(0) * rows.length;
-        }
-        return sum / n;
-    }
-
-    /** The placeholders' values for samples {@code rows}, target excluded. */
-    Map<String, INDArray> feed(SampleSet samples, int[] rows, Shape shape) {
-        INDArray[] features = features(samples, rows, shape);
-        Map<String, INDArray> feed = new HashMap<>();
-        for (int k = 0; k < inputs.size(); k++) {
-            feed.put(inputs.get(k), features[k]);
-        }
-        return feed;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] rows = new int[to - from];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = from + i;
-        }
-        return rows;
+    /** Learned values in all (tables included); 0 before training or loading. */
+    public long parameterCount() {
+        return sd == null ? 0 : parameters().values().stream().mapToLong(INDArray::length).sum();
     }
 
     @Override
     public float[] predict(SampleSet samples) {
+        return infer(samples, PREDICTION);
+    }
+
+    /** {@code output} ({@value #PREDICTION}, or a per-sample array of the graph) of every sample, flat. */
+    float[] infer(SampleSet samples, String output) {
         if (sd == null) {
             throw new IllegalStateException(id() + " is neither trained nor loaded");
         }
+        checkSamples(samples, shape);
         int n = samples.size();
-        float[] out = new float[n];
         if (engine == TrainingEngine.KERNEL) {
-            try (BaselineKernel kernel = kernel(null)) {
-                kernel.infer(samples, out);
+            float[] prediction = new float[n];
+            float[] attention = PREDICTION.equals(output) ? null : new float[n * AttentionModel.TOKENS * AttentionModel.TOKENS];
+            try (KernelHost kernel = kernel(null)) {
+                kernel.infer(samples, prediction, attention);
             }
-            return out;
+            return attention == null ? prediction : attention;
         }
-        Shape shape = new Shape(null, 0, paddingProduct(), samples.explanationDim());
+        float[] out = null;
         for (int start = 0; start < n; start += PREDICT_BATCH) {
-            int[] rows = range(start, Math.min(n, start + PREDICT_BATCH));
-            float[] batch = sd.output(feed(samples, rows, shape), PREDICTION).get(PREDICTION).reshape(-1).toFloatVector();
-            System.arraycopy(batch, 0, out, start, batch.length);
+            int[] rows = IntStream.range(start, Math.min(n, start + PREDICT_BATCH)).toArray();
+            float[] batch = sd.output(feed(samples, rows, shape), output).get(output).dup('c').data().asFloat();
+            if (out == null) {
+                out = new float[batch.length / rows.length * n];
+            }
+            System.arraycopy(batch, 0, out, start * (batch.length / rows.length), batch.length);
         }
-        return out;
+        return out == null ? new float[0] : out;
     }
 
-    /** The padding row of the product table, read back from the graph so a loaded checkpoint knows it. */
-    private int paddingProduct() {
-        return sd.hasVariable(PRODUCT_TABLE) ? (int) sd.getVariable(PRODUCT_TABLE).getArr().size(0) - 1 : 0;
+    private boolean usesExplanations() {
+        return inputs().contains(POSITIVE) || inputs().contains(NEGATIVE);
     }
 
-    private INDArray[] features(SampleSet s, int[] rows, Shape shape) {
-        List<INDArray> out = new ArrayList<>();
+    /** Refuses samples whose indices or explanation width do not fit the graph of {@code fitted}. */
+    private void checkSamples(SampleSet samples, Shape fitted) {
+        if (usesExplanations() && samples.explanationDim() != fitted.explanationDim()) {
+            throw new WorkbenchException(id() + " was built for explanation features of width "
+                    + fitted.explanationDim() + ", the samples have " + samples.explanationDim() + ".");
+        }
+        for (int c : samples.consumers()) {
+            if (c < 0 || c >= fitted.numConsumers()) {
+                throw new WorkbenchException("Consumer index " + c + " is outside the " + fitted.numConsumers()
+                        + " consumers " + id() + " was built for.");
+            }
+        }
+        for (int p : samples.products()) {
+            if (p < 0 || p >= fitted.numProducts()) {
+                throw new WorkbenchException("Product index " + p + " is outside the " + fitted.numProducts()
+                        + " products " + id() + " was built for.");
+            }
+        }
+        for (int p : samples.history()) {
+            if (p >= fitted.numProducts()) {
+                throw new WorkbenchException("History product index " + p + " is outside the "
+                        + fitted.numProducts() + " products " + id() + " was built for.");
+            }
+        }
+    }
+
+    /** The placeholders' values for samples {@code rows}, target excluded. */
+    Map<String, INDArray> feed(SampleSet s, int[] rows, Shape fitted) {
+        Map<String, INDArray> feed = new HashMap<>();
         for (String input : inputs) {
-            out.add(switch (input) {
-                case CONSUMER -> Nd4j.createFromArray(pick(s.consumers(), rows));
-                case PRODUCT -> Nd4j.createFromArray(pick(s.products(), rows));
-                case HISTORY -> Nd4j.createFromArray(history(s.history(), rows, shape.numProducts()))
+            feed.put(input, switch (input) {
+                case CONSUMER -> Nd4j.createFromArray(IntStream.of(rows).map(r -> s.consumers()[r]).toArray());
+                case PRODUCT -> Nd4j.createFromArray(IntStream.of(rows).map(r -> s.products()[r]).toArray());
+                // Empty history slots (-1) read the padding row.
+                case HISTORY -> Nd4j.createFromArray(IntStream.of(rows)
+                        .flatMap(r -> IntStream.range(r * SampleSet.HISTORY, (r + 1) * SampleSet.HISTORY))
+                        .map(i -> s.history()[i] < 0 ? fitted.numProducts() : s.history()[i]).toArray())
                         .reshape(rows.length, SampleSet.HISTORY);
                 case POSITIVE -> Nd4j.createFromArray(rowsOf(s.positive(), rows, s.explanationDim()))
                         .reshape(rows.length, s.explanationDim());
@@ -264,12 +240,7 @@ public abstract class GraphRatingModel implements RatingModel {
                 default -> throw new IllegalStateException("unknown input " + input);
             });
         }
-        return out.toArray(new INDArray[0]);
-    }
-
-    /** One batch for SameDiff's fit: the placeholders in {@link #inputs()} order and the target. */
-    MultiDataSet batch(SampleSet samples, int[] rows, Shape shape) {
-        return new MultiDataSet(features(samples, rows, shape), new INDArray[] {target(samples, rows)});
+        return feed;
     }
 
     static INDArray target(SampleSet s, int[] rows) {
@@ -280,27 +251,6 @@ public abstract class GraphRatingModel implements RatingModel {
         return Nd4j.createFromArray(t).reshape(rows.length, 1);
     }
 
-    private static int[] pick(int[] values, int[] rows) {
-        int[] out = new int[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = values[rows[i]];
-        }
-        return out;
-    }
-
-    /** History indices with the -1 padding mapped to the padding row. */
-    private static int[] history(int[] history, int[] rows, int padding) {
-        int h = SampleSet.HISTORY;
-        int[] out = new int[rows.length * h];
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < h; k++) {
-                int v = history[rows[i] * h + k];
-                out[i * h + k] = v < 0 ? padding : v;
-            }
-        }
-        return out;
-    }
-
     private static float[] rowsOf(float[] values, int[] rows, int width) {
         float[] out = new float[rows.length * width];
         for (int i = 0; i < rows.length; i++) {
@@ -309,135 +259,120 @@ public abstract class GraphRatingModel implements RatingModel {
         return out;
     }
 
-    private static int[] permutation(int n, Random random) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
     @Override
     public void save(Path file) throws IOException {
         if (sd == null) {
             throw new IllegalStateException(id() + " has nothing to save before training");
         }
-        sd.save(file.toFile(), false);
+        new ModelCheckpoint(id(), architecture(), shape).write(file, parameters());
     }
 
     @Override
     public void load(Path file) throws IOException {
-        if (!file.toFile().isFile()) {
-            throw new IOException("No checkpoint at " + file);
+        ModelCheckpoint.Loaded loaded = ModelCheckpoint.read(file);
+        if (!loaded.architecture().equals(architecture())) {
+            throw new WorkbenchException("The checkpoint " + file + " holds a " + loaded.architecture()
+                    + " network, not " + architecture() + ".");
         }
-        sd = SameDiff.load(file.toFile(), false);
-        inputs = inputs();
-    }
-
-    /** One epoch's batches in a given order; checks for cancel before each batch. */
-    private final class EpochBatches implements MultiDataSetIterator {
-        private final SampleSet samples;
-        private final int[] order;
-        private final int batchSize;
-        private final Shape shape;
-        private final TaskContext context;
-        private int cursor;
-
-        EpochBatches(SampleSet samples, int[] order, int batchSize, Shape shape, TaskContext context) {
-            this.samples = samples;
-            this.order = order;
-            this.batchSize = batchSize;
-            this.shape = shape;
-            this.context = context;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return cursor < order.length;
-        }
-
-        @Override
-        public org.nd4j.linalg.dataset.api.MultiDataSet next() {
-            return next(batchSize);
-        }
-
-        @Override
-        public org.nd4j.linalg.dataset.api.MultiDataSet next(int size) {
-            context.checkCancelled();
-            int[] rows = java.util.Arrays.copyOfRange(order, cursor, Math.min(order.length, cursor + size));
-            cursor += rows.length;
-            return batch(samples, rows, shape);
-        }
-
-        @Override
-        public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException("no pre-processing");
-        }
-
-        @Override
-        public MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return true;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
-        }
-
-        @Override
-        public void reset() {
-            cursor = 0;
-        }
-    }
-
-    /** Initial weights from a Java random stream of the run's seed, so a seed always gives the same network. */
-    protected static final class Weights {
-        private final SplittableRandom random;
-
-        Weights(long seed) {
-            this.random = new SplittableRandom(seed);
-        }
-
-        /** Glorot-uniform matrix variable. */
-        SDVariable matrix(SameDiff sd, String name, int rows, int cols) {
-            return uniform(sd, name, rows, cols, Math.sqrt(6.0 / (rows + cols)));
-        }
-
-        /** Embedding table with small uniform values. */
-        SDVariable table(SameDiff sd, String name, int rows, int cols) {
-            return uniform(sd, name, rows, cols, 0.1);
-        }
-
-        SDVariable zeros(SameDiff sd, String name, int rows, int cols) {
-            return sd.var(name, Nd4j.zeros(DataType.FLOAT, rows, cols));
-        }
-
-        SDVariable zeroVector(SameDiff sd, String name, int size) {
-            return sd.var(name, Nd4j.zeros(DataType.FLOAT, size));
-        }
-
-        private SDVariable uniform(SameDiff sd, String name, int rows, int cols, double limit) {
-            float[] v = new float[rows * cols];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) ((random.nextDouble() * 2 - 1) * limit);
+        buildGraph(loaded.shape(), 0);
+        for (Map.Entry<String, INDArray> e : parameters().entrySet()) {
+            INDArray saved = loaded.arrays().get(e.getKey());
+            if (saved == null || !Arrays.equals(saved.shape(), e.getValue().shape())) {
+                throw new WorkbenchException("The checkpoint " + file + " does not fit this network: "
+                        + "parameter " + e.getKey() + " is missing or has another shape.");
             }
-            return sd.var(name, Nd4j.createFromArray(v).reshape(rows, cols));
+            e.getValue().assign(saved);
+        }
+    }
+
+    /** An engine of the {@link EpochLoop} that also predicts with the weights trained so far (validation). */
+    private interface Trainer extends EpochLoop.Engine {
+        float[] predict(SampleSet samples);
+    }
+
+    /** Trains a copy of the weights in the CPU kernel and writes them into the graph at each commit. */
+    private final class KernelEngine implements Trainer {
+        private final KernelHost host;
+        private final SampleSet train;
+        private final double learningRate;
+
+        KernelEngine(KernelHost host, SampleSet train, double learningRate) {
+            this.host = host;
+            this.train = train;
+            this.learningRate = learningRate;
+        }
+
+        @Override
+        public double step(int[] order, int from, int size) {
+            return host.trainStep(train, order, from, size, learningRate);
+        }
+
+        @Override
+        public float[] predict(SampleSet samples) {
+            float[] out = new float[samples.size()];
+            host.infer(samples, out, null);
+            return out;
+        }
+
+        @Override
+        public void commit() {
+            host.copyTo(parameters());
+        }
+
+        @Override
+        public void rollback() {
+            // The graph's arrays were last written at the previous commit: nothing to undo.
+        }
+
+        @Override
+        public void close() {
+            host.close();
+        }
+    }
+
+    /** Trains the graph's own arrays: one graph call per batch (forward and backward), then ND4J's Adam in place. */
+    final class GraphEngine extends EpochLoop.InPlace implements Trainer {
+        private final SampleSet train;
+        private final Adam adam;
+        private final List<String> names;
+        private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+        private int iteration;
+
+        GraphEngine(SampleSet train, double learningRate) {
+            super(GraphRatingModel.this::parameters);
+            this.train = train;
+            this.adam = new Adam(learningRate);
+            this.names = new ArrayList<>(parameters().keySet());
+        }
+
+        @Override
+        public double step(int[] order, int from, int size) {
+            int[] rows = Arrays.copyOfRange(order, from, from + size);
+            Map<String, INDArray> feed = feed(train, rows, shape);
+            feed.put(TARGET, target(train, rows));
+            var result = sd.calculateGradientsAndOutputs(feed, List.of(LOSS), names);
+            double loss = result.getOutputs().get(LOSS).getDouble(0);
+            if (!Double.isFinite(loss)) {
+                return loss;
+            }
+            for (String name : names) {
+                INDArray g = result.getGradients().get(name);
+                updaters.computeIfAbsent(name, k -> UpdaterState.create(adam, g.dataType(), g.length()))
+                        .applyUpdater(g, iteration, 0);
+                sd.getVariable(name).getArr().subi(g);
+            }
+            iteration++;
+            return loss;
+        }
+
+        @Override
+        public float[] predict(SampleSet samples) {
+            return infer(samples, PREDICTION);
         }
     }
 
     /** A dense layer x W + b. */
-    static SDVariable dense(SameDiff sd, Weights w, String name, SDVariable x, int in, int out) {
+    static SDVariable dense(SameDiff sd, ParameterInit w, String name, SDVariable x, int in, int out) {
         return sd.nn().linear(x, w.matrix(sd, name + "W", in, out), w.zeroVector(sd, name + "b", out));
     }
 }

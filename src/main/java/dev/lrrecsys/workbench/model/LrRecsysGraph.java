@@ -2,61 +2,56 @@ package dev.lrrecsys.workbench.model;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Builds the SameDiff graph of LR-Recsys (PRODUCT.md step 4) with embedding dimension 8 everywhere:
+ * Defines the SameDiff graph of LR-Recsys (PRODUCT.md step 4) with embedding dimension 8 everywhere:
  * consumer/product tables, self-attention then a hand-written GRU over the 5 history products,
  * 6-token self-attention over [pos, neg, consumer, product, sequence, context], MLP [64, 8, 1].
  * Matrix products stay 2-D or plain batched {@code mmul} (SameDiff's tensorMmul gradient fails on 3-D).
  */
 final class LrRecsysGraph {
 
-    static final int DIM = 8;
+    static final int DIM = GraphRatingModel.DIM;
     static final int HISTORY = SampleSet.HISTORY;
     static final int TOKENS = AttentionModel.TOKENS;
 
-    static final String CONSUMER_ROWS = "consumerRows";
-    static final String PRODUCT_ROWS = "productRows";
-    static final String HISTORY_ROWS = "historyRows";
-    static final String POSITIVE = "pos";
-    static final String NEGATIVE = "neg";
-    static final String TARGET = "target";
-    static final String PREDICTION = PredictionHead.PREDICTION;
+    static final String POSITIVE = GraphRatingModel.POSITIVE;
+    static final String NEGATIVE = GraphRatingModel.NEGATIVE;
+    /** The 6 x 6 token attention weights. */
     static final String ALPHA = "alpha";
-    static final String LOSS = PredictionHead.LOSS;
 
-    /** The sizes a graph is built for; saved with a checkpoint so that load() can rebuild it. */
-    record Shape(LrRecsysVariant variant, PredictionTask task, int numConsumers, int numProducts, int explanationDim) {
-        /** Row of the product table used for empty history slots (a learned padding vector). */
-        int paddingProduct() {
-            return numProducts;
-        }
-    }
-
-    private final SameDiff sd = SameDiff.create();
+    private final SameDiff sd;
     private final ParameterInit init;
 
-    private LrRecsysGraph(long seed) {
-        this.init = new ParameterInit(seed);
+    private LrRecsysGraph(SameDiff sd, ParameterInit init) {
+        this.sd = sd;
+        this.init = init;
     }
 
-    static SameDiff build(Shape shape, long seed) {
-        return new LrRecsysGraph(seed).define(shape);
+    /**
+     * Defines the network into {@code sd}, whose placeholders the host made; the tables are drawn from
+     * {@code init}, every other weight from {@code init.next()}.
+     *
+     * @return the pre-sigmoid logit, [n, 1]
+     */
+    static SDVariable logit(SameDiff sd, GraphRatingModel.Shape s, LrRecsysVariant variant, ParameterInit init) {
+        int nc = s.numConsumers();
+        int np = s.numProducts() + 1;
+        // The extra last product row is the learned padding vector of short histories.
+        SDVariable consumers = init.normal(sd, GraphRatingModel.CONSUMER_TABLE, nc, DIM, 0.1);
+        SDVariable products = init.normal(sd, GraphRatingModel.PRODUCT_TABLE, np, DIM, 0.1);
+        SDVariable eConsumer = RowLookup.rows(sd, consumers, sd.getVariable(GraphRatingModel.CONSUMER), nc);
+        SDVariable eProduct = RowLookup.rows(sd, products, sd.getVariable(GraphRatingModel.PRODUCT), np);
+        SDVariable historyRows = RowLookup.rows(sd, products, sd.getVariable(GraphRatingModel.HISTORY).reshape(-1), np);
+        return new LrRecsysGraph(sd, init.next()).define(s, variant, eConsumer, eProduct, historyRows);
     }
 
-    private SameDiff define(Shape s) {
-        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, 1);
-
-        // Embedding rows are looked up outside the graph (see EmbeddingTable) and enter as variables
-        // whose gradients are scattered back into the tables.
-        SDVariable eConsumer = sd.var(CONSUMER_ROWS, ParameterInit.zeros(1, DIM));
-        SDVariable eProduct = sd.var(PRODUCT_ROWS, ParameterInit.zeros(1, DIM));
-        SDVariable eSequence = sequence(sd.var(HISTORY_ROWS, ParameterInit.zeros(HISTORY, DIM)));
-
-        SDVariable ePositive = s.variant().usesPositive()
+    private SDVariable define(GraphRatingModel.Shape s, LrRecsysVariant variant, SDVariable eConsumer,
+                              SDVariable eProduct, SDVariable historyRows) {
+        SDVariable eSequence = sequence(historyRows);
+        SDVariable ePositive = variant.usesPositive()
                 ? explanation(POSITIVE, s.explanationDim()) : constantToken("positiveConstant", eConsumer);
-        SDVariable eNegative = s.variant().usesNegative()
+        SDVariable eNegative = variant.usesNegative()
                 ? explanation(NEGATIVE, s.explanationDim()) : constantToken("negativeConstant", eConsumer);
         SDVariable eContext = constantToken("context", eConsumer);
 
@@ -67,20 +62,18 @@ final class LrRecsysGraph {
         SDVariable flat = attended.reshape(-1, TOKENS * DIM);
         SDVariable h1 = sd.nn().relu(sd.nn().linear(flat, weight("mlp1W", TOKENS * DIM, 64), bias("mlp1b", 64)), 0);
         SDVariable h2 = sd.nn().relu(sd.nn().linear(h1, weight("mlp2W", 64, DIM), bias("mlp2b", DIM)), 0);
-        SDVariable logit = sd.nn().linear(h2, weight("mlp3W", DIM, 1), bias("mlp3b", 1));
-        PredictionHead.attach(sd, logit, target, s.task());
-        return sd;
+        return sd.nn().linear(h2, weight("mlp3W", DIM, 1), bias("mlp3b", 1));
     }
 
     /** An explanation feature placeholder, projected to 8 dimensions when it is wider (sentence embeddings). */
     private SDVariable explanation(String name, int width) {
-        SDVariable in = sd.placeHolder(name, DataType.FLOAT, -1, width);
+        SDVariable in = sd.getVariable(name);
         return width == DIM ? in : in.mmul(weight(name + "Projection", width, DIM));
     }
 
     /** A learned 8-dim vector repeated for every sample of the batch (broadcast onto a zero row). */
     private SDVariable constantToken(String name, SDVariable anyToken) {
-        SDVariable v = sd.var(name, init.normal(1, DIM, 0.1));
+        SDVariable v = init.normal(sd, name, 1, DIM, 0.1);
         return anyToken.mul(0.0).add(v);
     }
 
@@ -130,15 +123,14 @@ final class LrRecsysGraph {
     }
 
     private SDVariable recurrentWeight(String name, int cols) {
-        double limit = 1.0 / Math.sqrt(DIM);
-        return sd.var(name, init.uniform(DIM, cols, limit));
+        return init.uniform(sd, name, DIM, cols, 1.0 / Math.sqrt(DIM));
     }
 
     private SDVariable weight(String name, int rows, int cols) {
-        return sd.var(name, init.glorot(rows, cols));
+        return init.matrix(sd, name, rows, cols);
     }
 
     private SDVariable bias(String name, int size) {
-        return sd.var(name, ParameterInit.zeros(1, size).reshape(size));
+        return init.zeroVector(sd, name, size);
     }
 }

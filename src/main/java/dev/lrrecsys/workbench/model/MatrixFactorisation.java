@@ -21,7 +21,7 @@ public final class MatrixFactorisation extends GraphRatingModel {
     }
 
     @Override
-    protected SDVariable logit(SameDiff sd, Shape shape, Weights w) {
+    protected SDVariable logit(SameDiff sd, Shape shape, ParameterInit w) {
         SDVariable consumer = sd.getVariable(CONSUMER);
         SDVariable product = sd.getVariable(PRODUCT);
         int nc = shape.numConsumers();

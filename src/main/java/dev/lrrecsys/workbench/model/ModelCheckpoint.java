@@ -16,26 +16,30 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The file of a trained LR-Recsys network: a small header (format, variant, task, table sizes, feature
- * width) and every learned array by name. The graph itself is rebuilt from the header on load, so the
- * file does not depend on SameDiff's serialisation of ops. Written to a temporary file and moved into
- * place, so a crash never leaves half a checkpoint.
+ * The file of every trained network: a small header (format, model id, architecture, task, table sizes, feature
+ * width) and every learned array by name. The graph itself is rebuilt from the header on load, so the file does
+ * not depend on SameDiff's serialisation of ops. Written to a temporary file and moved into place, so a crash
+ * never leaves half a checkpoint. The format is the one LR-Recsys used first (its architecture field held the
+ * variant), so its older checkpoints still load.
  */
 final class ModelCheckpoint {
 
+    /** The first format's name, kept so that older LR-Recsys checkpoints still load. */
     private static final String MAGIC = "lrw-lr-recsys";
     private static final int FORMAT = 1;
 
     private final String modelId;
-    private final LrRecsysGraph.Shape shape;
+    private final String architecture;
+    private final GraphRatingModel.Shape shape;
 
-    ModelCheckpoint(String modelId, LrRecsysGraph.Shape shape) {
+    ModelCheckpoint(String modelId, String architecture, GraphRatingModel.Shape shape) {
         this.modelId = modelId;
+        this.architecture = architecture;
         this.shape = shape;
     }
 
     /** What {@link #read} found. */
-    record Loaded(String modelId, LrRecsysGraph.Shape shape, Map<String, INDArray> arrays) {
+    record Loaded(String modelId, String architecture, GraphRatingModel.Shape shape, Map<String, INDArray> arrays) {
     }
 
     void write(Path file, Map<String, INDArray> arrays) throws IOException {
@@ -46,7 +50,7 @@ final class ModelCheckpoint {
             out.writeUTF(MAGIC);
             out.writeInt(FORMAT);
             out.writeUTF(modelId);
-            out.writeUTF(shape.variant().id());
+            out.writeUTF(architecture);
             out.writeUTF(shape.task().name());
             out.writeInt(shape.numConsumers());
             out.writeInt(shape.numProducts());
@@ -69,19 +73,19 @@ final class ModelCheckpoint {
         }
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             if (!MAGIC.equals(readMagic(in)) || in.readInt() != FORMAT) {
-                throw new WorkbenchException(file + " is not an LR-Recsys checkpoint of this version.");
+                throw new WorkbenchException(file + " is not a model checkpoint of this version.");
             }
             String modelId = in.readUTF();
-            LrRecsysVariant variant = LrRecsysVariant.byId(in.readUTF());
+            String architecture = in.readUTF();
             PredictionTask task = PredictionTask.valueOf(in.readUTF());
-            LrRecsysGraph.Shape shape = new LrRecsysGraph.Shape(variant, task, in.readInt(), in.readInt(), in.readInt());
+            GraphRatingModel.Shape shape = new GraphRatingModel.Shape(task, in.readInt(), in.readInt(), in.readInt());
             int count = in.readInt();
             Map<String, INDArray> arrays = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
                 arrays.put(name, Nd4j.read(in));
             }
-            return new Loaded(modelId, shape, arrays);
+            return new Loaded(modelId, architecture, shape, arrays);
         }
     }
 

@@ -24,7 +24,7 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
     }
 
     @Override
-    protected SDVariable logit(SameDiff sd, Shape shape, Weights w) {
+    protected SDVariable logit(SameDiff sd, Shape shape, ParameterInit w) {
         int nc = shape.numConsumers();
         int np = shape.numProducts() + 1;
         SDVariable eConsumer = RowLookup.rows(sd, w.table(sd, "consumerTable", nc, DIM), sd.getVariable(CONSUMER), nc);
@@ -38,7 +38,7 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         return dense(sd, w, "out", h3, 8, 1);
     }
 
-    private static SDVariable explanation(SameDiff sd, Weights w, String name, int width) {
+    private static SDVariable explanation(SameDiff sd, ParameterInit w, String name, int width) {
         SDVariable in = sd.getVariable(name);
         return width == DIM ? in : in.mmul(w.matrix(sd, name + "Projection", width, DIM));
     }
@@ -74,8 +74,8 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         Pass(ParameterLayout layout) {
             consumerTable = layout.offset("consumerTable");
             productTable = layout.offset(PRODUCT_TABLE);
-            positiveProjection = layout.has(POSITIVE + "Projection") ? layout.offset(POSITIVE + "Projection") : -1;
-            negativeProjection = layout.has(NEGATIVE + "Projection") ? layout.offset(NEGATIVE + "Projection") : -1;
+            positiveProjection = ExplanationSlot.projection(layout, POSITIVE);
+            negativeProjection = ExplanationSlot.projection(layout, NEGATIVE);
             mlp1 = new DenseLayer(layout, "mlp1", WIDTH, 32, true);
             mlp2 = new DenseLayer(layout, "mlp2", 32, 16, true);
             mlp3 = new DenseLayer(layout, "mlp3", 16, 8, true);
@@ -86,28 +86,13 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         public float forward(SampleSet set, int s, float[] w) {
             System.arraycopy(w, consumerTable + set.consumers()[s] * DIM, x, 0, DIM);
             System.arraycopy(w, productTable + set.products()[s] * DIM, x, DIM, DIM);
-            explanation(set.positive(), set.explanationDim(), s, positiveProjection, w, 2 * DIM);
-            explanation(set.negative(), set.explanationDim(), s, negativeProjection, w, 3 * DIM);
+            ExplanationSlot.forward(set.positive(), set.explanationDim(), s, w, positiveProjection, x, 2 * DIM);
+            ExplanationSlot.forward(set.negative(), set.explanationDim(), s, w, negativeProjection, x, 3 * DIM);
             mlp1.forward(w, x, 0, h1);
             mlp2.forward(w, h1, 0, h2);
             mlp3.forward(w, h2, 0, h3);
             out.forward(w, h3, 0, logit);
             return logit[0];
-        }
-
-        private void explanation(float[] features, int dim, int s, int projection, float[] w, int at) {
-            if (projection < 0) {
-                System.arraycopy(features, s * dim, x, at, DIM);
-                return;
-            }
-            java.util.Arrays.fill(x, at, at + DIM, 0f);
-            for (int k = 0; k < dim; k++) {
-                float f = features[s * dim + k];
-                int row = projection + k * DIM;
-                for (int j = 0; j < DIM; j++) {
-                    x[at + j] += f * w[row + j];
-                }
-            }
         }
 
         @Override
@@ -119,26 +104,13 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
             mlp1.backward(w, x, 0, h1, dH1, grad, dX, 0);
             addRow(grad, consumerTable + set.consumers()[s] * DIM, 0);
             addRow(grad, productTable + set.products()[s] * DIM, DIM);
-            projectionGradient(set.positive(), set.explanationDim(), s, positiveProjection, grad, 2 * DIM);
-            projectionGradient(set.negative(), set.explanationDim(), s, negativeProjection, grad, 3 * DIM);
+            ExplanationSlot.backward(set.positive(), set.explanationDim(), s, positiveProjection, dX, 2 * DIM, grad);
+            ExplanationSlot.backward(set.negative(), set.explanationDim(), s, negativeProjection, dX, 3 * DIM, grad);
         }
 
         private void addRow(float[] grad, int row, int at) {
             for (int k = 0; k < DIM; k++) {
                 grad[row + k] += dX[at + k];
-            }
-        }
-
-        private void projectionGradient(float[] features, int dim, int s, int projection, float[] grad, int at) {
-            if (projection < 0) {
-                return;
-            }
-            for (int k = 0; k < dim; k++) {
-                float f = features[s * dim + k];
-                int row = projection + k * DIM;
-                for (int j = 0; j < DIM; j++) {
-                    grad[row + j] += f * dX[at + j];
-                }
             }
         }
     }

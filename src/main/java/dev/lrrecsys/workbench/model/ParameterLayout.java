@@ -46,6 +46,11 @@ final class ParameterLayout {
         return s.offset;
     }
 
+    /** Number of values of {@code name}. */
+    int length(String name) {
+        return slots.get(name).length;
+    }
+
     /** Copies the arrays' values (row-major) into one new flat array. */
     float[] flatten(Map<String, INDArray> arrays) {
         float[] flat = new float[size];

@@ -1,9 +1,9 @@
 package dev.lrrecsys.workbench.model;
 
 /**
- * One baseline network's forward and backward pass for a single sample, with its own scratch arrays (one pass
- * per chunk of a batch, so passes never share state). Weights are read from a flat array in a
- * {@link ParameterLayout} of the graph's variables, tables included.
+ * One network's forward and backward pass for a single sample, with its own scratch arrays (one pass per chunk
+ * of a batch, so passes never share state): the CPU kernel of a {@link GraphRatingModel}'s graph. Weights are read
+ * from a flat array in a {@link ParameterLayout} of the graph's variables, tables included.
  */
 interface SamplePass {
 
@@ -15,6 +15,14 @@ interface SamplePass {
     /** The pre-sigmoid logit of sample {@code s}; keeps what {@link #backward} needs. */
     float forward(SampleSet set, int s, float[] w);
 
-    /** Adds to {@code grad} the gradients of the sample last passed forward, given its loss gradient {@code dLogit}. */
+    /**
+     * Adds to {@code grad} the gradients of the sample last passed forward, given its loss gradient {@code dLogit};
+     * in the consumer and product tables only on the rows of the sample's consumer, candidate and history.
+     */
     void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad);
+
+    /** Copies the 6 x 6 token attention of the sample last passed forward to {@code out[at..]}. */
+    default void copyAttention(float[] out, int at) {
+        throw new UnsupportedOperationException("this network has no token attention");
+    }
 }

@@ -23,4 +23,26 @@ public record SampleSet(long[] sampleIds, int[] consumers, int[] products, int[]
     public int size() {
         return sampleIds.length;
     }
+
+    /** The same samples with explanation features permuted across samples (the shuffling honesty check). */
+    public SampleSet shuffledExplanations(long seed) {
+        int d = explanationDim;
+        int[] order = new int[size()];
+        java.util.Arrays.setAll(order, i -> i);
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        float[] shuffledPositive = new float[positive.length];
+        float[] shuffledNegative = new float[negative.length];
+        for (int i = 0; i < order.length; i++) {
+            System.arraycopy(positive, order[i] * d, shuffledPositive, i * d, d);
+            System.arraycopy(negative, order[i] * d, shuffledNegative, i * d, d);
+        }
+        return new SampleSet(sampleIds, consumers, products, history, shuffledPositive, shuffledNegative, d,
+                target, rating);
+    }
 }

@@ -27,7 +27,7 @@ public final class SelfAttentiveSequenceModel extends GraphRatingModel {
     }
 
     @Override
-    protected SDVariable logit(SameDiff sd, Shape shape, Weights w) {
+    protected SDVariable logit(SameDiff sd, Shape shape, ParameterInit w) {
         SDVariable history = sd.getVariable(HISTORY);
         int np = shape.numProducts() + 1;
         SDVariable table = w.table(sd, PRODUCT_TABLE, np, DIM);

@@ -88,7 +88,7 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                     watch.peakHeap.get(), watch.peakNative.get(), watch.peakPhysical.get(),
                     Integer.getInteger("lrw.nd4j.threads", 1), lrCpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), net.engine().label(),
-                    net.engine() == TrainingEngine.KERNEL ? LrRecsysKernel.defaultThreads() : 1, graphRate,
+                    net.engine() == TrainingEngine.KERNEL ? KernelHost.defaultThreads() : 1, graphRate,
                     GRAPH_SAMPLES);
         } finally {
             watch.interrupt();

@@ -5,8 +5,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.util.Locale;
 
 /**
- * What runs the LR-Recsys network's forward and backward passes. On the CPU backend the hand-written kernel
- * ({@link LrRecsysKernel}: same weights, same maths, gradients checked against the graph's) is several times
+ * What runs every network's forward and backward passes. On the CPU backend the hand-written kernel
+ * ({@link KernelHost}: same weights, same maths, gradients checked against the graph's) is several times
  * faster than SameDiff, whose per-op bookkeeping dominates a network this small; on a GPU backend the SameDiff
  * graph runs on the device. The system property {@code lrw.engine} ({@code kernel} or {@code samediff}) overrides.
  */

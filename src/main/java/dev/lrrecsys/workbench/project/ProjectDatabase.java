@@ -5,6 +5,7 @@ import dev.lrrecsys.workbench.store.Database;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +41,13 @@ final class ProjectDatabase {
         if (e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1 || e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) {
             return new WorkbenchException("Cannot read the project database in " + projectDir
                     + ": the file is damaged or was written by an incompatible H2 version (" + e.getMessage() + ")", e);
+        }
+        Path file = projectDir.resolve(Project.DB_FILE_NAME);
+        if (!Files.isWritable(projectDir) || Files.exists(file) && !Files.isWritable(file)) {
+            // H2 reports this as a generic SQL error naming its lock or log file: say what the user can change.
+            return new WorkbenchException("Cannot open the project in " + projectDir + ": the folder or "
+                    + Project.DB_FILE_NAME + " is read-only, and a project needs to write to it (copy the folder "
+                    + "somewhere writable, or change its permissions).", e);
         }
         return new WorkbenchException("Cannot open the project database in " + projectDir + ": " + e.getMessage(), e);
     }

@@ -1,17 +1,8 @@
 package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.ingest.ImportFormat;
-import dev.lrrecsys.workbench.ingest.ImportJob;
-import dev.lrrecsys.workbench.ingest.ImportRequest;
-import dev.lrrecsys.workbench.ingest.ImportResult;
-import dev.lrrecsys.workbench.task.TaskContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +10,16 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * Sample project folders (sample-projects/*): data files plus a {@value #MARKER} naming their format and
- * data folder, and no database. The database is built from the data the first time the folder is opened,
- * so no binary database is ever committed.
+ * data folder, and no database. The database is built from the data the first time the folder is opened
+ * (workflow.OpenSampleProject), so no binary database is ever committed.
  */
 public final class SampleProjects {
 
     public static final String MARKER = "sample.properties";
-    private static final Logger LOG = LoggerFactory.getLogger(SampleProjects.class);
 
     private SampleProjects() {
     }
@@ -52,34 +41,6 @@ public final class SampleProjects {
             throw new WorkbenchException("Cannot list the samples in " + root + ": " + e.getMessage(), e);
         }
         return out;
-    }
-
-    /**
-     * Creates the project database of a sample folder and imports its data. If the import fails the
-     * half-made database is removed, so the next open tries again.
-     */
-    public static Project build(Path sampleDir, TaskContext context) {
-        Path dir = sampleDir.toAbsolutePath().normalize();
-        Properties marker = marker(dir);
-        ImportFormat format = ImportFormat.fromId(marker.getProperty("format", "").strip());
-        Path data = dir.resolve(marker.getProperty("data", "data").strip());
-        if (!Files.isWritable(dir)) {
-            throw new WorkbenchException("The sample " + dir + " is in a read-only folder: copy it to a folder of yours first"
-                    + " (the window's 'Open sample' does that).");
-        }
-        LOG.info("Building the sample project {} from {}", dir, data);
-        Project project = Project.create(dir);
-        try {
-            ImportResult r = new ImportJob(project.database(), project.exportsDir(), ImportRequest.of(format, data)).run(context);
-            LOG.info("Sample {} built: {} consumers, {} products, {} interactions", dir.getFileName(), r.consumers(),
-                    r.products(), r.interactions());
-            return project;
-        } catch (Exception e) {
-            project.close();
-            deleteDatabase(dir);
-            String why = e.getMessage() == null ? e.toString() : e.getMessage();
-            throw new WorkbenchException("Cannot build the sample project " + dir + ": " + why, e);
-        }
     }
 
     /**
@@ -127,26 +88,6 @@ public final class SampleProjects {
             return s.findAny().isEmpty();
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Properties marker(Path dir) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(dir.resolve(MARKER), StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new WorkbenchException("Cannot read " + dir.resolve(MARKER) + ": " + e.getMessage(), e);
-        }
-        return p;
-    }
-
-    private static void deleteDatabase(Path dir) {
-        for (String suffix : new String[] {".mv.db", ".trace.db"}) {
-            try {
-                Files.deleteIfExists(dir.resolve(Project.DB_BASE_NAME + suffix));
-            } catch (IOException e) {
-                LOG.warn("Could not remove the half-built database {}: {}", dir, e.getMessage());
-            }
         }
     }
 }

@@ -17,6 +17,8 @@ public final class ExperimentRepository {
     public static final String RUNNING = "running";
     public static final String DONE = "done";
     public static final String CANCELLED = "cancelled";
+    /** A run or experiment whose process ended while it ran (kill -9, a crash, power loss): set on the next open. */
+    public static final String INTERRUPTED = "interrupted";
     public static final String FAILED = "failed";
 
     private static final String EXPERIMENT_COLUMNS = "id, created_at, task, models, repeats, epochs, batch_size, "
@@ -130,8 +132,31 @@ public final class ExperimentRepository {
         Sql.update(tx, "DELETE FROM run WHERE id = ?", runId);
     }
 
+    /** Finished runs: the ones with results (cancelled, failed and interrupted runs are not counted). */
     public long countRuns(Tx tx) throws SQLException {
-        return Sql.count(tx, "SELECT COUNT(*) FROM run");
+        return Sql.count(tx, "SELECT COUNT(*) FROM run WHERE status = 'done'");
+    }
+
+    public long countInterruptedRuns(Tx tx) throws SQLException {
+        return Sql.count(tx, "SELECT COUNT(*) FROM run WHERE status = ?", INTERRUPTED);
+    }
+
+    /**
+     * Marks every run and experiment still "running" as interrupted. Only for a project just opened by this process:
+     * the database's file lock means no other process can be running them, so such rows are left by one that ended.
+     *
+     * @return how many runs were marked
+     */
+    public int markInterrupted(Tx tx) throws SQLException {
+        int runs = Sql.update(tx, "UPDATE run SET status = ?, message = 'the process ended while it ran' WHERE status = ?",
+                INTERRUPTED, RUNNING);
+        Sql.update(tx, "UPDATE experiment SET status = ? WHERE status = ?", INTERRUPTED, RUNNING);
+        return runs;
+    }
+
+    /** The newest experiment that did not finish (interrupted, cancelled or failed), if it is the last one. */
+    public Optional<ExperimentRecord> lastUnfinished(Tx tx) throws SQLException {
+        return lastExperiment(tx).filter(e -> !DONE.equals(e.status()) && !RUNNING.equals(e.status()));
     }
 
     public void addCurvePoint(Tx tx, long runId, int epoch, double loss, double validationMetric) throws SQLException {
@@ -203,32 +228,46 @@ public final class ExperimentRepository {
                         rs.getFloat(5)), runId);
     }
 
+    /** @param uncertaintyBaselines per sample over the baselines only; NaN values are stored as NULL (not measured) */
     public void saveUncertainty(Tx tx, long experimentId, double trainFraction, long[] sampleIds, double[] uncertainty,
-                                double[] gain) throws SQLException {
+                                double[] uncertaintyBaselines, double[] gain) throws SQLException {
         Sql.update(tx, "DELETE FROM sample_uncertainty WHERE experiment_id = ? AND train_fraction = ?",
                 experimentId, trainFraction);
         try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO sample_uncertainty "
-                + "(experiment_id, train_fraction, sample_id, uncertainty, gain) VALUES (?, ?, ?, ?, ?)")) {
+                + "(experiment_id, train_fraction, sample_id, uncertainty, uncertainty_baselines, gain) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < sampleIds.length; i++) {
                 ps.setLong(1, experimentId);
                 ps.setDouble(2, trainFraction);
                 ps.setLong(3, sampleIds[i]);
                 ps.setDouble(4, uncertainty[i]);
-                ps.setDouble(5, gain[i]);
+                if (Double.isNaN(uncertaintyBaselines[i])) {
+                    ps.setNull(5, Types.DOUBLE);
+                } else {
+                    ps.setDouble(5, uncertaintyBaselines[i]);
+                }
+                ps.setDouble(6, gain[i]);
                 addBatch(ps, i);
             }
             ps.executeBatch();
         }
     }
 
-    /** Per-sample uncertainty and gain of one experiment and training fraction. */
-    public record UncertaintyRow(long sampleId, double uncertainty, double gain) {
+    /**
+     * Per-sample uncertainty (the paper's, over all models), uncertainty over the baselines only (NaN where not
+     * measured) and gain, of one experiment and training fraction.
+     */
+    public record UncertaintyRow(long sampleId, double uncertainty, double uncertaintyBaselines, double gain) {
     }
 
     public List<UncertaintyRow> uncertainty(Tx tx, long experimentId, double trainFraction) throws SQLException {
-        return Sql.list(tx, "SELECT sample_id, uncertainty, gain FROM sample_uncertainty "
+        return Sql.list(tx, "SELECT sample_id, uncertainty, uncertainty_baselines, gain FROM sample_uncertainty "
                         + "WHERE experiment_id = ? AND train_fraction = ? ORDER BY sample_id",
-                rs -> new UncertaintyRow(rs.getLong(1), rs.getDouble(2), rs.getDouble(3)), experimentId, trainFraction);
+                rs -> {
+                    double baselines = rs.getDouble(3);
+                    return new UncertaintyRow(rs.getLong(1), rs.getDouble(2), rs.wasNull() ? Double.NaN : baselines,
+                            rs.getDouble(4));
+                }, experimentId, trainFraction);
     }
 
     /** The training fractions that have uncertainty rows in an experiment, ascending. */

@@ -36,13 +36,20 @@ public final class ExplanationRepository {
     }
 
     /** Rows that need no new attempt (ok or rejected) for samples with id up to maxSampleId. */
-    public long countSettled(Tx tx, String variant, String generator, String model, long maxSampleId) throws SQLException {
+    /** Rows a run will not ask for again: every row but failed ones, and but rejected ones when they are retried. */
+    public long countSettled(Tx tx, String variant, String generator, String model, long maxSampleId,
+                             boolean retryRejected) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation WHERE variant = ? AND generator = ? AND model = ? "
-                + "AND status <> 'failed' AND sample_id <= ?", variant, generator, model, maxSampleId);
+                        + "AND status <> 'failed' AND (status <> 'rejected' OR ? = FALSE) AND sample_id <= ?",
+                variant, generator, model, retryRejected, maxSampleId);
     }
 
-    /** Inserts the rows of samples that have none yet and updates the given previously failed ones. */
-    public void save(Tx tx, List<ExplanationRow> inserts, List<ExplanationRow> updates) throws SQLException {
+    /** A stored row answered again: its new content and the status it had (for the explorer's counts). */
+    public record Replacement(ExplanationRow row, String previousStatus) {
+    }
+
+    /** Inserts the rows of samples that have none yet and replaces the given previously failed or rejected ones. */
+    public void save(Tx tx, List<ExplanationRow> inserts, List<Replacement> updates) throws SQLException {
         if (!inserts.isEmpty()) {
             try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO explanation (template_version, "
                     + "prompt_hash, status, text, reason, sample_id, variant, side, generator, model, created_at) "
@@ -58,8 +65,8 @@ public final class ExplanationRepository {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE explanation SET template_version = ?, "
                     + "prompt_hash = ?, status = ?, text = ?, reason = ?, created_at = CURRENT_TIMESTAMP "
                     + "WHERE sample_id = ? AND variant = ? AND side = ? AND generator = ? AND model = ?")) {
-                for (ExplanationRow r : updates) {
-                    bind(ps, r);
+                for (Replacement r : updates) {
+                    bind(ps, r.row());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -68,14 +75,15 @@ public final class ExplanationRepository {
         countInExplorer(tx, inserts, updates);
     }
 
-    /** Keeps explanation_count (the explorer's totals) in step: updated rows were 'failed' before. */
-    private static void countInExplorer(Tx tx, List<ExplanationRow> inserts, List<ExplanationRow> updates) throws SQLException {
+    /** Keeps explanation_count (the explorer's totals) in step: a replaced row leaves its previous status. */
+    private static void countInExplorer(Tx tx, List<ExplanationRow> inserts, List<Replacement> updates) throws SQLException {
         Map<List<String>, Long> deltas = new HashMap<>();
         for (ExplanationRow r : inserts) {
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
         }
-        for (ExplanationRow r : updates) {
-            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), "failed"), -1L, Long::sum);
+        for (Replacement u : updates) {
+            ExplanationRow r = u.row();
+            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), u.previousStatus()), -1L, Long::sum);
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
         }
         try (PreparedStatement ps = ViewSummaries.explanationCounter(tx)) {

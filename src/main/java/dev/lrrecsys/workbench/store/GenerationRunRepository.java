@@ -27,4 +27,9 @@ public final class GenerationRunRepository {
         Sql.update(tx, "UPDATE generation_run SET finished_at = CURRENT_TIMESTAMP, outcome = ?, ok = ?, cached = ?, "
                 + "rejected = ?, failed = ?, seconds = ? WHERE id = ?", outcome, ok, cached, rejected, failed, seconds, id);
     }
+
+    /** Marks generation runs still "running" as interrupted (see {@link ExperimentRepository#markInterrupted}). */
+    public int markInterrupted(Tx tx) throws SQLException {
+        return Sql.update(tx, "UPDATE generation_run SET outcome = 'interrupted' WHERE outcome = 'running'");
+    }
 }

@@ -38,6 +38,11 @@ public final class ProjectInfoRepository {
     private static void putRuns(Tx tx, Map<String, String> out) throws SQLException {
         ExperimentRepository experiments = new ExperimentRepository();
         out.put("runs", Long.toString(experiments.countRuns(tx)));
+        long interrupted = experiments.countInterruptedRuns(tx);
+        if (interrupted > 0) {
+            out.put("interrupted runs", interrupted + " (the process ended while they ran: `lrw experiment --resume` "
+                    + "trains them again)");
+        }
         var last = experiments.lastRun(tx, false);
         if (last.isPresent()) {
             RunRecord run = last.get();

@@ -1,64 +1,42 @@
 package dev.lrrecsys.workbench.ui;
 
-import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
-import dev.lrrecsys.workbench.explain.ExplanationGenerator;
-import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
-import dev.lrrecsys.workbench.evaluate.ExperimentJob;
-import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
-import dev.lrrecsys.workbench.evaluate.ModelCatalog;
-import dev.lrrecsys.workbench.ingest.ImportJob;
-import dev.lrrecsys.workbench.insight.KeywordIndexJob;
-import dev.lrrecsys.workbench.ui.importer.ImportDialog;
-import dev.lrrecsys.workbench.ui.importer.ImportViewModel;
-import dev.lrrecsys.workbench.ui.attention.AttentionView;
-import dev.lrrecsys.workbench.ui.comparison.ComparisonView;
-import dev.lrrecsys.workbench.ui.inspector.CaseView;
-import dev.lrrecsys.workbench.ui.runs.RunsView;
-import dev.lrrecsys.workbench.ui.settings.TrainingSettingsDialog;
-import dev.lrrecsys.workbench.ui.settings.TrainingSettingsViewModel;
-import dev.lrrecsys.workbench.ui.uncertainty.UncertaintyView;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExplanationFilter;
-import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TrackedTask;
-import dev.lrrecsys.workbench.ui.dataset.DatasetView;
 import dev.lrrecsys.workbench.ui.explanations.ExplanationsView;
+import dev.lrrecsys.workbench.ui.inspector.CaseView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
 import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsDialog;
-import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsViewModel;
 import dev.lrrecsys.workbench.ui.start.StartActions;
 import dev.lrrecsys.workbench.ui.start.StartView;
 import dev.lrrecsys.workbench.ui.start.StartViewModel;
 import dev.lrrecsys.workbench.ui.tasks.TaskPanelView;
 import dev.lrrecsys.workbench.ui.tasks.TaskPanelViewModel;
+import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The workbench window (MainWindow.fxml): menus with accelerators, the project navigator, the views as tabs
- * and the task panel. It owns the dialogs; state lives in {@link MainWindowViewModel}.
+ * ({@link ViewTabs}) and the task panel. Menu items hand over to {@link ProjectLifecycle} (open, create, close) and
+ * {@link WorkflowActions} (the Run menu's dialogs and workflows); state lives in {@link MainWindowViewModel}.
  */
 public final class MainWindowView implements Navigation, StartActions {
 
@@ -70,10 +48,10 @@ public final class MainWindowView implements Navigation, StartActions {
     private final MainWindowViewModel viewModel;
     private final TaskPanelViewModel taskPanel = new TaskPanelViewModel(Platform::runLater);
     private final StartViewModel startViewModel;
-    private final Map<ViewKind, Tab> tabs = new EnumMap<>(ViewKind.class);
-    private final Map<ViewKind, WorkbenchView> views = new EnumMap<>(ViewKind.class);
-    private final Sample sample;
-    private Parent root;
+    private final WindowJobs jobs;
+    private final ProjectLifecycle lifecycle;
+    private final WorkflowActions workflows;
+    private ViewTabs tabs;
 
     @FXML private BorderPane rootPane;
     @FXML private TreeView<Object> navigator;
@@ -97,38 +75,32 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private MenuItem keywordIndexItem;
     @FXML private MenuItem trainItem;
 
-    /** Where the sample project comes from and how to open it (see {@link Sample}). */
-    public interface Sample {
-        /** Null when the sample can be opened; otherwise why not. */
-        String unavailableReason();
-
-        /** A job that copies/builds the sample if needed and returns the opened project. */
-        Job<Project> openJob();
-    }
-
+    /** @param sample where "Open sample project" copies the installed sample to (see {@link OpenSampleProject}) */
     public MainWindowView(Stage stage, WorkbenchPreferences preferences, ThemeManager theme, FxBackground background,
-                          Path logFile, Sample sample) {
+                          Path logFile, OpenSampleProject.Settings sample) {
         this.stage = stage;
         this.preferences = preferences;
         this.theme = theme;
         this.background = background;
-        this.sample = sample;
         this.errorDialog = new ErrorDialog(logFile.toString());
         this.viewModel = new MainWindowViewModel(background, preferences, this::showError);
         this.startViewModel = new StartViewModel(background, preferences);
+        this.jobs = new WindowJobs(background, this::refreshViews, this::showError);
+        this.lifecycle = new ProjectLifecycle(stage, viewModel, jobs, sample);
+        this.workflows = new WorkflowActions(stage, viewModel, jobs, () -> show(ViewKind.RUNS),
+                () -> tabs.open().get(ViewKind.KEYWORDS) instanceof KeywordsView k ? k.source() : null);
         background.jobs().onSubmit(taskPanel::track);
     }
 
     /** Builds the scene on the stage and shows it. */
     public void show() {
-        root = FxmlViews.load("MainWindow", this);
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(FxmlViews.load("MainWindow", this));
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         WorkbenchPreferences.WindowLayout layout = preferences.windowLayout();
         // Never larger than the screen (a remembered size from a bigger monitor would open off-screen).
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(layout.width(), screen.getWidth()));
         stage.setHeight(Math.min(layout.height(), screen.getHeight()));
         if (!Double.isNaN(layout.x()) && screen.contains(layout.x(), layout.y())) {
@@ -147,12 +119,8 @@ public final class MainWindowView implements Navigation, StartActions {
         taskPanelHost.getChildren().add(new TaskPanelView(taskPanel));
         statusLine.textProperty().bind(viewModel.statusProperty());
         navigator.setId("navigator");
-        navigator.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.getValue() instanceof ViewKind kind) {
-                show(kind);
-            }
-        });
         tabPane.setId("viewTabs");
+        tabs = new ViewTabs(tabPane, navigator);
         for (MenuItem item : List.of(importItem, closeProjectItem, datasetItem, explanationsItem, attentionItem, uncertaintyItem,
                 keywordsItem, comparisonItem, caseItem, runsItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
             item.disableProperty().bind(viewModel.projectProperty().isNull());
@@ -162,75 +130,27 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     private void projectChanged(Project project) {
-        new ArrayList<>(tabs.keySet()).stream().filter(k -> k != ViewKind.START).forEach(k -> tabPane.getTabs().remove(tabs.get(k)));
-        tabs.keySet().removeIf(k -> k != ViewKind.START);
-        views.keySet().removeIf(k -> k != ViewKind.START);
-        TreeItem<Object> rootItem = new TreeItem<>("Project");
-        if (project != null) {
-            Map<String, TreeItem<Object>> groups = new java.util.LinkedHashMap<>();
-            for (ViewKind kind : ViewKind.values()) {
-                if (kind.group() != null) {
-                    TreeItem<Object> group = groups.computeIfAbsent(kind.group(), g -> {
-                        TreeItem<Object> item = new TreeItem<>(g);
-                        item.setExpanded(true);
-                        rootItem.getChildren().add(item);
-                        return item;
-                    });
-                    group.getChildren().add(new TreeItem<>(kind));
-                }
-            }
-        }
-        navigator.setRoot(rootItem);
         startViewModel.showProject(project);
-        show(project == null ? ViewKind.START : ViewKind.DATASET);
+        tabs.setProject(project, kind -> {
+            if (kind == ViewKind.START) {
+                return new StartView(startViewModel, this, lifecycle.sampleUnavailableReason());
+            }
+            return project == null ? null
+                    : ViewTabs.create(kind, new ProjectContext(project, background, theme, this, this::showError));
+        });
     }
 
-    // ---- views ----
+    // ---- navigation ----
 
     @Override
     public void show(ViewKind kind) {
-        Tab tab = tabs.get(kind);
-        if (tab == null) {
-            if (kind != ViewKind.START && viewModel.project() == null) {
-                return;
-            }
-            WorkbenchView view = create(kind);
-            tab = new Tab(kind.title(), view.node());
-            tab.setId("tab-" + kind.name().toLowerCase(java.util.Locale.ROOT));
-            tab.setClosable(kind != ViewKind.START);
-            tab.setOnClosed(e -> {
-                tabs.remove(kind);
-                views.remove(kind);
-            });
-            tabs.put(kind, tab);
-            views.put(kind, view);
-            tabPane.getTabs().add(tab);
-        }
-        tabPane.getSelectionModel().select(tab);
-    }
-
-    private WorkbenchView create(ViewKind kind) {
-        if (kind == ViewKind.START) {
-            return new StartView(startViewModel, this, sample.unavailableReason());
-        }
-        ProjectContext context = new ProjectContext(viewModel.project(), background, theme, this, this::showError);
-        return switch (kind) {
-            case DATASET -> new DatasetView(context);
-            case EXPLANATIONS -> new ExplanationsView(context);
-            case KEYWORDS -> new KeywordsView(context);
-            case RUNS -> new RunsView(context);
-            case ATTENTION -> new AttentionView(context);
-            case UNCERTAINTY -> new UncertaintyView(context);
-            case CASE -> new CaseView(context);
-            case COMPARISON -> new ComparisonView(context);
-            case START -> throw new IllegalStateException("handled above");
-        };
+        tabs.show(kind);
     }
 
     @Override
     public void showExplanations(ExplanationFilter filter) {
         show(ViewKind.EXPLANATIONS);
-        if (views.get(ViewKind.EXPLANATIONS) instanceof ExplanationsView v) {
+        if (tabs.open().get(ViewKind.EXPLANATIONS) instanceof ExplanationsView v) {
             v.apply(filter);
         }
     }
@@ -238,195 +158,70 @@ public final class MainWindowView implements Navigation, StartActions {
     @Override
     public void showCase(long sampleId) {
         show(ViewKind.CASE);
-        if (views.get(ViewKind.CASE) instanceof CaseView v) {
+        if (tabs.open().get(ViewKind.CASE) instanceof CaseView v) {
             v.open(sampleId);
         }
     }
 
     private void refreshViews() {
-        views.values().forEach(WorkbenchView::refresh);
+        tabs.refreshAll();
         startViewModel.showProject(viewModel.project());
     }
 
-    // ---- actions ----
+    // ---- actions (menus, start screen, empty states) ----
 
-    @FXML
-    @Override
-    public void newProject() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("New project: choose an empty folder");
-        File dir = chooser.showDialog(stage);
-        if (dir != null) {
-            viewModel.create(dir.toPath());
-        }
+    @FXML @Override public void newProject() {
+        lifecycle.newProject();
     }
 
-    @FXML
-    @Override
-    public void openProject() {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open project: choose its folder");
-        File dir = chooser.showDialog(stage);
-        if (dir != null) {
-            viewModel.open(dir.toPath());
-        }
+    @FXML @Override public void openProject() {
+        lifecycle.openProject();
     }
 
-    @Override
-    public void openRecent(Path dir) {
-        viewModel.open(dir);
+    @Override public void openRecent(Path dir) {
+        lifecycle.open(dir);
     }
 
     /** Opens a project folder (also used by tests and the `--project` launch option). */
     public void open(Path dir) {
-        viewModel.open(dir);
+        lifecycle.open(dir);
     }
 
-    @FXML
-    @Override
-    public void openSample() {
-        String reason = sample.unavailableReason();
-        if (reason != null) {
-            showError("Open sample project", new dev.lrrecsys.workbench.WorkbenchException(reason));
-            return;
-        }
-        background.start(sample.openJob(), viewModel::setProject, e -> showError("Open sample project", e));
+    @FXML @Override public void openSample() {
+        lifecycle.openSample();
     }
 
-    @FXML
-    @Override
-    public void importDataset() {
-        if (viewModel.project() == null) {
-            showError("Import dataset", new dev.lrrecsys.workbench.WorkbenchException(
-                    "No project is open: create or open a project first, then import a dataset into it."));
-            return;
-        }
+    @FXML @Override public void importDataset() {
+        workflows.importDataset();
+    }
+
+    @FXML @Override public void generateExplanations() {
         Project project = viewModel.project();
-        ImportDialog dialog = new ImportDialog(stage, new ImportViewModel(background));
-        dialog.dialog().setOnHidden(e -> {
-            ImportViewModel chosen = dialog.dialog().getResult();
-            if (chosen == null || project != viewModel.project()) {
-                return;
-            }
-            try {
-                runJob(new ImportJob(project.database(), project.exportsDir(), chosen.request()));
-            } catch (RuntimeException invalid) {
-                showError("Import dataset", invalid);
-            }
-        });
-        dialog.dialog().show();
-    }
-
-    @FXML
-    @Override
-    public void generateExplanations() {
-        Project project = viewModel.project();
-        if (project == null) {
-            return;
+        if (project != null) {
+            workflows.openGeneratorDialog(project, true);
         }
-        openGeneratorDialog(project, true);
     }
 
     /** Opens the generator settings (non-blocking); in generate mode, its Generate button starts the run. */
     public GeneratorSettingsDialog openGeneratorDialog(Project project, boolean generate) {
-        GeneratorSettingsViewModel settings = new GeneratorSettingsViewModel(background, preferences.generatorSettings());
-        GeneratorSettingsDialog dialog = new GeneratorSettingsDialog(stage, settings, project == null ? null : project.database(), generate);
-        dialog.dialog().setOnHidden(e -> {
-            GeneratorSettings chosen = dialog.dialog().getResult();
-            if (chosen != null) {
-                preferences.setGeneratorSettings(chosen);
-                if (generate && project != null && project == viewModel.project()) {
-                    startGeneration(project, chosen);
-                }
-            }
-        });
-        dialog.dialog().show();
-        return dialog;
+        return workflows.openGeneratorDialog(project, generate);
     }
 
-    private void startGeneration(Project project, GeneratorSettings settings) {
-        ExplanationGenerator generator = GeneratorSettingsViewModel.create(settings);
-        ContrastiveExplanationJob job = new ContrastiveExplanationJob(project.database(), generator,
-                GeneratorSettingsViewModel.request(generator));
-        KeywordRepository.Source source = new KeywordRepository.Source(generator.generator(), generator.model());
-        background.start(new NamedJob<>(job.title(), c -> {
-            try (generator) {
-                return job.run(c);
-            }
-        }), summary -> {
-            refreshViews();
-            // Keyword precompute right after generation, so the seller's view answers at once.
-            runJob(new KeywordIndexJob(project.database(), source));
-        }, e -> {
-            refreshViews();
-            if (!(e instanceof dev.lrrecsys.workbench.task.CancelledException)) {
-                showError(job.title(), e);
-            }
-        });
+    @FXML @Override public void buildKeywordIndex() {
+        workflows.buildKeywordIndex();
     }
 
-    @FXML
-    private void generate() {
-        generateExplanations();
-    }
-
-    @FXML
-    @Override
-    public void buildKeywordIndex() {
-        Project project = viewModel.project();
-        if (project == null) {
-            return;
-        }
-        KeywordRepository.Source chosen = views.get(ViewKind.KEYWORDS) instanceof KeywordsView k ? k.source() : null;
-        background.load(new ReadJob<>("Keyword sources", project.database(), tx -> new KeywordRepository().indexableSources(tx)),
-                sources -> {
-                    List<KeywordRepository.Source> todo = chosen != null && sources.contains(chosen) ? List.of(chosen) : sources;
-                    if (todo.isEmpty()) {
-                        showError("Build keyword index", new dev.lrrecsys.workbench.WorkbenchException(
-                                "No 'ok' contrastive explanations to index: generate explanations first."));
-                    }
-                    for (KeywordRepository.Source s : todo) {
-                        runJob(new KeywordIndexJob(project.database(), s));
-                    }
-                }, e -> showError("Build keyword index", e));
+    @FXML @Override public void train() {
+        workflows.train();
     }
 
     /** Starts a job that changes the project's data; open views reload when it succeeds. */
     public <R> TrackedTask<R> runJob(Job<R> job) {
-        return background.start(job, r -> refreshViews(), e -> {
-            if (!(e instanceof dev.lrrecsys.workbench.task.CancelledException)) {
-                showError(job.title(), e);
-            }
-        });
+        return jobs.run(job);
     }
 
-    @FXML
-    @Override
-    public void train() {
-        Project project = viewModel.project();
-        if (project == null) {
-            return;
-        }
-        ModelCatalog catalog = ModelCatalog.standard();
-        TrainingSettingsViewModel settings = new TrainingSettingsViewModel(catalog.ids());
-        settings.detectBackend(background);
-        TrainingSettingsDialog dialog = new TrainingSettingsDialog(stage, settings);
-        dialog.dialog().setOnHidden(e -> {
-            if (dialog.dialog().getResult() == null || project != viewModel.project()) {
-                return;
-            }
-            try {
-                ExperimentSettings chosen = settings.settings();
-                // Same as `lrw experiment`: the autoencoder is trained first when its codes are missing.
-                ExperimentJob job = new ExperimentJob(project.database(), project.dir(), chosen, catalog,
-                        new AutoencoderCodeSource(project, chosen.epochs(), chosen.seed()), null);
-                runJob(job);
-                show(ViewKind.RUNS);
-            } catch (RuntimeException invalid) {
-                showError("Train and evaluate", invalid);
-            }
-        });
-        dialog.dialog().show();
+    @FXML private void generate() {
+        generateExplanations();
     }
 
     @FXML private void trainingSettings() {
@@ -434,12 +229,11 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     @FXML private void generatorSettings() {
-        openGeneratorDialog(viewModel.project(), false);
+        workflows.openGeneratorDialog(viewModel.project(), false);
     }
 
-
     @FXML private void closeProject() {
-        viewModel.close();
+        lifecycle.close();
     }
 
     @FXML private void cancelAll() {
@@ -451,8 +245,7 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     @FXML private void refresh() {
-        Tab selected = tabPane.getSelectionModel().getSelectedItem();
-        views.entrySet().stream().filter(e -> tabs.get(e.getKey()) == selected).forEach(e -> e.getValue().refresh());
+        tabs.refreshSelected();
     }
 
     @FXML private void quit() {
@@ -466,49 +259,12 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     @FXML private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(stage);
-        alert.setTitle("About");
-        alert.setHeaderText(MainWindowViewModel.APP_NAME + " 0.1.0");
-        alert.setContentText("Contrastive LLM explanations for recommendations (LR-Recsys), a deep recommender on DL4J, "
-                + "and the views that show what they reveal.\nLog file: " + LogFile.defaultPath());
-        alert.show();
+        AboutDialog.show(stage);
     }
 
-    @FXML private void showStart() {
-        show(ViewKind.START);
-    }
-
-    @FXML private void showDataset() {
-        show(ViewKind.DATASET);
-    }
-
-    @FXML private void showExplanations() {
-        show(ViewKind.EXPLANATIONS);
-    }
-
-    @FXML private void showAttention() {
-        show(ViewKind.ATTENTION);
-    }
-
-    @FXML private void showUncertainty() {
-        show(ViewKind.UNCERTAINTY);
-    }
-
-    @FXML private void showKeywords() {
-        show(ViewKind.KEYWORDS);
-    }
-
-    @FXML private void showComparison() {
-        show(ViewKind.COMPARISON);
-    }
-
-    @FXML private void showCase() {
-        show(ViewKind.CASE);
-    }
-
-    @FXML private void showRuns() {
-        show(ViewKind.RUNS);
+    /** The View menu: each item names its view in its userData. */
+    @FXML private void showView(ActionEvent event) {
+        show(ViewKind.valueOf((String) ((MenuItem) event.getSource()).getUserData()));
     }
 
     void showError(String action, Throwable error) {
@@ -536,6 +292,6 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     public Map<ViewKind, WorkbenchView> openViews() {
-        return views;
+        return tabs.open();
     }
 }

@@ -1,6 +1,9 @@
 package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.task.CancelledException;
+import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.workflow.OpenProject;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -34,9 +37,18 @@ public final class MainWindowViewModel {
         this.errors = errors;
     }
 
+    /** Opens a project folder in the task panel; a sample folder not built yet is built first (progress, cancel). */
     public void open(Path dir) {
-        background.start(new NamedJob<>("Open project " + dir.getFileName(), ctx -> Project.open(dir)), this::setProject,
-                e -> errors.accept("Open project", e));
+        openWith(OpenProject.job(dir), "Open project");
+    }
+
+    /** Runs a job that opens a project and makes its result the window's project. */
+    public void openWith(Job<Project> opening, String action) {
+        background.start(opening, this::setProject, e -> {
+            if (!(e instanceof CancelledException)) {
+                errors.accept(action, e);
+            }
+        });
     }
 
     public void create(Path dir) {

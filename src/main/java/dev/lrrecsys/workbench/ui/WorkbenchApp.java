@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui;
 
+import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -24,7 +25,8 @@ public final class WorkbenchApp extends Application {
         ThemeManager theme = new ThemeManager(preferences);
         theme.applySaved();
         background = new FxBackground();
-        MainWindowView window = new MainWindowView(stage, preferences, theme, background, log, SampleProjectOpener.forThisInstall());
+        MainWindowView window = new MainWindowView(stage, preferences, theme, background, log,
+                OpenSampleProject.Settings.forThisInstall());
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             LOG.error("Uncaught on {}", t.getName(), e);
             Platform.runLater(() -> window.showError("Unexpected error", e));

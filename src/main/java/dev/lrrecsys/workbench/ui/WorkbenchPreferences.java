@@ -96,10 +96,9 @@ public final class WorkbenchPreferences {
     }
 
     public GeneratorSettings generatorSettings() {
-        return new GeneratorSettings(node.get("generator.kind", GeneratorSettings.OFFLINE),
-                node.get("generator.url", GeneratorSettings.DEFAULT_OLLAMA_URL),
-                node.get("generator.model", GeneratorSettings.DEFAULT_MODEL),
-                node.getInt("generator.concurrency", 4));
+        GeneratorSettings d = GeneratorSettings.defaults();
+        return new GeneratorSettings(node.get("generator.kind", d.kind()), node.get("generator.url", d.url()),
+                node.get("generator.model", d.model()), node.getInt("generator.concurrency", d.concurrency()));
     }
 
     public void setGeneratorSettings(GeneratorSettings s) {

@@ -50,12 +50,14 @@ class AnalysisCommandsTest {
             repo.finishRun(tx, run, "done", 0.2, 0.1, 0.8, 0.4, Double.NaN, 1, null, null);
             long[] ids = sampleIds.stream().mapToLong(Long::longValue).toArray();
             double[] u = new double[ids.length];
+            double[] baselines = new double[ids.length];
             double[] g = new double[ids.length];
             for (int i = 0; i < ids.length; i++) {
                 u[i] = i / (double) (ids.length - 1);
+                baselines[i] = 1 - u[i];
                 g[i] = 0.1 + 0.3 * u[i];
             }
-            repo.saveUncertainty(tx, e, 1.0, ids, u, g);
+            repo.saveUncertainty(tx, e, 1.0, ids, u, baselines, g);
             return new long[] {e, run};
         });
     }
@@ -64,11 +66,22 @@ class AnalysisCommandsTest {
     void attentionAndUncertaintyPrintTheirFiguresForTheLastRun(@TempDir Path dir) {
         Path projectDir = dir.resolve("p");
         long[] ids;
+        int samples;
         try (Project p = Project.create(projectDir)) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 4, 6, 5, 1, 0, Double.NaN);
+            samples = highThenLow(f).size();
             ids = storeResults(p.database(), highThenLow(f));
         }
-        Result attention = lrw("attention", "--project", projectDir.toString());
+        Result summary = lrw("attention", "--project", projectDir.toString());
+        assertThat(summary.code()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("experiment: " + ids[0], "runs: 1 (lr-recsys: " + ids[1] + ")",
+                "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000 (sd 0.0000), mean alpha_neg 0.0000 (sd 0.0000)",
+                "share positive explanation: 25.0% (sd 0.0)", "share of both explanations: 75.0% (sd 0.0)",
+                // The high sample's rows split 0.5/0.5 (entropy ln 2), the low sample's look at one token.
+                "row concentration: mean largest weight 0.7500 (sd 0.0000) (uniform 0.1667), mean entropy 0.3466 (sd 0.0000) (uniform 1.7918)",
+                "high minus low alpha_pos: 0.50000 (sd 0.00000); paired t-test over 1 runs: p = n/a (needs 2 runs)");
+
+        Result attention = lrw("attention", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));
         assertThat(attention.code()).as(attention.err()).isZero();
         assertThat(attention.out()).contains("run: " + ids[1] + " (lr-recsys, experiment " + ids[0] + ")",
                 "high samples (rating >= 4.0): 1, mean alpha_pos 0.5000, mean alpha_neg 0.0000",
@@ -78,11 +91,50 @@ class AnalysisCommandsTest {
 
         Result uncertainty = lrw("uncertainty", "--project", projectDir.toString(), "--run", Long.toString(ids[1]));
         assertThat(uncertainty.code()).as(uncertainty.err()).isZero();
-        assertThat(uncertainty.out()).contains("experiment: " + ids[0], "train fraction: 1.0", "slope: 0.300000",
-                "intercept: 0.100000");
+        assertThat(uncertainty.out()).contains("experiment: " + ids[0], "train fraction: 1.0",
+                "uncertainty: all models (the paper's)\nslope: 0.300000\nintercept: 0.100000",
+                // gain = 0.4 - 0.3 * (1 - u) over the baselines-only uncertainty 1 - u.
+                "uncertainty: baselines only\nbaselines-only slope: -0.300000\nbaselines-only intercept: 0.400000",
+                "baselines-only n: " + samples);
         Result info = lrw("info", "--project", projectDir.toString());
         assertThat(info.out()).contains("runs: 1", "last run: " + ids[1] + " (lr-recsys, experiment " + ids[0] + ")",
                 "last run backend: CpuBackend", "last run device: test cpu");
+    }
+
+    @Test
+    void attentionSummarisesEveryLrRecsysRunOfTheExperimentWithAPairedTest(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        long[] ids;
+        long second;
+        try (Project p = Project.create(projectDir)) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 4, 6, 5, 1, 0, Double.NaN);
+            List<Long> samples = highThenLow(f);
+            ids = storeResults(p.database(), samples);
+            // A second repeat whose high sample puts 0.3 of each row on the positive explanation (gap 0.3, not 0.5).
+            ExperimentRepository repo = new ExperimentRepository();
+            second = p.database().inTransaction(tx -> {
+                long run = repo.createRun(tx, ids[0], "lr-recsys", 1, 2, 1.0, 1);
+                float[] w = new float[72];
+                for (int row = 0; row < 6; row++) {
+                    w[row * 6] = 0.3f;
+                    w[row * 6 + 2] = 0.7f;
+                    w[36 + row * 6 + 1] = 1f;
+                }
+                repo.saveAttention(tx, run, new long[] {samples.get(0), samples.get(1)}, w);
+                repo.finishRun(tx, run, "done", 0.2, 0.1, 0.8, 0.4, Double.NaN, 1, null, null);
+                return run;
+            });
+        }
+        Result summary = lrw("attention", "--project", projectDir.toString(), "--experiment", Long.toString(ids[0]));
+
+        assertThat(summary.code()).as(summary.err()).isZero();
+        assertThat(summary.out()).contains("runs: 2 (lr-recsys: " + ids[1] + ", " + second + ")",
+                "high samples (rating >= 4.0): 1, mean alpha_pos 0.4000 (sd 0.1414), mean alpha_neg 0.0000 (sd 0.0000)",
+                // Gaps 0.5 and 0.3: mean 0.4, sd 0.1414, t = 4 on 1 df: p = 0.156.
+                "high minus low alpha_pos: 0.40000 (sd 0.14142); paired t-test over 2 runs: p = 0.1560");
+        Result both = lrw("attention", "--project", projectDir.toString(), "--experiment", "1", "--run", "1");
+        assertThat(both.err().trim()).isEqualTo(
+                "error: Choose either --run (one run) or --experiment (all its lr-recsys runs), not both.");
     }
 
     @Test
@@ -98,8 +150,29 @@ class AnalysisCommandsTest {
         Result uncertainty = lrw("uncertainty", "--project", projectDir.toString());
         assertThat(uncertainty.err().trim()).isEqualTo(
                 "error: No experiment yet: run `lrw experiment` with lr-recsys and a baseline first.");
+        Result twice = lrw("experiment", "--project", projectDir.toString(), "--models", "mf,mf");
+        assertThat(twice.err().trim()).isEqualTo("error: models lists mf more than once (--models).");
+        assertThat(twice.code()).isEqualTo(1);
         Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking");
-        assertThat(badTask.err().trim()).isEqualTo("error: --task must be regression or classification, got 'ranking'.");
+        assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
+    }
+
+    @Test
+    void aNewExperimentAfterAnInterruptedOneSaysResumeExists(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        try (Project p = Project.create(projectDir)) {
+            p.database().inTransaction(tx -> {
+                new ExperimentRepository().createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
+                        "regression", List.of("mf"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)",
+                        1, 2, 0, "CpuBackend", "test cpu", ExperimentRepository.RUNNING));
+            });
+        }
+        // Reopening marks it interrupted; the new experiment then stops on the empty project, after the note.
+        Result again = lrw("experiment", "--project", projectDir.toString(), "--models", "mf");
+
+        assertThat(again.err()).startsWith("note: experiment 1 did not finish (interrupted): `lrw experiment --resume` "
+                + "finishes it; this starts a new experiment.");
+        assertThat(again.code()).isEqualTo(1);
     }
 
     /** One high sample, one low sample, then all the others, in id order. */

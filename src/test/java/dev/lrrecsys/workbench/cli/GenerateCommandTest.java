@@ -16,6 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** `lrw generate` as a user runs it: what it prints, its exit codes, and what it leaves in the project. */
+@org.junit.jupiter.api.Tag("slow")
 class GenerateCommandTest {
 
     @TempDir
@@ -68,10 +69,43 @@ class GenerateCommandTest {
         List<String> before = contents(p);
         Outcome o = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", "http://127.0.0.1:9");
         assertThat(o.exit()).isEqualTo(1);
-        assertThat(o.err()).isEqualTo("error: Cannot reach Ollama at http://127.0.0.1:9: is `ollama serve` running?"
-                + System.lineSeparator());
+        // Before it, stderr may hold the estimate's throttled progress line ("Estimate generation:  - checking ollama").
+        assertThat(o.err().lines().filter(l -> !l.startsWith("Estimate generation: ")).toList())
+                .containsExactly("error: Cannot reach Ollama at http://127.0.0.1:9: is `ollama serve` running?");
         assertThat(o.out()).isEmpty();
         assertThat(contents(p)).isEqualTo(before);
+    }
+
+    @Test
+    void aRunWhoseEveryPromptFailedExitsNonZeroWithTheCommonestReasonsAndARerunAsksAgain() throws Exception {
+        Path p = tinyProject();
+        try (FakeOllamaServer server = FakeOllamaServer.start()) {
+            server.mode(FakeOllamaServer.Mode.WRONG_FIELD);
+            Outcome o = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
+                    "--yes", "--limit", "1");
+
+            assertThat(o.exit()).isEqualTo(1);
+            // One sample (two prompts) keeps the server's retries short.
+            assertThat(o.out()).contains("failed: 2", "failure: 2 x request failed: the server's reply had no answer "
+                    + "text in the field its API defines (a server fault) (after 4 attempts)");
+            assertThat(o.err().lines().filter(l -> l.startsWith("error: ")).toList()).containsExactly("error: Every prompt "
+                    + "failed (2): nothing was generated; the commonest reasons are listed above. Fix the cause and "
+                    + "rerun: failed prompts are asked again.");
+
+            server.mode(FakeOllamaServer.Mode.NORMAL);
+            Outcome again = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(), "--yes");
+            assertThat(again.exit()).as(again.err()).isZero();
+            assertThat(again.out()).contains("prompts: 16 (already stored: 0, in cache: 0, to generate: 16)", "ok: 14",
+                    "cached: 2");
+        }
+    }
+
+    @Test
+    void retryTakesOnlyRejected() {
+        Path p = tinyProject();
+        Outcome o = run("generate", "--project", p.toString(), "--retry", "failed");
+        assertThat(o.exit()).isEqualTo(1);
+        assertThat(o.err().trim()).isEqualTo("error: --retry takes 'rejected' (failed prompts are always asked again), got 'failed'.");
     }
 
     @Test
@@ -108,13 +142,56 @@ class GenerateCommandTest {
             assertThat(models.out()).isEqualTo("llama3.1:latest" + System.lineSeparator());
             Outcome rating = run("generate", "--project", p.toString(), "--generator", "ollama", "--url", server.baseUrl(),
                     "--variant", "direct-rating", "--yes");
-            assertThat(rating.out()).contains("ok: 8");
+            // The estimate's two probe answers come from the prompt cache: each prompt is sent once.
+            assertThat(rating.out()).contains("ok: 6", "cached: 2");
         }
         try (Project project = Project.open(p)) {
             assertThat(TableSnapshot.rows(project.database(), "SELECT DISTINCT text FROM explanation WHERE variant = 'direct-rating'"))
                     .containsExactly("The predicted rating is 2.");
             assertThat(TableSnapshot.count(project.database(), "SELECT COUNT(*) FROM product_profile WHERE status = 'ok' "
                     + "AND text LIKE 'This restaurant offers %'")).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void badLlmSettingsSayWhichInOneLineAndStoreNothing() {
+        Path p = tinyProject();
+        List<String> before = contents(p);
+        String project = p.toString();
+        String[][] cases = {
+                {"--timeout", "0", "timeout must be at least 1 second, got 0 (--timeout)."},
+                {"--timeout", "-1", "timeout must be at least 1 second, got -1 (--timeout)."},
+                {"--url", "notaurl", "url must be an http:// or https:// address with a host, got 'notaurl' (--url)."},
+                {"--url", "file:///etc/passwd", "url must be an http:// or https:// address with a host, got 'file:///etc/passwd' (--url)."},
+                {"--temperature", "2.5", "temperature must be a number from 0 to 2, got 2.5 (--temperature)."},
+                {"--temperature", "-0.1", "temperature must be a number from 0 to 2, got -0.1 (--temperature)."},
+                {"--temperature", "NaN", "temperature must be a number from 0 to 2, got NaN (--temperature)."},
+                {"--max-tokens", "0", "max tokens must be at least 1, got 0 (--max-tokens)."},
+                {"--concurrency", "0", "concurrency must be at least 1, got 0 (--concurrency)."},
+        };
+        for (String[] c : cases) {
+            for (String generator : List.of("offline", "ollama")) {
+                Outcome o = run("generate", "--project", project, "--generator", generator, "--yes", c[0], c[1]);
+                assertThat(o.exit()).as(String.join(" ", c) + " " + generator).isEqualTo(1);
+                assertThat(o.err()).isEqualTo("error: " + c[2] + System.lineSeparator());
+                assertThat(o.out()).isEmpty();
+            }
+        }
+        Outcome list = run("generate", "--project", project, "--list-models", "--url", "notaurl");
+        assertThat(list.exit()).isEqualTo(1);
+        assertThat(list.err()).isEqualTo("error: url must be an http:// or https:// address with a host, got 'notaurl' (--url)."
+                + System.lineSeparator());
+        assertThat(contents(p)).isEqualTo(before);
+    }
+
+    @Test
+    void generationReindexesTheKeywordsOfWhatItWrote() {
+        Path p = tinyProject();
+        Outcome o = run("generate", "--project", p.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("keywords indexed: offline / offline reasoner (no LLM): 16 explanations, 5 products");
+        try (Project project = Project.open(p)) {
+            assertThat(TableSnapshot.count(project.database(), "SELECT explanations FROM keyword_source WHERE generator = 'offline'")).isEqualTo(16);
         }
     }
 }

@@ -87,6 +87,7 @@ class ImportCommandTest {
         assertThat(r.out()).containsPattern("rejected: 1 rows, listed in .*exports.rejects-\\d{8}-\\d{6}\\.csv\n");
     }
 
+    @org.junit.jupiter.api.Tag("slow")
     @Test
     void importingIntoAProjectHeldByAnotherProcessSaysSoAndChangesNothing() throws Exception {
         Path dir = tmp.resolve("held").toAbsolutePath().normalize();

@@ -42,6 +42,7 @@ class LrwLauncherTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Tag("slow")
     @Test
     void noArgumentsWithoutADisplaySaySoAndRunTheMainJobHeadless(@TempDir Path tmp) {
         Path project = tmp.resolve("demo");

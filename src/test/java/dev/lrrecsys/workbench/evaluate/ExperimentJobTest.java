@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.evaluate;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.model.PairFeatures;
 import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.TrainingEngine;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExperimentFixture;
 import dev.lrrecsys.workbench.store.ExperimentRecord;
@@ -22,6 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@org.junit.jupiter.api.Tag("slow")
 class ExperimentJobTest {
 
     private static ModelCatalog catalog() {
@@ -34,7 +36,7 @@ class ExperimentJobTest {
     }
 
     private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
-        return new ExperimentJob(p.database(), p.dir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
+        return new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
     }
 
     @Test
@@ -75,10 +77,12 @@ class ExperimentJobTest {
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");
-            assertThat(e.backend()).isEqualTo("CpuBackend, CPU kernel");
+            // The engine of this process: the CPU kernel by default, the graph under -Dlrw.engine=samediff.
+            String backend = "CpuBackend, " + TrainingEngine.current().label();
+            assertThat(e.backend()).isEqualTo(backend);
             assertThat(e.device()).isNotBlank();
             Map<String, String> info = p.database().read(tx -> new ProjectInfoRepository().summary(tx));
-            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", "CpuBackend, CPU kernel");
+            assertThat(info).containsEntry("runs", "12").containsEntry("last run backend", backend);
             assertThat(info.get("last run")).isEqualTo(runs.get(11).id() + " (sasrec, experiment " + o.experimentId() + ")");
         }
     }
@@ -136,8 +140,7 @@ class ExperimentJobTest {
             assertThatThrownBy(() -> job(p, f, settings(List.of("ncf"), 1, 1, 16, List.of(1.0)), null).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("No explanations from generator 'offline' (model 'offline reasoner (no LLM)') in this "
-                            + "project: run `lrw generate --generator offline` first, or choose models without "
-                            + "explanations (mf, sasrec).");
+                            + "project: generate explanations with it first, or choose models without explanations (mf, sasrec).");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
             assertThat(ExperimentFixture.count(p.database(), "run")).isZero();
         }
@@ -161,7 +164,7 @@ class ExperimentJobTest {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
             assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 128, List.of(1.0)), null).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
-                    .hasMessage("Only 20 training samples, fewer than one batch of 128: lower --batch or use more data.");
+                    .hasMessage("Only 20 training samples, fewer than one batch of 128: lower the batch size or use more data.");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
         }
     }

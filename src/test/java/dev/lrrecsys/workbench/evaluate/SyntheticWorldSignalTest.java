@@ -7,7 +7,6 @@ import dev.lrrecsys.workbench.explain.OfflineGenerator;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.ingest.synth.RestaurantWorldGenerator;
 import dev.lrrecsys.workbench.ingest.synth.SynthSettings;
-import dev.lrrecsys.workbench.model.AutoencoderCodes;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
 import dev.lrrecsys.workbench.model.LrRecsysNetwork;
@@ -15,9 +14,9 @@ import dev.lrrecsys.workbench.model.LrRecsysVariant;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.RatingModel;
 import dev.lrrecsys.workbench.model.SampleSet;
-import dev.lrrecsys.workbench.model.SampleSetLoader;
 import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.store.DatasetRepository;
 import dev.lrrecsys.workbench.store.ExperimentSampleReader;
 import dev.lrrecsys.workbench.task.TaskContext;
@@ -37,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 4,000 visits), where the ID embeddings learn little of each taste and the population-wide reading of traits
  * and habits that the explanations carry matters most. Figures are means over two training seeds.
  */
+@org.junit.jupiter.api.Tag("slow")
 class SyntheticWorldSignalTest {
 
     private static final long[] SEEDS = {42, 43};
@@ -50,8 +50,8 @@ class SyntheticWorldSignalTest {
             new ContrastiveExplanationJob(world.database(), new OfflineGenerator(),
                     new GenerationRequest(Variant.CONTRASTIVE, 0, false, 2000)).run(TaskContext.silent());
             AutoencoderSettings paper = AutoencoderSettings.paper(10);
-            new ExplanationAutoencoderJob(world, OfflineContrastiveReasoner.GENERATOR, OfflineContrastiveReasoner.MODEL,
-                    paper).run(TaskContext.silent());
+            new ExplanationAutoencoderJob(new ProjectAutoencoderStore(world), world.modelsDir(),
+                    OfflineContrastiveReasoner.GENERATOR, OfflineContrastiveReasoner.MODEL, paper).run(TaskContext.silent());
 
             SampleSetLoader.Splits splits = SampleSetLoader.load(
                     world.database().read(tx -> new ExperimentSampleReader().all(tx)),
@@ -71,8 +71,8 @@ class SyntheticWorldSignalTest {
                 idOnly += rmse(new LrRecsysNetwork(LrRecsysVariant.ID_ONLY), splits.train(), splits.test(), settings)
                         / SEEDS.length;
                 shuffled += rmse(new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS),
-                        SampleSetLoader.shuffledExplanations(splits.train(), seed),
-                        SampleSetLoader.shuffledExplanations(splits.test(), seed + 100), settings) / SEEDS.length;
+                        splits.train().shuffledExplanations(seed),
+                        splits.test().shuffledExplanations(seed + 100), settings) / SEEDS.length;
             }
 
             double gain = idOnly - lrRecsys;

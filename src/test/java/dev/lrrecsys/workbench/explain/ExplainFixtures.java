@@ -1,6 +1,6 @@
 package dev.lrrecsys.workbench.explain;
 
-import dev.lrrecsys.workbench.evaluate.SampleDerivationJob;
+import dev.lrrecsys.workbench.samples.SampleDerivationJob;
 import dev.lrrecsys.workbench.ingest.synth.RestaurantWorldGenerator;
 import dev.lrrecsys.workbench.ingest.synth.SynthSettings;
 import dev.lrrecsys.workbench.project.Project;
@@ -100,6 +100,12 @@ public final class ExplainFixtures {
 
     static GenerationSummary generate(Project p, ExplanationGenerator g, Variant v, int commitEvery) throws Exception {
         return new ContrastiveExplanationJob(p.database(), g, new GenerationRequest(v, 0, false, commitEvery))
+                .run(TaskContext.silent());
+    }
+
+    /** A contrastive run that asks again for the prompts whose stored answers were rejected. */
+    static GenerationSummary retryRejected(Project p, ExplanationGenerator g) throws Exception {
+        return new ContrastiveExplanationJob(p.database(), g, new GenerationRequest(Variant.CONTRASTIVE, 0, false, 3, true))
                 .run(TaskContext.silent());
     }
 }

@@ -12,12 +12,15 @@ import java.util.regex.Pattern;
 /**
  * The in-process Ollama of the tests (127.0.0.1, free port): canned prompt-dependent answers from
  * {@link LoopbackOllamaServer}, plus the ways real servers fail: HTTP 500, a dropped connection, a stall, a body
- * trickled one byte a second, malformed JSON, a badly formed sentence, and obeying instructions hidden in the data.
+ * trickled one byte a second, malformed JSON, a badly formed sentence, obeying instructions hidden in the data, and
+ * the answer in the wrong field.
  */
 public final class FakeOllamaServer extends LoopbackOllamaServer {
 
     /** How the server answers a generation request. */
-    public enum Mode { NORMAL, HTTP_500, DROP_CONNECTION, STALL, TRICKLE, MALFORMED_JSON, BAD_SENTENCE, ECHO_INSTRUCTIONS }
+    public enum Mode {
+        NORMAL, HTTP_500, DROP_CONNECTION, STALL, TRICKLE, MALFORMED_JSON, BAD_SENTENCE, ECHO_INSTRUCTIONS, WRONG_FIELD
+    }
 
     /** Milliseconds between the bytes of a trickled body. */
     public static final long TRICKLE_MILLIS_PER_BYTE = 1000;
@@ -98,6 +101,9 @@ public final class FakeOllamaServer extends LoopbackOllamaServer {
                 ex.close();
             }
             case BAD_SENTENCE -> sendAnswer(ex, model, "Sure! Here is the explanation you asked for. The consumer liked it.", chat);
+            // A server speaking another dialect: a valid sentence, but in the generate API's field of a chat reply.
+            case WRONG_FIELD -> send(ex, 200, "{\"model\": \"" + model + "\", \"message\": {\"role\": \"assistant\", "
+                    + "\"content\": \"\"}, \"response\": \"" + answerFor(prompt) + "\", \"done\": true}");
             case ECHO_INSTRUCTIONS -> {
                 Matcher inj = INJECTION.matcher(prompt);
                 String last = null;

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The offline reasoner: blind to ratings, deterministic, varied, and naming what truly drives consumers. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class OfflineContrastiveReasonerTest {
 
     @TempDir

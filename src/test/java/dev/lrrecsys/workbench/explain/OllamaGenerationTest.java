@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Ollama generator through the real langchain4j client against {@link FakeOllamaServer}, failure paths included. */
+@org.junit.jupiter.api.Tag("slow")
 class OllamaGenerationTest {
 
     @TempDir
@@ -257,7 +258,65 @@ class OllamaGenerationTest {
     }
 
     @Test
-    void aProductNameCarryingInstructionsChangesNothingThatIsStored(@TempDir Path other) throws Exception {
+    void theEstimatesProbeAnswersAreKeptSoARunStartedLaterDoesNotAskAgain() throws Exception {
+        // The CLI and the window estimate with one job, then run another (or the user presses Ctrl-C in between).
+        new ContrastiveExplanationJob(project.database(), ExplainFixtures.ollama(server.baseUrl(), 2),
+                new GenerationRequest(Variant.CONTRASTIVE, 0, false, 3)).estimate(TaskContext.silent());
+        assertThat(server.generationRequests()).isEqualTo(2);
+
+        GenerationSummary summary = generate(2);
+
+        assertThat(summary.cached()).isEqualTo(2);
+        assertThat(summary.ok()).isEqualTo(14);
+        assertThat(server.generationRequests()).as("every prompt sent once").isEqualTo(16);
+    }
+
+    @Test
+    void rejectedRowsAreAskedAgainOnlyWhenRetryIsAskedForAndTheCountsFollow() throws Exception {
+        server.mode(FakeOllamaServer.Mode.BAD_SENTENCE);
+        generate(2);
+        server.mode(FakeOllamaServer.Mode.NORMAL);
+        long before = server.generationRequests();
+
+        GenerationSummary plain = generate(2);
+        assertThat(plain.skipped()).isEqualTo(16);
+        assertThat(server.generationRequests()).isEqualTo(before);
+
+        GenerationSummary retried = ExplainFixtures.retryRejected(project, ExplainFixtures.ollama(server.baseUrl(), 2));
+        assertThat(retried.ok()).isEqualTo(16);
+        assertThat(retried.cached()).as("the cache holds the rejected answers: a retry must not reuse them").isZero();
+        assertThat(rows()).hasSize(16).allSatisfy(r -> assertThat(r.status()).isEqualTo("ok"));
+        // The explorer's totals moved from rejected to ok with the rows.
+        assertThat(TableSnapshot.rows(project.database(), "SELECT status, n FROM explanation_count WHERE generator = "
+                + "'ollama' AND n <> 0 ORDER BY status")).containsExactly("ok|8", "ok|8");
+    }
+
+    @Test
+    void anAnswerInTheWrongFieldIsAServerFaultStoredAsFailedAndAskedAgainByTheNextRun() throws Exception {
+        server.mode(FakeOllamaServer.Mode.WRONG_FIELD);
+        GenerationSummary broken = generate(2);
+
+        assertThat(broken.failed()).isEqualTo(16);
+        assertThat(broken.rejected()).isZero();
+        assertThat(broken.allFailed()).isTrue();
+        assertThat(broken.topFailures()).hasSize(1);
+        assertThat(broken.topFailures().get(0).count()).isEqualTo(16);
+        assertThat(broken.topFailures().get(0).reason()).isEqualTo("request failed: the server's reply had no answer "
+                + "text in the field its API defines (a server fault) (after 3 attempts)");
+
+        server.mode(FakeOllamaServer.Mode.NORMAL);
+        GenerationSummary healthy = generate(2);
+        assertThat(healthy.ok()).isEqualTo(16);
+        assertThat(healthy.skipped()).isZero();
+    }
+
+    /**
+     * A product name carrying instructions reaches the model only inside a data field; this fake obeys it anyway
+     * and answers "HACKED". What keeps that out of the project is the sentence validator: such answers lack the
+     * side's opening, so they are stored as rejected with the validator's reason and no text.
+     */
+    @Test
+    void answersObeyingInstructionsInAProductNameAreRejectedByTheSentenceValidator(@TempDir Path other) throws Exception {
         try (Project injected = ExplainFixtures.tinyWorld(other.resolve("q"), ExplainFixtures.INJECTION)) {
             server.mode(FakeOllamaServer.Mode.ECHO_INSTRUCTIONS);
             GenerationSummary summary = ExplainFixtures.generate(injected, ExplainFixtures.ollama(server.baseUrl(), 2),
@@ -265,15 +324,17 @@ class OllamaGenerationTest {
             List<ExplanationRow> stored = injected.database().read(tx -> new ExplanationRepository().all(tx, "ollama", "llama3.1"));
             assertThat(stored).hasSize(16);
             assertThat(stored).allSatisfy(r -> {
-                assertThat(r.text() == null ? "" : r.text()).doesNotContain("HACKED");
+                String opening = r.side().equals("positive") ? Side.POSITIVE.opening(Domain.RESTAURANT)
+                        : Side.NEGATIVE.opening(Domain.RESTAURANT);
                 if (r.status().equals("ok")) {
-                    assertThat(r.text()).startsWith(r.side().equals("positive") ? Side.POSITIVE.opening(Domain.RESTAURANT)
-                            : Side.NEGATIVE.opening(Domain.RESTAURANT));
+                    assertThat(r.text()).startsWith(opening).doesNotContain("HACKED");
                 } else {
                     assertThat(r.status()).isEqualTo("rejected");
+                    assertThat(r.text()).isNull();
+                    assertThat(r.reason()).isEqualTo("does not start with \"" + opening + "\" (answer: HACKED)");
                 }
             });
-            // The data reached the model only inside a field, so the fake obeyed it: those answers were rejected.
+            // Only the prompts that carry the product's name are obeyed; the others are answered normally.
             assertThat(summary.rejected()).isPositive();
             assertThat(summary.ok()).isPositive();
         }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** kill -9 in the middle of a generation, then the same run again: nothing lost, nothing twice. */
+@org.junit.jupiter.api.Tag("slow")
 class ResumeAfterKillTest {
 
     @TempDir

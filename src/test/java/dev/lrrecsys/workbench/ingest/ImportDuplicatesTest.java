@@ -96,7 +96,7 @@ class ImportDuplicatesTest {
     void duplicateAcrossTwoFilesNamesBothFiles() throws IOException {
         Path a = csv("a.csv", "consumer,product,rating,time\nu1,p1,4,100\n");
         Path b = csv("b.csv", "consumer,product,rating,time\nu2,p1,3,100\nu1,p1,2,100\n");
-        assertRefusedUnchanged(new ImportRequest(ImportFormat.CSV, List.of(a, b), false, false, null, null, null, null),
+        assertRefusedUnchanged(new ImportRequest(ImportFormat.CSV, List.of(a, b), false, false, null, null, null, null, null),
                 "b.csv line 3: consumer u1 rated product p1 at the same time on a.csv line 2 (ratings 4 and 2)" + CHOOSE);
     }
 
@@ -192,7 +192,7 @@ class ImportDuplicatesTest {
             try (Project p = Project.create(tmp.resolve("p-" + policy.id()))) {
                 new ImportJob(p.database(), p.exportsDir(), ImportRequest.of(ImportFormat.CSV, f).withDuplicates(policy))
                         .run(dev.lrrecsys.workbench.task.TaskContext.silent());
-                dev.lrrecsys.workbench.evaluate.SampleDerivationJob.ensureSamples(p.database(),
+                dev.lrrecsys.workbench.samples.SampleDerivationJob.ensureSamples(p.database(),
                         dev.lrrecsys.workbench.task.TaskContext.silent());
                 assertThat(DatabaseSnapshot.strings(p.database(), "SELECT COUNT(*) FROM sample")).containsExactly("5");
                 assertThat(DatabaseSnapshot.strings(p.database(),

@@ -1,6 +1,8 @@
 package dev.lrrecsys.workbench.model;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.AutoencoderCodes;
+import dev.lrrecsys.workbench.evaluate.ProjectAutoencoderStore;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.DatasetWriter;
 import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
@@ -18,6 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@org.junit.jupiter.api.Tag("slow")
 class ExplanationAutoencoderJobTest {
 
     private static final String OFFLINE = "offline";
@@ -59,13 +62,22 @@ class ExplanationAutoencoderJobTest {
         try (Project project = Project.create(dir.resolve("p"))) {
             fill(project);
             List<String> progress = new ArrayList<>();
-            ExplanationAutoencoderJob.Result r = new ExplanationAutoencoderJob(project, OFFLINE, REASONER,
-                    new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 500, 3))
-                    .run(recording(progress));
+            AutoencoderSettings settings = new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD,
+                    1, 500, 3);
+            ExplanationAutoencoderJob.Result r = new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project),
+                    project.modelsDir(), OFFLINE, REASONER, settings).run(recording(progress));
             assertThat(r.trainSentences()).isEqualTo(64);
             assertThat(r.testSentences()).isEqualTo(15);
             assertThat(r.codesWritten()).isEqualTo(79);
-            assertThat(r.testAccuracy()).isBetween(0.0, 1.0);
+            // The same autoencoder before training (same vocabulary, same seed) is the level to beat.
+            List<AutoencoderStore.Text> texts = new ProjectAutoencoderStore(project).contrastiveTexts(OFFLINE, REASONER);
+            List<String> trainTexts = texts.stream().filter(t -> !t.test()).map(AutoencoderStore.Text::text).toList();
+            List<String> testTexts = texts.stream().filter(AutoencoderStore.Text::test).map(AutoencoderStore.Text::text)
+                    .toList();
+            double untrained = new ExplanationAutoencoder(ExplanationVocabulary.build(trainTexts, 1, 500), 3)
+                    .tokenAccuracy(testTexts);
+            // Measured: 0.07 untrained, 0.90 after three epochs.
+            assertThat(r.testAccuracy()).isGreaterThan(untrained + 0.5);
             assertThat(r.checkpoint()).exists().isEqualTo(dir.resolve("p/models/autoencoder-1.bin"));
             assertThat(progress).anyMatch(m -> m.startsWith("epoch 3/3, loss "));
 
@@ -96,8 +108,8 @@ class ExplanationAutoencoderJobTest {
     @Test
     void aProjectWithoutExplanationsIsRefusedAndLeftUnchanged(@TempDir Path dir) {
         try (Project project = Project.create(dir.resolve("empty"))) {
-            assertThatThrownBy(() -> new ExplanationAutoencoderJob(project, OFFLINE, REASONER, AutoencoderSettings.paper(1))
-                    .run(TaskContext.silent()))
+            assertThatThrownBy(() -> new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project),
+                    project.modelsDir(), OFFLINE, REASONER, AutoencoderSettings.paper(1)).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("No contrastive explanations of generator 'offline', model 'offline reasoner (no LLM)' "
                             + "in the training split: generate explanations first (lrw generate).");

@@ -96,6 +96,7 @@ class ExplanationAutoencoderTest {
         assertThat(ExplanationVocabulary.build(corpus(50, 2), 1, 5).size()).isEqualTo(5);
     }
 
+    @org.junit.jupiter.api.Tag("slow")
     @Test
     void overfitsASmallCorpusAndKeepsItsCodesThroughSaveAndLoad(@TempDir Path dir) throws Exception {
         List<String> train = corpus(64, 3);

@@ -21,7 +21,7 @@ class ExplanationSignalTest {
         double lrRecsys = rmse(new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS), world.train, world.test, settings);
         double idOnly = rmse(new LrRecsysNetwork(LrRecsysVariant.ID_ONLY), world.train, world.test, settings);
         double shuffled = rmse(new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS),
-                SampleSetLoader.shuffledExplanations(world.train, 1), SampleSetLoader.shuffledExplanations(world.test, 2),
+                world.train.shuffledExplanations(1), world.test.shuffledExplanations(2),
                 settings);
 
         double gain = idOnly - lrRecsys;

@@ -108,16 +108,39 @@ class LrRecsysNetworkTest {
     }
 
     @Test
-    void checkpointsEachEpochToTheGivenFile(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("ckpt.lrrecsys");
-        LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY).checkpointEachEpoch(file);
-        net.fit(SignalSamples.make(128, 8, 4), null, SignalSamples.settings(PredictionTask.REGRESSION, 1, 0.01),
-                (e, l, m) -> { }, TaskContext.silent());
-        assertThat(file).exists();
-        LrRecsysNetwork back = new LrRecsysNetwork(LrRecsysVariant.ID_ONLY);
-        back.load(file);
-        assertThat(back.predict(test)).containsExactly(net.predict(test));
-        assertThat(Files.list(dir)).containsExactly(file);
+    void theSameDiffEngineAndTheCpuKernelTrainTheSameNetwork() {
+        SampleSet small = SignalSamples.make(256, 8, 11);
+        TrainingSettings s = SignalSamples.settings(PredictionTask.REGRESSION, 2, 0.01);
+        TrainingEngine[] engines = {TrainingEngine.SAMEDIFF, TrainingEngine.KERNEL};
+        List<List<double[]>> curves = new ArrayList<>();
+        LrRecsysNetwork[] nets = new LrRecsysNetwork[2];
+        for (int run = 0; run < 2; run++) {
+            List<double[]> curve = new ArrayList<>();
+            nets[run] = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS).usingEngine(engines[run]);
+            nets[run].fit(small, test, s, (e, l, m) -> curve.add(new double[] {l, m}), TaskContext.silent());
+            curves.add(curve);
+        }
+        // Two epochs of four batches: eight Adam steps on each engine from the same initial weights.
+        assertThat(curves.get(1)).hasSize(2);
+        for (int epoch = 0; epoch < 2; epoch++) {
+            assertThat(curves.get(1).get(epoch)[0]).as("training loss, epoch " + (epoch + 1))
+                    .isCloseTo(curves.get(0).get(epoch)[0], within(1e-5));
+            assertThat(curves.get(1).get(epoch)[1]).as("validation RMSE, epoch " + (epoch + 1))
+                    .isCloseTo(curves.get(0).get(epoch)[1], within(1e-5));
+        }
+        assertThat(nets[1].predict(test)).containsExactly(nets[0].predict(test), within(1e-5f));
+        KernelTest.assertClose("attention", nets[1].attention(test), nets[0].attention(test));
+        // Closeness means something only if training moved the predictions much farther than the tolerance.
+        LrRecsysNetwork untrained = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
+        untrained.fit(small, null, SignalSamples.settings(PredictionTask.REGRESSION, 0, 0.01), (e, l, m) -> { },
+                TaskContext.silent());
+        float[] before = untrained.predict(test);
+        float[] after = nets[0].predict(test);
+        double moved = 0;
+        for (int i = 0; i < before.length; i++) {
+            moved = Math.max(moved, Math.abs(after[i] - before[i]));
+        }
+        assertThat(moved).isGreaterThan(1e-2);
     }
 
     @Test

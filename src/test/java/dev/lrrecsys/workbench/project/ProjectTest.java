@@ -88,6 +88,7 @@ class ProjectTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("slow")
     @Test
     void aProjectHeldByAnotherProcessIsReportedAsSuch() throws Exception {
         Path dir = tmp.resolve("held").toAbsolutePath().normalize();

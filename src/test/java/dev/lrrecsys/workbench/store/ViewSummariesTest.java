@@ -75,7 +75,7 @@ class ViewSummariesTest {
                     row(3, "positive", "ok"), row(3, "negative", "rejected")), List.of());
         });
         db.inTransaction(tx -> {
-            repo.save(tx, List.of(), List.of(row(2, "negative", "ok")));
+            repo.save(tx, List.of(), List.of(new ExplanationRepository.Replacement(row(2, "negative", "ok"), "failed")));
         });
         ExplanationBrowseRepository browse = new ExplanationBrowseRepository();
         assertThat((long) db.read(browse::total)).isEqualTo(4);

@@ -2,12 +2,11 @@ package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.ingest.ImportFormat;
-import dev.lrrecsys.workbench.ingest.ImportJob;
-import dev.lrrecsys.workbench.ingest.ImportRequest;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.DatasetRepository;
 import dev.lrrecsys.workbench.task.TaskContext;
 import dev.lrrecsys.workbench.ui.importer.ImportViewModel;
+import dev.lrrecsys.workbench.workflow.ImportDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,14 +27,14 @@ class ImportViewModelTest {
         assertThat(vm.previewProperty().get()).isEqualTo(csv + " (first 4 lines)\n1: consumer,product,rating\n2: u1,p1,4\n3: u1,p2,2\n4: u2,p1,5");
         vm.ratingMinProperty().set("1");
         vm.ratingMaxProperty().set("5");
-        ImportRequest r = vm.request();
+        ImportDataset.Settings r = vm.settings();
         assertThat(r.format()).isEqualTo(ImportFormat.CSV);
         assertThat(r.ratingMin()).isEqualTo(1.0);
         assertThat(r.ratingMax()).isEqualTo(5.0);
         assertThat(r.highThreshold()).isNull();
 
         try (Project p = Project.create(tmp.resolve("project"))) {
-            new ImportJob(p.database(), p.exportsDir(), r).run(TaskContext.silent());
+            ImportDataset.job(p, r).run(TaskContext.silent());
             assertThat(p.database().read(tx -> new DatasetRepository().find(tx)).orElseThrow().ratingMax()).isEqualTo(5.0);
         }
     }
@@ -43,10 +42,10 @@ class ImportViewModelTest {
     @Test
     void saysWhatIsWrongWithTheFields(@TempDir Path tmp) {
         ImportViewModel vm = new ImportViewModel(new DirectBackground());
-        assertThatThrownBy(vm::request).isInstanceOf(WorkbenchException.class).hasMessage("Choose the file or folder to import.");
+        assertThatThrownBy(vm::settings).isInstanceOf(WorkbenchException.class).hasMessage("Choose the file or folder to import.");
         vm.pathProperty().set(tmp.resolve("missing.csv").toString());
         assertThat(vm.previewProperty().get()).isEqualTo("No such file or folder: " + tmp.resolve("missing.csv"));
         vm.highThresholdProperty().set("four");
-        assertThatThrownBy(vm::request).isInstanceOf(WorkbenchException.class).hasMessage("'four' is not a number (high from).");
+        assertThatThrownBy(vm::settings).isInstanceOf(WorkbenchException.class).hasMessage("'four' is not a number (high from).");
     }
 }

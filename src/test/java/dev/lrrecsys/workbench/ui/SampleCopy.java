@@ -7,10 +7,11 @@ import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.project.SampleProjects;
 import dev.lrrecsys.workbench.task.TaskContext;
+import dev.lrrecsys.workbench.workflow.OpenProject;
 
 import java.nio.file.Path;
 
-/** The repository's restaurant sample, copied to a temporary folder and opened (which builds it). */
+/** The repository's restaurant sample, copied to a temporary folder and opened (which builds its database). */
 public final class SampleCopy {
 
     private SampleCopy() {
@@ -18,7 +19,13 @@ public final class SampleCopy {
 
     public static Project open(Path tmp) {
         Path copy = SampleProjects.copyTo(Path.of("sample-projects", "restaurant-consumer"), tmp.resolve("restaurant-consumer"));
-        return Project.open(copy);
+        try {
+            return OpenProject.job(copy).run(TaskContext.silent());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot build the sample copy " + copy, e);
+        }
     }
 
     /** Opens the copy and writes the offline reasoner's contrastive explanations for every sample. */

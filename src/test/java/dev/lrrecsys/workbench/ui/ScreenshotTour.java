@@ -44,7 +44,7 @@ public final class ScreenshotTour {
             t.apply(ThemeManager.LIGHT);
             theme.set(t);
             MainWindowView w = new MainWindowView(new Stage(), prefs, t, new FxBackground(), LogFile.defaultPath(),
-                    SampleProjectOpener.forThisInstall());
+                    dev.lrrecsys.workbench.workflow.OpenSampleProject.Settings.forThisInstall());
             w.show();
             window.set(w);
         });

@@ -13,15 +13,14 @@ import javafx.stage.Window;
 import dev.lrrecsys.workbench.insight.Keyword;
 import dev.lrrecsys.workbench.insight.KeywordTokenizer;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
+import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.workflow.GenerateExplanations;
+import dev.lrrecsys.workbench.workflow.OpenSampleProject;
+import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -33,6 +32,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,44 +41,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives the real window headless (Monocle): opens the bundled sample project from the start screen, opens the
  * views and checks what they show, and cancels a job from the task panel.
  */
+@org.junit.jupiter.api.Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchWindowTest {
 
-    private static final String PREFS_NODE = "dev/lrrecsys/workbench-test-" + ProcessHandle.current().pid();
+    private static final AtomicInteger WINDOWS = new AtomicInteger();
 
+    /** Each test has its own home (sample copy, log) and its own preferences: no test sees another's project or settings. */
     @TempDir
-    static Path home;
+    Path home;
 
+    private String prefsNode;
     private MainWindowView window;
-
-    @BeforeAll
-    static void isolate() {
-        System.setProperty("lrw.prefs.node", PREFS_NODE);
-    }
-
-    @AfterAll
-    static void forget() throws Exception {
-        Preferences.userRoot().node(PREFS_NODE).removeNode();
-    }
 
     @Start
     void start(Stage stage) {
-        WorkbenchPreferences preferences = WorkbenchPreferences.forUser();
+        prefsNode = "dev/lrrecsys/workbench-test-" + ProcessHandle.current().pid() + "-" + WINDOWS.incrementAndGet();
+        WorkbenchPreferences preferences = new WorkbenchPreferences(Preferences.userRoot().node(prefsNode));
         ThemeManager theme = new ThemeManager(preferences);
         theme.applySaved();
         window = new MainWindowView(stage, preferences, theme, new FxBackground(), home.resolve("lrw.log"),
-                new SampleProjectOpener(Path.of("sample-projects", SampleProjectOpener.SAMPLE).toAbsolutePath(), home.resolve("projects")));
+                new OpenSampleProject.Settings(Path.of("sample-projects", OpenSampleProject.SAMPLE),
+                        home.resolve("projects").resolve(OpenSampleProject.SAMPLE)));
         window.show();
     }
 
     @Test
-    @Order(1)
     void opensTheSampleProjectAndShowsItsData(FxRobot robot) throws Exception {
         assertThat(robot.window(0) instanceof Stage s ? s.getTitle() : "").isEqualTo("LR-Recsys Workbench");
         robot.clickOn("#openSampleButton");
         waitFor(() -> window.viewModel().project() != null);
         assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("LR-Recsys Workbench \u2014 restaurant-consumer");
+        // The copy and build ran as a job of the task panel (progress, Cancel), not hidden inside the open.
+        waitFor(() -> robot.lookup("Open sample project restaurant-consumer").tryQuery().isPresent());
 
         TableView<?> consumers = find(robot, "#consumersTable", TableView.class);
         waitFor(() -> consumers.getItems().size() == 100);
@@ -92,7 +87,6 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(2)
     void viewsWithoutExplanationsSayWhatIsMissing(FxRobot robot) throws Exception {
         openSample(robot);
         robot.interact(() -> window.show(ViewKind.EXPLANATIONS));
@@ -107,7 +101,6 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(4)
     void generatesOfflineExplanationsFromTheWindowAndShowsThemAndTheirKeywords(FxRobot robot) throws Exception {
         openSample(robot);
         robot.interact(window::generateExplanations);
@@ -145,7 +138,6 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(5)
     void aFailingOllamaConnectionSaysSoPlainly(FxRobot robot) throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -163,16 +155,24 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(6)
     void trainsFromTheWindowAndShowsRunsAndTheCase(FxRobot robot) throws Exception {
         openSample(robot);
+        // The case view below shows the sample's explanations: this test writes its own (offline, a second or two).
+        TrackedTask<?>[] generation = new TrackedTask<?>[1];
+        robot.interact(() -> generation[0] = window.runJob(GenerateExplanations.job(window.viewModel().project(),
+                GenerateExplanations.Settings.defaults())));
+        waitFor(() -> generation[0].state() == TaskState.SUCCEEDED);
         robot.interact(window::train);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<KeywordRepository.Source> source = find(robot, "#sourceBox", javafx.scene.control.ComboBox.class);
+        assertThat(source.getValue()).isEqualTo(new KeywordRepository.Source("offline", "offline reasoner (no LLM)"));
         // The two ID baselines only: quick, and no autoencoder to train first.
         javafx.scene.layout.VBox models = find(robot, "#modelsBox", javafx.scene.layout.VBox.class);
         robot.interact(() -> models.getChildren().forEach(n -> ((javafx.scene.control.CheckBox) n)
                 .setSelected(java.util.Set.of("mf", "sasrec").contains(((javafx.scene.control.CheckBox) n).getText()))));
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Integer> epochs = find(robot, "#epochsSpinner", javafx.scene.control.Spinner.class);
+        assertThat(epochs.getValue()).isEqualTo(TrainAndEvaluate.Settings.DEFAULT_EPOCHS);
         robot.interact(() -> epochs.getValueFactory().setValue(1));
         @SuppressWarnings("unchecked")
         javafx.scene.control.Spinner<Integer> repeats = find(robot, "#repeatsSpinner", javafx.scene.control.Spinner.class);
@@ -209,7 +209,6 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    @Order(3)
     void cancelsARunningJobFromTheTaskPanel(FxRobot robot) throws Exception {
         TrackedTask<?>[] task = new TrackedTask<?>[1];
         robot.interact(() -> task[0] = window.runJob(new UntilCancelled()));
@@ -239,8 +238,9 @@ class WorkbenchWindowTest {
     }
 
     @AfterEach
-    void closeWindow(FxRobot robot) {
+    void closeWindow(FxRobot robot) throws Exception {
         robot.interact(window::close);
+        Preferences.userRoot().node(prefsNode).removeNode();
     }
 
     private static boolean visible(Node n) {
@@ -248,10 +248,8 @@ class WorkbenchWindowTest {
     }
 
     private void openSample(FxRobot robot) throws Exception {
-        if (window.viewModel().project() == null) {
-            robot.interact(window::openSample);
-            waitFor(() -> window.viewModel().project() != null);
-        }
+        robot.interact(window::openSample);
+        waitFor(() -> window.viewModel().project() != null);
     }
 
     private static boolean visibleLabel(FxRobot robot, String text) {

@@ -26,6 +26,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.fx.interaction.ChartMouseEventFX;
 import org.jfree.chart.fx.interaction.ChartMouseListenerFX;
+import org.jfree.chart.labels.StandardPieSectionLabelGenerator;
+import org.jfree.chart.plot.PiePlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -33,6 +35,8 @@ import org.jfree.data.general.DefaultPieDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -128,12 +132,18 @@ public final class AttentionView implements WorkbenchView {
                 AttentionView::sideColours);
         low.setChart(histogram(a.histograms(), AttentionHistograms.LOW, "Low-rated test samples (" + a.histograms().low() + ")"),
                 AttentionView::sideColours);
+        // The mean over the run's repeats, as `lrw attention` reports it; each slice says its percentage because
+        // six near-equal slices cannot be told apart by eye.
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
-        double[] s = a.summary().shares();
-        for (int i = 0; i < s.length; i++) {
-            shares.setValue(AttentionSummary.TOKENS.get(i), s[i]);
+        for (int i = 0; i < AttentionSummary.TOKENS.size(); i++) {
+            shares.setValue(AttentionSummary.TOKENS.get(i), a.acrossRuns().shares().get(i).mean());
         }
-        pie.setChart(ChartFactory.createPieChart("Share of attention per input token", shares, true, true, false));
+        int runs = a.acrossRuns().runs().size();
+        JFreeChart chart = ChartFactory.createPieChart("Share of attention per input token ("
+                + (runs == 1 ? "run " + a.run().id() : "mean of " + runs + " runs") + ")", shares, true, true, false);
+        ((PiePlot<?>) chart.getPlot()).setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {2}",
+                new DecimalFormat("0"), new DecimalFormat("0.0%", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        pie.setChart(chart);
     }
 
     private JFreeChart histogram(AttentionHistograms h, int group, String title) {

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.attention;
 
+import dev.lrrecsys.workbench.evaluate.AttentionAcrossRuns;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
 import dev.lrrecsys.workbench.insight.AttentionHistograms;
 import dev.lrrecsys.workbench.store.Database;
@@ -23,6 +24,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -31,8 +34,12 @@ public final class AttentionViewModel {
 
     static final int BINS = 20;
 
-    /** A run's attention analysis. */
-    public record Analysis(AttentionHistograms histograms, AttentionSummary summary, DatasetInfo dataset) {
+    /**
+     * A run's attention analysis, and the same over every run of its model, experiment and training fraction
+     * (the repeats), as `lrw attention` prints it.
+     */
+    public record Analysis(AttentionHistograms histograms, AttentionSummary summary, AttentionAcrossRuns acrossRuns,
+                           AttentionRun run, DatasetInfo dataset) {
     }
 
     private final Background background;
@@ -50,6 +57,7 @@ public final class AttentionViewModel {
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final LatestOnly loader = new LatestOnly();
     private final LatestOnly binLoader = new LatestOnly();
+    private List<AttentionRun> allRuns = List.of();
 
     public AttentionViewModel(Background background, Database database, Consumer<Throwable> errors) {
         this.background = background;
@@ -60,6 +68,7 @@ public final class AttentionViewModel {
     public void refresh() {
         loader.load(background, new ReadJob<>("Attention runs", database, browse::attentionRuns), list -> {
             empty.set(list.isEmpty());
+            allRuns = list;
             run.offer(list);
         }, errors);
     }
@@ -70,18 +79,43 @@ public final class AttentionViewModel {
             analysis.set(null);
             return;
         }
+        List<AttentionRun> repeats = allRuns.stream().filter(o -> o.experimentId() == r.experimentId()
+                && o.model().equals(r.model()) && o.trainFraction() == r.trainFraction()).toList();
         loader.load(background, new ReadJob<>("Attention of run " + r.id(), database, tx -> {
             DatasetInfo dataset = new DatasetRepository().find(tx).orElseThrow();
-            var rows = new ExperimentRepository().attention(tx, r.id());
-            return new Analysis(AttentionHistograms.of(rows, dataset, BINS), AttentionSummary.of(rows, dataset), dataset);
+            ExperimentRepository repo = new ExperimentRepository();
+            var rows = repo.attention(tx, r.id());
+            AttentionSummary chosen = AttentionSummary.of(rows, dataset);
+            List<AttentionSummary> all = new ArrayList<>();
+            for (AttentionRun other : repeats) {
+                all.add(other.id() == r.id() ? chosen : AttentionSummary.of(repo.attention(tx, other.id()), dataset));
+            }
+            return new Analysis(AttentionHistograms.of(rows, dataset, BINS), chosen, AttentionAcrossRuns.of(all), r, dataset);
         }), a -> {
             analysis.set(a);
-            AttentionSummary s = a.summary();
-            means.set(String.format(Locale.ROOT, "high-rated (%d): mean alpha_pos %.4f, alpha_neg %.4f    low-rated (%d): mean alpha_pos %.4f, alpha_neg %.4f",
-                    s.highCount(), s.highAlphaPos(), s.highAlphaNeg(), s.lowCount(), s.lowAlphaPos(), s.lowAlphaNeg()));
+            means.set(describe(a));
             binSamples.clear();
             binTitle.set("Click a bar to list its samples.");
         }, errors);
+    }
+
+    /** The chosen run's means, then the summary over its repeats with the paired test of the high-low gap. */
+    static String describe(Analysis a) {
+        AttentionSummary s = a.summary();
+        AttentionAcrossRuns all = a.acrossRuns();
+        String thisRun = String.format(Locale.ROOT, "Run %d: high-rated (%d) mean alpha_pos %.4f, alpha_neg %.4f; "
+                        + "low-rated (%d) mean alpha_pos %.4f, alpha_neg %.4f",
+                a.run().id(), s.highCount(), s.highAlphaPos(), s.highAlphaNeg(), s.lowCount(), s.lowAlphaPos(), s.lowAlphaNeg());
+        int n = all.runs().size();
+        String test = n < 2 ? "one run: no test over runs"
+                : String.format(Locale.ROOT, "paired t-test over %d runs: p = %.4g", n, all.alphaPosGap().pValue());
+        String repeats = String.format(Locale.ROOT, "All %d %s run%s of experiment %d: high minus low alpha_pos %.5f "
+                        + "(sd %.5f), %s; explanations take %.1f%% (sd %.1f) of attention; a row's largest weight "
+                        + "is %.3f on average (0.167 if uniform)",
+                n, a.run().model(), n == 1 ? "" : "s", a.run().experimentId(), all.alphaPosGap().mean(),
+                all.alphaPosGap().sd(), test, 100 * all.explanationShare().mean(), 100 * all.explanationShare().sd(),
+                all.rowMax().mean());
+        return thisRun + "\n" + repeats;
     }
 
     /** Lists the samples of one bar: group (high/low), side (pos/neg), bin index. */

@@ -2,10 +2,10 @@ package dev.lrrecsys.workbench.ui.importer;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.ingest.ImportFormat;
-import dev.lrrecsys.workbench.ingest.ImportRequest;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.NamedJob;
+import dev.lrrecsys.workbench.workflow.ImportDataset;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * The import wizard without its controls: format, input path, CSV mapping file, rating scale and a preview of
- * the first lines of the input before anything is imported. The import itself is the all-or-nothing ImportJob,
+ * the first lines of the input before anything is imported. The import itself is the all-or-nothing ImportDataset,
  * so a bad row (reported with its file and line) leaves the project as it was.
  */
 public final class ImportViewModel {
@@ -79,15 +79,13 @@ public final class ImportViewModel {
         return file + " (first " + lines.size() + " lines)\n" + String.join("\n", lines);
     }
 
-    /** The request these fields describe; a malformed number says which field. */
-    public ImportRequest request() {
-        if (path.get() == null || path.get().isBlank()) {
-            throw new WorkbenchException("Choose the file or folder to import.");
-        }
-        ImportRequest r = ImportRequest.of(format.get(), Path.of(path.get().strip())).withSkipBadRows(skipBadRows.get())
+    /** The import these fields describe; a malformed number says which field. */
+    public ImportDataset.Settings settings() {
+        List<Path> paths = path.get() == null || path.get().isBlank() ? List.of() : List.of(Path.of(path.get().strip()));
+        Path mappingFile = mapping.get() == null || mapping.get().isBlank() ? null : Path.of(mapping.get().strip());
+        return ImportDataset.Settings.of(format.get(), paths).withSkipBadRows(skipBadRows.get()).withMapping(mappingFile)
                 .withScale(number(ratingMin.get(), "lowest rating"), number(ratingMax.get(), "highest rating"),
                         number(highThreshold.get(), "high from"));
-        return mapping.get() == null || mapping.get().isBlank() ? r : r.withMapping(Path.of(mapping.get().strip()));
     }
 
     static Double number(String text, String field) {

@@ -1,15 +1,17 @@
 package dev.lrrecsys.workbench.ui.settings;
 
-import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.GeneratorSettings;
 import dev.lrrecsys.workbench.ui.Styles;
 import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsViewModel.Connection;
+import dev.lrrecsys.workbench.workflow.GenerateExplanations;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -33,7 +35,7 @@ public final class GeneratorSettingsDialog {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final GeneratorSettingsViewModel viewModel;
-    private final Database database;
+    private final Project project;
     private final Dialog<GeneratorSettings> dialog = new Dialog<>();
 
     @FXML private RadioButton offlineRadio;
@@ -43,13 +45,14 @@ public final class GeneratorSettingsDialog {
     @FXML private ComboBox<String> modelBox;
     @FXML private Label connectionLabel;
     @FXML private Spinner<Integer> concurrencySpinner;
+    @FXML private CheckBox retryRejectedCheck;
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
-    /** @param database the open project (for the estimate), or null when none is open */
-    public GeneratorSettingsDialog(Window owner, GeneratorSettingsViewModel viewModel, Database database, boolean generate) {
+    /** @param project the open project (for the estimate), or null when none is open */
+    public GeneratorSettingsDialog(Window owner, GeneratorSettingsViewModel viewModel, Project project, boolean generate) {
         this.viewModel = viewModel;
-        this.database = database;
+        this.project = project;
         Parent content = FxmlViews.load("GeneratorSettings", this);
         content.setId("generatorSettings");
         dialog.initOwner(owner);
@@ -60,8 +63,8 @@ public final class GeneratorSettingsDialog {
         dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         dialog.getDialogPane().getButtonTypes().addAll(generate ? GENERATE : SAVE, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == GENERATE || b == SAVE ? viewModel.settings() : null);
-        if (database != null && !viewModel.ollamaProperty().get()) {
-            viewModel.estimate(database);
+        if (project != null && !viewModel.ollamaProperty().get()) {
+            viewModel.estimate(project);
         }
     }
 
@@ -94,6 +97,7 @@ public final class GeneratorSettingsDialog {
         });
         concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, viewModel.concurrencyProperty().get()));
         concurrencySpinner.valueProperty().addListener((o, was, now) -> viewModel.concurrencyProperty().set(now));
+        retryRejectedCheck.selectedProperty().bindBidirectional(viewModel.retryRejectedProperty());
         estimateArea.textProperty().bind(viewModel.estimateProperty());
         estimateButton.disableProperty().bind(viewModel.estimatingProperty());
     }
@@ -103,11 +107,16 @@ public final class GeneratorSettingsDialog {
     }
 
     @FXML private void estimate() {
-        if (database == null) {
+        if (project == null) {
             viewModel.estimateProperty().set("Open a project to estimate a run.");
         } else {
-            viewModel.estimate(database);
+            viewModel.estimate(project);
         }
+    }
+
+    /** The run chosen in the dialog: the remembered generator settings plus this run's own choices. */
+    public GenerateExplanations.Settings generation() {
+        return viewModel.generation();
     }
 
     public Dialog<GeneratorSettings> dialog() {

@@ -1,19 +1,14 @@
 package dev.lrrecsys.workbench.ui.settings;
 
-import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
-import dev.lrrecsys.workbench.explain.ExplanationGenerator;
-import dev.lrrecsys.workbench.explain.GenerationEstimate;
-import dev.lrrecsys.workbench.explain.GenerationRequest;
-import dev.lrrecsys.workbench.explain.Generators;
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.OllamaBackend;
-import dev.lrrecsys.workbench.explain.RetryPolicy;
-import dev.lrrecsys.workbench.explain.Variant;
-import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.GeneratorSettings;
 import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.NamedJob;
+import dev.lrrecsys.workbench.workflow.GenerateExplanations;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -50,6 +45,8 @@ public final class GeneratorSettingsViewModel {
     private final StringProperty connectionMessage = new SimpleStringProperty("");
     private final StringProperty estimate = new SimpleStringProperty("");
     private final BooleanProperty estimating = new SimpleBooleanProperty();
+    /** A per-run choice, not remembered: ask again for the prompts whose answers were rejected. */
+    private final BooleanProperty retryRejected = new SimpleBooleanProperty();
     private final LatestOnly tester = new LatestOnly();
     private final LatestOnly estimator = new LatestOnly();
 
@@ -79,77 +76,70 @@ public final class GeneratorSettingsViewModel {
 
     /** Asks the server for its models (GET /api/tags) and says plainly whether it answered. */
     public void testConnection() {
-        String base = llm().url();
+        LlmSettings llm;
+        try {
+            llm = settings().generation().llm();
+        } catch (WorkbenchException invalid) {
+            connection.set(Connection.FAILED);
+            connectionMessage.set(invalid.getMessage());
+            return;
+        }
         connection.set(Connection.TESTING);
-        connectionMessage.set("Connecting to " + base + "...");
-        tester.load(background, new NamedJob<>("Test Ollama connection", c -> OllamaBackend.pulledModels(base, TEST_TIMEOUT)),
-                this::showModels, e -> {
+        connectionMessage.set("Connecting to " + llm.url() + "...");
+        tester.load(background, new NamedJob<>("Test Ollama connection", c -> OllamaBackend.pulledModels(llm.url(), TEST_TIMEOUT)),
+                pulled -> showModels(llm, pulled), e -> {
                     connection.set(Connection.FAILED);
                     connectionMessage.set(e.getMessage());
                 });
     }
 
-    private void showModels(List<String> pulled) {
+    private void showModels(LlmSettings llm, List<String> pulled) {
         if (pulled == null) {
             connection.set(Connection.FAILED);
-            connectionMessage.set(new OllamaBackend(llm()).unreachableMessage());
+            connectionMessage.set(new OllamaBackend(llm).unreachableMessage());
             return;
         }
         String chosen = model.get();
         models.setAll(pulled);
         if (pulled.isEmpty()) {
             connection.set(Connection.FAILED);
-            connectionMessage.set("Connected to Ollama at " + llm().url() + ", but it has no model: run `ollama pull "
-                    + LlmSettings.DEFAULT_OLLAMA_MODEL + "`.");
+            connectionMessage.set("Connected to Ollama at " + llm.url() + ", but it has no model: run `ollama pull "
+                    + GenerateExplanations.Settings.DEFAULT_MODEL + "`.");
             return;
         }
         connection.set(Connection.OK);
-        connectionMessage.set("Connected to Ollama at " + llm().url() + ": " + pulled.size() + " model(s) available.");
+        connectionMessage.set("Connected to Ollama at " + llm.url() + ": " + pulled.size() + " model(s) available.");
         model.set(pulled.stream().filter(m -> m.equals(chosen) || m.equals(chosen + ":latest")).findFirst().orElse(pulled.get(0)));
     }
 
     /** Counts what a run would do (and, for Ollama, times a short probe); writes nothing. */
-    public void estimate(Database database) {
-        GeneratorSettings s = settings();
+    public void estimate(Project project) {
         estimating.set(true);
         estimate.set("Estimating...");
-        estimator.load(background, new NamedJob<>("Estimate generation", c -> {
-            try (ExplanationGenerator g = create(s)) {
-                return new ContrastiveExplanationJob(database, g, request(g)).estimate(c);
-            }
-        }), (GenerationEstimate e) -> {
-            estimating.set(false);
-            estimate.set(e.describe().strip());
-        }, e -> {
-            estimating.set(false);
-            estimate.set("Cannot estimate: " + e.getMessage());
-        });
+        try {
+            estimator.load(background, GenerateExplanations.estimate(project, generation()),
+                    (GenerateExplanations.Estimate e) -> {
+                        estimating.set(false);
+                        estimate.set(e.estimate().describe().strip());
+                    }, this::cannotEstimate);
+        } catch (WorkbenchException invalid) {
+            cannotEstimate(invalid);
+        }
+    }
+
+    private void cannotEstimate(Throwable e) {
+        estimating.set(false);
+        estimate.set("Cannot estimate: " + e.getMessage());
+    }
+
+    /** The run the dialog describes: the remembered generator settings plus this run's retry choice. */
+    public GenerateExplanations.Settings generation() {
+        return settings().generation().withRetryRejected(retryRejected.get());
     }
 
     public GeneratorSettings settings() {
         return new GeneratorSettings(kind.get(), url.get() == null ? "" : url.get().strip(), model.get() == null ? "" : model.get().strip(),
                 Math.max(1, concurrency.get()));
-    }
-
-    private LlmSettings llm() {
-        return llm(settings());
-    }
-
-    static LlmSettings llm(GeneratorSettings s) {
-        String base = s.url().isBlank() ? LlmSettings.DEFAULT_OLLAMA_URL : s.url();
-        String m = s.model().isBlank() ? LlmSettings.DEFAULT_OLLAMA_MODEL : s.model();
-        return new LlmSettings(base, m, 0.2, 120, Duration.ofSeconds(120));
-    }
-
-    /** The generator these settings describe (the caller closes it). */
-    public static ExplanationGenerator create(GeneratorSettings s) {
-        return Generators.create(s.kind(), llm(s), s.concurrency(), RetryPolicy.DEFAULT);
-    }
-
-    /** A contrastive run over all samples, committing as often as suits the generator. */
-    public static GenerationRequest request(ExplanationGenerator g) {
-        return new GenerationRequest(Variant.CONTRASTIVE, 0, false,
-                g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY);
     }
 
     public StringProperty kindProperty() {
@@ -182,6 +172,10 @@ public final class GeneratorSettingsViewModel {
 
     public StringProperty estimateProperty() {
         return estimate;
+    }
+
+    public BooleanProperty retryRejectedProperty() {
+        return retryRejected;
     }
 
     public BooleanProperty estimatingProperty() {

@@ -1,6 +1,8 @@
 package dev.lrrecsys.workbench.ui.settings;
 
 import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.Styles;
 import javafx.collections.FXCollections;
@@ -30,6 +32,7 @@ public final class TrainingSettingsDialog {
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Spinner<Integer> repeatsSpinner;
     @FXML private TextField fractionsField;
+    @FXML private ComboBox<KeywordRepository.Source> sourceBox;
     @FXML private Label backendLabel;
 
     public TrainingSettingsDialog(Window owner, TrainingSettingsViewModel viewModel) {
@@ -64,6 +67,9 @@ public final class TrainingSettingsDialog {
         repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, viewModel.repeatsProperty().get()));
         repeatsSpinner.valueProperty().addListener((o, was, now) -> viewModel.repeatsProperty().set(now));
         fractionsField.textProperty().bindBidirectional(viewModel.fractionsProperty());
+        sourceBox.setItems(viewModel.sources());
+        sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));
+        sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
         backendLabel.textProperty().bind(viewModel.backendProperty());
     }
 

@@ -1,10 +1,13 @@
 package dev.lrrecsys.workbench.ui.settings;
 
 import dev.lrrecsys.workbench.evaluate.ComputeDevice;
-import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
 import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.NamedJob;
+import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -15,24 +18,41 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The training settings dialog without its controls: task, models, epochs, repeats, training fraction, and the
- * backend that will train (detected in the background: loading ND4J takes a few seconds).
+ * The training settings dialog without its controls: task, models, epochs, repeats, training fraction, whose
+ * explanations feed the models, and the backend that will train (detected in the background: loading ND4J takes a
+ * few seconds). It starts from the workflow's defaults, the same as `lrw experiment`.
  */
 public final class TrainingSettingsViewModel {
 
-    private final ObjectProperty<PredictionTask> task = new SimpleObjectProperty<>(PredictionTask.REGRESSION);
+    private final TrainAndEvaluate.Settings defaults;
+    private final ObjectProperty<PredictionTask> task = new SimpleObjectProperty<>();
     private final ObservableList<String> available;
     private final ObservableList<String> chosen;
-    private final IntegerProperty epochs = new SimpleIntegerProperty(10);
-    private final IntegerProperty repeats = new SimpleIntegerProperty(3);
-    private final StringProperty fractions = new SimpleStringProperty("1.0");
+    private final IntegerProperty epochs = new SimpleIntegerProperty();
+    private final IntegerProperty repeats = new SimpleIntegerProperty();
+    private final StringProperty fractions = new SimpleStringProperty();
+    private final ObservableList<KeywordRepository.Source> sources = FXCollections.observableArrayList();
+    private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
     private final StringProperty backend = new SimpleStringProperty("detecting...");
 
-    public TrainingSettingsViewModel(List<String> models) {
-        available = FXCollections.observableArrayList(models);
-        chosen = FXCollections.observableArrayList(models);
+    public TrainingSettingsViewModel(TrainAndEvaluate.Settings defaults) {
+        this.defaults = defaults;
+        task.set(defaults.task());
+        available = FXCollections.observableArrayList(defaults.models());
+        chosen = FXCollections.observableArrayList(defaults.models());
+        epochs.set(defaults.epochs());
+        repeats.set(defaults.repeats());
+        fractions.set(defaults.trainFractions().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        source.set(new KeywordRepository.Source(defaults.generator(), defaults.generatorModel()));
+        sources.add(source.get());
+    }
+
+    /** The dialog as it opens: the workflow's defaults, as `lrw experiment` with no options. */
+    public static TrainingSettingsViewModel withDefaults() {
+        return new TrainingSettingsViewModel(TrainAndEvaluate.Settings.defaults());
     }
 
     public void detectBackend(Background background) {
@@ -41,11 +61,18 @@ public final class TrainingSettingsViewModel {
                 e -> backend.set("cannot load ND4J: " + e.getMessage()));
     }
 
-    /** The settings (validated by {@link ExperimentSettings}, whose messages say what to fix). */
-    public ExperimentSettings settings() {
-        return new ExperimentSettings(task.get(), List.copyOf(chosen), repeats.get(), epochs.get(), 128,
-                ExperimentSettings.DEFAULT_LEARNING_RATE, 42, ExperimentSettings.parseFractions(fractions.get()),
-                ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL);
+    /** Offers every generator/model whose explanations the project holds (the default stays first when it has none). */
+    public void loadSources(Background background, Project project) {
+        background.load(new ReadJob<>("Explanation sources", project.database(), tx -> new KeywordRepository().indexableSources(tx)),
+                found -> found.stream().filter(s -> !sources.contains(s)).forEach(sources::add), e -> { });
+    }
+
+    /** The workflow's settings (validated there, whose messages name the setting to fix). */
+    public TrainAndEvaluate.Settings settings() {
+        KeywordRepository.Source from = source.get();
+        return new TrainAndEvaluate.Settings(task.get(), List.copyOf(chosen), repeats.get(), epochs.get(),
+                defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
+                TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false);
     }
 
     public ObjectProperty<PredictionTask> taskProperty() {
@@ -70,6 +97,14 @@ public final class TrainingSettingsViewModel {
 
     public StringProperty fractionsProperty() {
         return fractions;
+    }
+
+    public ObservableList<KeywordRepository.Source> sources() {
+        return sources;
+    }
+
+    public ObjectProperty<KeywordRepository.Source> sourceProperty() {
+        return source;
     }
 
     public StringProperty backendProperty() {

@@ -1,10 +1,11 @@
 package dev.lrrecsys.workbench.ui.uncertainty;
 
-import dev.lrrecsys.workbench.store.ExperimentRepository.UncertaintyRow;
+import dev.lrrecsys.workbench.evaluate.UncertaintyAnalysis.Definition;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.ExperimentItem;
 import dev.lrrecsys.workbench.ui.ChartPalette;
 import dev.lrrecsys.workbench.ui.ChartPane;
 import dev.lrrecsys.workbench.ui.FxmlViews;
+import dev.lrrecsys.workbench.ui.LabelConverter;
 import dev.lrrecsys.workbench.ui.ProjectContext;
 import dev.lrrecsys.workbench.ui.RunPicker;
 import dev.lrrecsys.workbench.ui.WorkbenchView;
@@ -12,6 +13,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
@@ -41,6 +43,7 @@ public final class UncertaintyView implements WorkbenchView {
     @FXML private RunPicker<ExperimentItem> experimentPicker;
     @FXML private RunPicker<Double> fractionPicker;
     @FXML private CheckBox binnedCheck;
+    @FXML private ComboBox<Definition> definitionBox;
     @FXML private Label fitLabel;
     @FXML private StackPane chartHost;
     @FXML private BorderPane content;
@@ -58,6 +61,9 @@ public final class UncertaintyView implements WorkbenchView {
         experimentPicker.bind(viewModel.experiment(), ExperimentItem::label);
         fractionPicker.bind(viewModel.fraction(), f -> String.format(java.util.Locale.ROOT, "%.2f", f));
         fitLabel.textProperty().bind(viewModel.fitTextProperty());
+        definitionBox.getItems().setAll(Definition.values());
+        definitionBox.setConverter(LabelConverter.of(Definition::label));
+        definitionBox.valueProperty().bindBidirectional(viewModel.definitionProperty());
         emptyState.visibleProperty().bind(viewModel.emptyProperty());
         content.visibleProperty().bind(viewModel.emptyProperty().not());
         chart = new ChartPane(context.theme().darkProperty(), context.exporter("Export uncertainty vs gain"));
@@ -68,7 +74,7 @@ public final class UncertaintyView implements WorkbenchView {
             public void chartMouseClicked(ChartMouseEventFX event) {
                 UncertaintyViewModel.Scatter s = viewModel.scatterProperty().get();
                 if (s != null && event.getEntity() instanceof XYItemEntity item && item.getDataset() == chart.chart().getXYPlot().getDataset(0)) {
-                    context.navigation().showCase(s.points().get(item.getItem()).sampleId());
+                    context.navigation().showCase(s.sampleIds()[item.getItem()]);
                 }
             }
 
@@ -90,10 +96,11 @@ public final class UncertaintyView implements WorkbenchView {
         }
         // Series keep insertion order (autoSort off) so an item index is a point index.
         XYSeries points = new XYSeries("test samples", false, true);
-        for (UncertaintyRow r : s.points()) {
-            points.add(r.uncertainty(), r.gain());
+        for (int i = 0; i < s.sampleIds().length; i++) {
+            points.add(s.uncertainty()[i], s.gain()[i]);
         }
-        JFreeChart c = ChartFactory.createScatterPlot("Uncertainty vs gain over the best baseline", "Normalised uncertainty",
+        JFreeChart c = ChartFactory.createScatterPlot("Uncertainty vs gain over the best baseline",
+                "Normalised uncertainty (" + viewModel.definitionProperty().get().label() + ")",
                 "Gain (squared error of best baseline minus LR-Recsys)", new XYSeriesCollection(points), PlotOrientation.VERTICAL,
                 true, true, false);
         XYPlot plot = c.getXYPlot();

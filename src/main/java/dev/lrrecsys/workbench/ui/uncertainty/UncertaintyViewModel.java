@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui.uncertainty;
 
 import dev.lrrecsys.workbench.evaluate.UncertaintyAnalysis;
+import dev.lrrecsys.workbench.evaluate.UncertaintyAnalysis.Definition;
 import dev.lrrecsys.workbench.insight.BinnedMeans;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
@@ -27,8 +28,24 @@ public final class UncertaintyViewModel {
 
     static final int BINS = 10;
 
-    /** What the scatter draws. */
-    public record Scatter(List<UncertaintyRow> points, UncertaintyAnalysis.Fit fit, BinnedMeans binned) {
+    /**
+     * What the scatter draws: the samples whose uncertainty under the chosen definition is known, aligned arrays.
+     */
+    public record Scatter(long[] sampleIds, double[] uncertainty, double[] gain, UncertaintyAnalysis.Fit fit,
+                          BinnedMeans binned) {
+
+        /** Keeps the rows whose uncertainty under {@code definition} was measured. */
+        static Scatter of(List<UncertaintyRow> rows, Definition definition) {
+            List<UncertaintyRow> kept = rows.stream().filter(r -> !Double.isNaN(value(r, definition))).toList();
+            long[] ids = kept.stream().mapToLong(UncertaintyRow::sampleId).toArray();
+            double[] u = kept.stream().mapToDouble(r -> value(r, definition)).toArray();
+            double[] g = kept.stream().mapToDouble(UncertaintyRow::gain).toArray();
+            return new Scatter(ids, u, g, UncertaintyAnalysis.fit(u, g), BinnedMeans.of(u, g, BINS));
+        }
+
+        private static double value(UncertaintyRow r, Definition definition) {
+            return definition == Definition.ALL_MODELS ? r.uncertainty() : r.uncertaintyBaselines();
+        }
     }
 
     private final Background background;
@@ -41,6 +58,7 @@ public final class UncertaintyViewModel {
     private final RunChoice<Double> fraction = new RunChoice<>(f -> f, list -> list.get(list.size() - 1), this::loadScatter);
     private final ObjectProperty<Scatter> scatter = new SimpleObjectProperty<>();
     private final StringProperty fitText = new SimpleStringProperty("");
+    private final ObjectProperty<Definition> definition = new SimpleObjectProperty<>(Definition.ALL_MODELS);
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final LatestOnly loader = new LatestOnly();
 
@@ -48,6 +66,7 @@ public final class UncertaintyViewModel {
         this.background = background;
         this.database = database;
         this.errors = errors;
+        definition.addListener((o, was, now) -> loadScatter());
     }
 
     private record Listing(List<ExperimentItem> withUncertainty) {
@@ -88,17 +107,22 @@ public final class UncertaintyViewModel {
             scatter.set(null);
             return;
         }
-        loader.load(background, new ReadJob<>("Uncertainty vs gain", database, tx -> {
-            List<UncertaintyRow> rows = experiments.uncertainty(tx, e.id(), f);
-            double[] u = rows.stream().mapToDouble(UncertaintyRow::uncertainty).toArray();
-            double[] g = rows.stream().mapToDouble(UncertaintyRow::gain).toArray();
-            return new Scatter(rows, UncertaintyAnalysis.fit(u, g), BinnedMeans.of(u, g, BINS));
-        }), s -> {
+        Definition chosen = definition.get();
+        loader.load(background, new ReadJob<>("Uncertainty vs gain", database,
+                tx -> Scatter.of(experiments.uncertainty(tx, e.id(), f), chosen)), s -> {
             scatter.set(s);
-            fitText.set(String.format(Locale.ROOT, "least squares: gain = %.4g + %.4g x uncertainty;  slope p-value %s;  n = %d",
-                    s.fit().intercept(), s.fit().slope(),
-                    Double.isNaN(s.fit().pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", s.fit().pValue()), s.fit().n()));
+            fitText.set(describe(s, chosen));
         }, errors);
+    }
+
+    static String describe(Scatter s, Definition chosen) {
+        if (s.fit().n() == 0) {
+            return "Uncertainty over " + chosen.label() + " was not measured in this experiment: it needs two "
+                    + "baselines, and experiments stored by earlier versions have only the paper's definition.";
+        }
+        return String.format(Locale.ROOT, "uncertainty over %s; least squares: gain = %.4g + %.4g x uncertainty;  "
+                        + "slope p-value %s;  n = %d", chosen.label(), s.fit().intercept(), s.fit().slope(),
+                Double.isNaN(s.fit().pValue()) ? "n/a" : String.format(Locale.ROOT, "%.3g", s.fit().pValue()), s.fit().n());
     }
 
     public RunChoice<ExperimentItem> experiment() {
@@ -115,6 +139,11 @@ public final class UncertaintyViewModel {
 
     public StringProperty fitTextProperty() {
         return fitText;
+    }
+
+    /** Which models' disagreement is the uncertainty: the paper's (all models) or the baselines only. */
+    public ObjectProperty<Definition> definitionProperty() {
+        return definition;
     }
 
     public BooleanProperty emptyProperty() {

@@ -1,0 +1,169 @@
+package dev.lrrecsys.workbench.workflow;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
+import dev.lrrecsys.workbench.explain.ExplanationGenerator;
+import dev.lrrecsys.workbench.explain.GenerationEstimate;
+import dev.lrrecsys.workbench.explain.GenerationRequest;
+import dev.lrrecsys.workbench.explain.GenerationSummary;
+import dev.lrrecsys.workbench.explain.Generators;
+import dev.lrrecsys.workbench.explain.LlmSettings;
+import dev.lrrecsys.workbench.explain.OllamaBackend;
+import dev.lrrecsys.workbench.explain.RetryPolicy;
+import dev.lrrecsys.workbench.explain.Variant;
+import dev.lrrecsys.workbench.insight.KeywordIndexJob;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.task.Job;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * "Generate explanations": an estimate first, then a positive and a negative explanation for every sample with
+ * the chosen generator, then the keyword index of what was generated (so the seller's view answers at once).
+ */
+public final class GenerateExplanations {
+
+    /**
+     * The generator and how to run it. The LLM defaults live here and nowhere else.
+     *
+     * @param model  the LLM's model (ignored by the offline reasoner)
+     * @param url    the LLM server's base URL (ignored by the offline reasoner, but checked for every generator)
+     * @param limit  only the first N samples; 0 for all
+     * @param retryRejected ask again for the prompts whose stored answers were rejected (failed ones always are)
+     */
+    public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
+                           boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
+                           boolean retryRejected) {
+
+        public static final String OFFLINE = "offline";
+        public static final String OLLAMA = "ollama";
+        public static final String OPENAI_COMPATIBLE = "openai-compatible";
+        /** Ollama's own address on this machine. */
+        public static final String DEFAULT_URL = "http://localhost:11434";
+        public static final String DEFAULT_MODEL = "llama3.1";
+        public static final int DEFAULT_CONCURRENCY = 4;
+        public static final double DEFAULT_TEMPERATURE = 0.2;
+        public static final int DEFAULT_MAX_TOKENS = 120;
+        public static final int DEFAULT_TIMEOUT_SECONDS = 120;
+        public static final double MAX_TEMPERATURE = 2;
+        private static final Set<String> GENERATORS = Set.of(OFFLINE, OLLAMA, OPENAI_COMPATIBLE);
+
+        /** A null or blank model or url takes its default. */
+        public Settings {
+            InvalidSettingException.require(generator != null && GENERATORS.contains(generator), "generator",
+                    "Unknown generator '" + generator + "': use offline, ollama or openai-compatible.");
+            model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
+            url = url == null || url.isBlank() ? DEFAULT_URL : url.strip();
+            InvalidSettingException.require(variant != null, "variant", "variant must be chosen.");
+            InvalidSettingException.require(concurrency >= 1, "concurrency", "concurrency must be at least 1, got " + concurrency + ".");
+            InvalidSettingException.require(limit >= 0, "limit", "limit must be 0 (all samples) or more, got " + limit + ".");
+            InvalidSettingException.require(Double.isFinite(temperature) && temperature >= 0 && temperature <= MAX_TEMPERATURE,
+                    "temperature", "temperature must be a number from 0 to 2, got " + temperature + ".");
+            InvalidSettingException.require(maxTokens >= 1, "max tokens", "max tokens must be at least 1, got " + maxTokens + ".");
+            InvalidSettingException.require(timeoutSeconds >= 1, "timeout",
+                    "timeout must be at least 1 second, got " + timeoutSeconds + ".");
+            checkUrl(url);
+        }
+
+        /** The offline reasoner on every sample, contrastive: what both front ends start from. */
+        public static Settings defaults() {
+            return new Settings(OFFLINE, DEFAULT_MODEL, DEFAULT_URL, Variant.CONTRASTIVE, DEFAULT_CONCURRENCY, 0, false,
+                    DEFAULT_TEMPERATURE, DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_SECONDS, false);
+        }
+
+        /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
+        public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
+            return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retryRejected);
+        }
+
+        /** The same run, asking again (or not) for the prompts whose answers were rejected. */
+        public Settings withRetryRejected(boolean retry) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retry);
+        }
+
+        /** The LLM connection these settings describe. */
+        public LlmSettings llm() {
+            return new LlmSettings(url, model, temperature, maxTokens, Duration.ofSeconds(timeoutSeconds));
+        }
+
+        ExplanationGenerator create() {
+            return Generators.create(generator, llm(), concurrency, RetryPolicy.DEFAULT);
+        }
+
+        GenerationRequest request(ExplanationGenerator g) {
+            return new GenerationRequest(variant, limit, profiles,
+                    g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY,
+                    retryRejected);
+        }
+
+        private static void checkUrl(String url) {
+            String why = "url must be an http:// or https:// address with a host, got '" + url + "'.";
+            try {
+                URI u = new URI(url);
+                String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+                InvalidSettingException.require((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null,
+                        "url", why);
+            } catch (URISyntaxException e) {
+                throw new InvalidSettingException("url", why);
+            }
+        }
+    }
+
+    /** What a run would do, and which generator would do it. */
+    public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate) {
+    }
+
+    /** What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation). */
+    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords) {
+    }
+
+    private GenerateExplanations() {
+    }
+
+    /** Counts what a run would do (and, for an LLM, times a short probe); writes nothing. */
+    public static Job<Estimate> estimate(Project project, Settings settings) {
+        return new WorkflowJob<>("Estimate generation", context -> {
+            try (ExplanationGenerator g = settings.create()) {
+                GenerationEstimate e = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).estimate(context);
+                return new Estimate(g.generator(), g.model(), g.usesPrompts(), e);
+            }
+        });
+    }
+
+    /** Generates, then re-indexes the keywords of this generator's explanations (cancellable throughout). */
+    public static Job<Outcome> job(Project project, Settings settings) {
+        String title = "Generate explanations (" + settings.generator() + ")";
+        return BackupFirst.of(project, new WorkflowJob<>(title, context -> {
+            GenerationSummary summary;
+            KeywordRepository.Source source;
+            try (ExplanationGenerator g = settings.create()) {
+                summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(context);
+                source = new KeywordRepository.Source(g.generator(), g.model());
+            }
+            boolean indexable = settings.variant() == Variant.CONTRASTIVE && project.database()
+                    .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
+            KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
+            return new Outcome(summary, keywords);
+        }));
+    }
+
+    /** The models pulled on the Ollama server of these settings. */
+    public static Job<List<String>> listModels(Settings settings) {
+        LlmSettings llm = settings.llm();
+        return new WorkflowJob<>("List Ollama models", context -> {
+            List<String> pulled = OllamaBackend.pulledModels(llm.url(), llm.timeout());
+            if (pulled == null) {
+                throw new WorkbenchException(new OllamaBackend(llm).unreachableMessage());
+            }
+            return pulled;
+        });
+    }
+}

@@ -1,0 +1,155 @@
+package dev.lrrecsys.workbench.workflow;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.AutoencoderCodeSource;
+import dev.lrrecsys.workbench.evaluate.ExperimentJob;
+import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
+import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
+import dev.lrrecsys.workbench.evaluate.ModelCatalog;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.ExperimentRecord;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.task.Job;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "Train and evaluate": trains the explanation autoencoder first when its codes are missing, then trains and
+ * compares the chosen models (Table 2); or finishes the last unfinished experiment with its own settings.
+ */
+public final class TrainAndEvaluate {
+
+    /**
+     * What to train. {@code autoencoderEpochs} null means "as many as the models"; the explanations come from
+     * {@code generator} and {@code generatorModel}.
+     */
+    public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, Integer autoencoderEpochs,
+                           int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
+                           String generatorModel, boolean resume) {
+
+        public static final int DEFAULT_REPEATS = 3;
+        public static final int DEFAULT_EPOCHS = 20;
+        public static final int DEFAULT_BATCH_SIZE = 128;
+        public static final long DEFAULT_SEED = 42;
+        public static final List<Double> ALL_TRAINING_DATA = List.of(1.0);
+
+        /** A null generator model is only allowed for the offline reasoner, whose model it fills in. */
+        public Settings {
+            InvalidSettingException.require(task != null, "task", "task must be regression or classification.");
+            InvalidSettingException.require(models != null && !models.isEmpty(), "models", "Choose at least one model.");
+            for (String m : models) {
+                // Each model is one row of the table: a second mention would train it twice under one name.
+                InvalidSettingException.require(models.indexOf(m) == models.lastIndexOf(m), "models",
+                        "models lists " + m + " more than once.");
+            }
+            InvalidSettingException.require(repeats >= 1, "repeats", "repeats must be at least 1, got " + repeats + ".");
+            InvalidSettingException.require(epochs >= 1, "epochs", "epochs must be at least 1, got " + epochs + ".");
+            InvalidSettingException.require(autoencoderEpochs == null || autoencoderEpochs >= 1, "autoencoder epochs",
+                    "autoencoder epochs must be at least 1, got " + autoencoderEpochs + ".");
+            InvalidSettingException.require(batchSize >= 1, "batch size", "batch size must be at least 1, got " + batchSize + ".");
+            InvalidSettingException.require(learningRate > 0 && Double.isFinite(learningRate), "learning rate",
+                    "learning rate must be positive, got " + learningRate + ".");
+            InvalidSettingException.require(trainFractions != null && !trainFractions.isEmpty(), "training fraction",
+                    "Give at least one training fraction.");
+            for (double f : trainFractions) {
+                InvalidSettingException.require(f > 0 && f <= 1, "training fraction",
+                        "training fraction must be in (0, 1], got " + f + ".");
+            }
+            InvalidSettingException.require(generator != null && !generator.isBlank(), "generator", "generator must be named.");
+            if (generatorModel == null || generatorModel.isBlank()) {
+                InvalidSettingException.require(ExperimentSettings.OFFLINE_GENERATOR.equals(generator), "model",
+                        "Name the generator's model (e.g. llama3.1).");
+                generatorModel = ExperimentSettings.OFFLINE_MODEL;
+            }
+            models = List.copyOf(models);
+            trainFractions = List.copyOf(trainFractions);
+        }
+
+        /**
+         * Every model of this build, on the offline reasoner's explanations: what both front ends start from.
+         */
+        public static Settings defaults() {
+            return new Settings(PredictionTask.REGRESSION, ModelCatalog.standard().ids(), DEFAULT_REPEATS, DEFAULT_EPOCHS,
+                    null, DEFAULT_BATCH_SIZE, ExperimentSettings.DEFAULT_LEARNING_RATE, DEFAULT_SEED, ALL_TRAINING_DATA,
+                    ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL, false);
+        }
+
+        public Settings withModels(List<String> chosen) {
+            return new Settings(task, chosen, repeats, epochs, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
+                    generator, generatorModel, resume);
+        }
+
+        public Settings withRuns(int repeatsPerModel, int epochsPerRun) {
+            return new Settings(task, models, repeatsPerModel, epochsPerRun, autoencoderEpochs, batchSize, learningRate, seed,
+                    trainFractions, generator, generatorModel, resume);
+        }
+
+        /** The autoencoder's epochs when its codes have to be trained first. */
+        public int autoencoderEpochsOrDefault() {
+            return autoencoderEpochs != null ? autoencoderEpochs : epochs;
+        }
+
+        ExperimentSettings experiment() {
+            return new ExperimentSettings(task, models, repeats, epochs, batchSize, learningRate, seed, trainFractions,
+                    generator, generatorModel);
+        }
+
+        /** "regression" or "classification" (any case), with a message naming the setting. */
+        public static PredictionTask parseTask(String text) {
+            return Arrays.stream(PredictionTask.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst()
+                    .orElseThrow(() -> new InvalidSettingException("task",
+                            "task must be regression or classification, got '" + text + "'."));
+        }
+
+        /** "0.25,0.5,1.0" as a list, with a message naming the setting. */
+        public static List<Double> parseFractions(String text) {
+            try {
+                return Arrays.stream(text.split(",")).map(String::trim).map(Double::parseDouble).toList();
+            } catch (NumberFormatException e) {
+                throw new InvalidSettingException("training fraction",
+                        "training fractions must be numbers like 0.25,0.5,1.0, got '" + text + "'.");
+            }
+        }
+    }
+
+    private TrainAndEvaluate() {
+    }
+
+    /** The last experiment when it did not finish (interrupted, cancelled or failed): the one a resume would finish. */
+    public static Optional<ExperimentRecord> unfinished(Project project) {
+        return project.database().read(tx -> new ExperimentRepository().lastUnfinished(tx));
+    }
+
+    /**
+     * The experiment as one job. Unknown models are refused here, before anything runs; with {@code resume} the
+     * last unfinished experiment is found when the job runs and finished with its stored settings.
+     */
+    public static Job<ExperimentOutcome> job(Project project, Settings settings) {
+        ModelCatalog catalog = ModelCatalog.standard();
+        settings.models().forEach(catalog::get);
+        if (!settings.resume()) {
+            return BackupFirst.of(project,
+                    experimentJob(project, settings.experiment(), catalog, settings.autoencoderEpochsOrDefault(), null));
+        }
+        return BackupFirst.of(project, new WorkflowJob<>("Resume experiment", context -> {
+            ExperimentRecord last = project.database().read(tx -> new ExperimentRepository().lastExperiment(tx))
+                    .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
+                    .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
+            ExperimentSettings stored = new ExperimentSettings(Settings.parseTask(last.task()), last.models(), last.repeats(),
+                    last.epochs(), last.batchSize(), last.learningRate(), last.seed(),
+                    Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel());
+            stored.models().forEach(catalog::get);
+            int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();
+            return experimentJob(project, stored, catalog, aeEpochs, last.id()).run(context);
+        }));
+    }
+
+    private static ExperimentJob experimentJob(Project project, ExperimentSettings settings, ModelCatalog catalog,
+                                               int autoencoderEpochs, Long resumeId) {
+        return new ExperimentJob(project.database(), project.modelsDir(), project.exportsDir(), settings, catalog,
+                new AutoencoderCodeSource(project, autoencoderEpochs, settings.seed()), resumeId);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.lrrecsys.workbench.workflow;
+
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.DatabaseSnapshot;
+import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
+import dev.lrrecsys.workbench.task.TaskContext;
+import dev.lrrecsys.workbench.ui.SampleCopy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** "Train and evaluate": its defaults, its messages (naming the setting, never a CLI flag), and one short real run. */
+class TrainAndEvaluateTest {
+
+    @TempDir
+    Path tmp;
+
+    private static TrainAndEvaluate.Settings with(int repeats, int epochs, Integer aeEpochs, int batch, double rate,
+                                                  List<Double> fractions) {
+        return new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("mf"), repeats, epochs, aeEpochs, batch, rate,
+                42, fractions, "offline", null, false);
+    }
+
+    @Test
+    void theDefaultsAreTheCliDefaults() {
+        TrainAndEvaluate.Settings d = TrainAndEvaluate.Settings.defaults();
+        assertThat(List.of(d.repeats(), d.epochs(), d.autoencoderEpochsOrDefault(), d.batchSize())).containsExactly(3, 20, 20, 128);
+        assertThat(d.learningRate()).isEqualTo(0.01);
+        assertThat(d.trainFractions()).containsExactly(1.0);
+        assertThat(d.generatorModel()).isEqualTo("offline reasoner (no LLM)");
+        assertThat(d.models()).contains("lr-recsys", "id-only", "mf");
+        assertThat(d.resume()).isFalse();
+    }
+
+    @Test
+    void badSettingsNameTheSetting() {
+        Map<String, Runnable> cases = Map.of(
+                "repeats must be at least 1, got 0.", () -> with(0, 1, null, 8, 0.01, List.of(1.0)),
+                "epochs must be at least 1, got 0.", () -> with(1, 0, null, 8, 0.01, List.of(1.0)),
+                "autoencoder epochs must be at least 1, got 0.", () -> with(1, 1, 0, 8, 0.01, List.of(1.0)),
+                "batch size must be at least 1, got 0.", () -> with(1, 1, null, 0, 0.01, List.of(1.0)),
+                "learning rate must be positive, got NaN.", () -> with(1, 1, null, 8, Double.NaN, List.of(1.0)),
+                "training fraction must be in (0, 1], got 1.5.", () -> with(1, 1, null, 8, 0.01, List.of(0.5, 1.5)),
+                "Choose at least one model.", () -> TrainAndEvaluate.Settings.defaults().withModels(List.of()),
+                "Name the generator's model (e.g. llama3.1).", () -> new TrainAndEvaluate.Settings(PredictionTask.REGRESSION,
+                        List.of("mf"), 1, 1, null, 8, 0.01, 42, List.of(1.0), "ollama", null, false),
+                "task must be regression or classification, got 'ranking'.", () -> TrainAndEvaluate.Settings.parseTask("ranking"),
+                "training fractions must be numbers like 0.25,0.5,1.0, got 'half'.",
+                () -> TrainAndEvaluate.Settings.parseFractions("half"));
+        cases.forEach((message, settings) ->
+                assertThatThrownBy(settings::run).isInstanceOf(InvalidSettingException.class).hasMessage(message));
+    }
+
+    @Test
+    void unknownModelsAndAMissingResumeAreRefusedAndNothingIsStored() throws Exception {
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            Map<String, String> before = DatabaseSnapshot.of(p.database());
+            assertThatThrownBy(() -> TrainAndEvaluate.job(p, TrainAndEvaluate.Settings.defaults().withModels(List.of("gpt"))))
+                    .isInstanceOf(WorkbenchException.class).hasMessageStartingWith("Unknown model 'gpt': choose from lr-recsys, ");
+            TrainAndEvaluate.Settings resume = new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("mf"), 1, 1,
+                    null, 8, 0.01, 42, List.of(1.0), "offline", null, true);
+            assertThatThrownBy(() -> TrainAndEvaluate.job(p, resume).run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class).hasMessage("There is no unfinished experiment to resume.");
+            assertThat(DatabaseSnapshot.of(p.database())).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void trainsTheAutoencoderFirstWhenItsCodesAreMissingThenTheModels() throws Exception {
+        try (Project p = SampleCopy.openWithExplanations(tmp)) {
+            TrainAndEvaluate.Settings settings = new TrainAndEvaluate.Settings(PredictionTask.REGRESSION,
+                    List.of("lr-recsys", "mf"), 1, 1, 2, 128, 0.01, 42, List.of(1.0), "offline", null, false);
+            ExperimentOutcome outcome = TrainAndEvaluate.job(p, settings).run(TaskContext.silent());
+
+            var autoencoder = p.database().read(tx -> new ExplanationCodeRepository()
+                    .latestFinished(tx, "offline", "offline reasoner (no LLM)")).orElseThrow();
+            assertThat(autoencoder.epochs()).isEqualTo(2);
+            assertThat(outcome.tables()).hasSize(1);
+            assertThat(outcome.tables().get(0).markdown()).contains("| lr-recsys | ours | 1 |", "| mf | baseline | 1 |");
+        }
+    }
+}
