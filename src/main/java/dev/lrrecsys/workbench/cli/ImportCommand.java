@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.ingest.ImportFormat;
+import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
 import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.workflow.ImportDataset;
@@ -52,6 +53,10 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Ratings from this value up count as high (default: the top 40%% of the scale).")
     Double highThreshold;
 
+    @Option(names = "--duplicates", paramLabel = "POLICY", defaultValue = "refuse",
+            description = "Rows of the same consumer, product and time: refuse (default), keep-last or mean.")
+    String duplicates;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "The data files or folder.")
     List<Path> paths;
 
@@ -61,7 +66,7 @@ public final class ImportCommand implements Callable<Integer> {
     /** The workflow's settings these options describe. */
     public ImportDataset.Settings settings() {
         return new ImportDataset.Settings(ImportFormat.fromId(format), paths, skipBadRows, restaurantsOnly, mapping,
-                ratingMin, ratingMax, highThreshold);
+                ratingMin, ratingMax, highThreshold, DuplicatePolicy.fromId(duplicates));
     }
 
     @Override

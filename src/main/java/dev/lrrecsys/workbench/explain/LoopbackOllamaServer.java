@@ -86,7 +86,12 @@ public class LoopbackOllamaServer implements AutoCloseable {
         for (String m : models) {
             list.addObject().put("name", m).put("model", m).put("modified_at", Instant.EPOCH.toString()).put("size", 1);
         }
-        send(ex, 200, root.toString());
+        respondTags(ex, root.toString());
+    }
+
+    /** Answers GET /api/tags with the list of models; tests override it to fail. */
+    protected void respondTags(HttpExchange ex, String body) throws IOException {
+        send(ex, 200, body);
     }
 
     private void generation(HttpExchange ex, boolean chat) throws IOException {
@@ -227,6 +232,31 @@ public class LoopbackOllamaServer implements AutoCloseable {
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /**
+     * Sends the status and headers at once, then the body one byte every {@code millisPerByte}: a server that
+     * answers but slowly, which the client's header timeout alone does not bound. Stops when the client goes.
+     */
+    protected static void trickle(HttpExchange ex, int status, String body, long millisPerByte) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        ex.sendResponseHeaders(status, bytes.length);
+        OutputStream out = ex.getResponseBody();
+        try {
+            for (byte b : bytes) {
+                out.write(b);
+                out.flush();
+                pause(millisPerByte);
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+        } catch (IOException clientGone) {
+            // The client gave up (its deadline), which is what the trickle is there to provoke.
+        } finally {
+            ex.close();
         }
     }
 

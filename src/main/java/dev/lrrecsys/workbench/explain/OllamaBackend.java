@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.lrrecsys.workbench.WorkbenchException;
 
@@ -69,12 +70,17 @@ public final class OllamaBackend implements ChatBackend {
         return pulled.contains(model) || pulled.contains(wanted);
     }
 
-    /** The names of the server's pulled models (GET /api/tags), or null when the server cannot be reached. */
+    /**
+     * The names of the server's pulled models (GET /api/tags), or null when the server cannot be reached.
+     *
+     * @throws WorkbenchException "Ollama at URL timed out after N s: ..." when the whole answer, body included,
+     *                            does not arrive within the timeout
+     */
     public static List<String> pulledModels(String baseUrl, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).timeout(timeout).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = RequestDeadline.send(client, request, HttpResponse.BodyHandlers.ofString(), timeout);
             if (response.statusCode() != 200) {
                 return null;
             }
@@ -84,6 +90,8 @@ public final class OllamaBackend implements ChatBackend {
                 names.add(m.path("name").asText(m.path("model").asText()));
             }
             return names;
+        } catch (TimeoutException e) {
+            throw new WorkbenchException("Ollama at " + baseUrl + " " + e.getMessage(), e);
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -96,6 +104,6 @@ public final class OllamaBackend implements ChatBackend {
 
     @Override
     public String chat(String prompt) {
-        return chat.chat(prompt);
+        return RequestDeadline.call(settings.timeout(), "POST /api/chat", () -> chat.chat(prompt));
     }
 }

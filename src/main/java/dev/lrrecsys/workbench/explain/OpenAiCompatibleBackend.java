@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.explain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.exception.TimeoutException;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.lrrecsys.workbench.WorkbenchException;
 
@@ -63,14 +64,17 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
     public void checkReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(settings.url() + "/models"))
-                .timeout(settings.timeout()).header("Authorization", "Bearer " + apiKey).GET().build();
+                .header("Authorization", "Bearer " + apiKey).GET().build();
         JsonNode data;
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = RequestDeadline.send(client, request, HttpResponse.BodyHandlers.ofString(),
+                    settings.timeout());
             if (response.statusCode() != 200) {
                 throw new WorkbenchException(unreachableMessage() + " (GET /models answered HTTP " + response.statusCode() + ")");
             }
             data = new ObjectMapper().readTree(response.body()).path("data");
+        } catch (TimeoutException e) {
+            throw new WorkbenchException(timedOutMessage(e.getMessage()), e);
         } catch (IOException e) {
             throw new WorkbenchException(unreachableMessage(), e);
         } catch (InterruptedException e) {
@@ -85,8 +89,12 @@ public final class OpenAiCompatibleBackend implements ChatBackend {
         throw new WorkbenchException(unknownModelMessage());
     }
 
+    private String timedOutMessage(String timedOut) {
+        return "The OpenAI-compatible server at " + settings.url() + " " + timedOut;
+    }
+
     @Override
     public String chat(String prompt) {
-        return chat.chat(prompt);
+        return RequestDeadline.call(settings.timeout(), "POST /chat/completions", () -> chat.chat(prompt));
     }
 }

@@ -141,7 +141,7 @@ final class AmazonReader implements FormatReader {
                         target.row(in.file());
                         String id = in.text(r.layout.product);
                         if (id != null) {
-                            ids.add(id);
+                            ids.add(id.strip());
                         }
                     } catch (RowProblem badRowReportedInTheMainPass) {
                         // The second pass over this file reports it (or fails on it) with its line.
@@ -165,7 +165,7 @@ final class AmazonReader implements FormatReader {
                     }
                     target.row(f);
                     String id = in.text(m.layout.product);
-                    if (id == null || !reviewed.contains(id) || target.knownProduct(id) != null) {
+                    if (id == null || !reviewed.contains(id.strip()) || target.knownProduct(id) != null) {
                         continue;
                     }
                     int pid = target.addProduct(id, in.text("title"), null);

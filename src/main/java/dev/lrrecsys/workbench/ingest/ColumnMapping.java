@@ -40,7 +40,7 @@ record ColumnMapping(String source, String consumer, String product, String rati
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new WorkbenchException("cannot read the mapping file " + file + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot read the mapping file " + file + ": " + (e instanceof IOException io ? IoReason.of(io) : e.getMessage()), e);
         }
         String name = file.getFileName().toString();
         Set<String> unknown = new TreeSet<>(p.stringPropertyNames());
@@ -109,8 +109,8 @@ record ColumnMapping(String source, String consumer, String product, String rati
             return null;
         }
         try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
+            return ImportTarget.number(v, key, file, 0);
+        } catch (RowProblem e) {
             throw new WorkbenchException("mapping " + file + ": " + key + " '" + v + "' is not a number");
         }
     }

@@ -62,8 +62,9 @@ public final class ImportJob implements Job<ImportResult> {
                 }
                 ImportTarget target;
                 try (DatasetWriter writer = new DatasetWriter(tx)) {
-                    target = new ImportTarget(writer, scale, request.skipBadRows(), rejects, context, total);
+                    target = new ImportTarget(writer, scale, request.skipBadRows(), request.duplicates(), rejects, context, total);
                     reader.read(target);
+                    target.finish();
                 }
                 rejects.close();
                 if (target.interactions() == 0) {

@@ -23,7 +23,7 @@ final class InputFolder {
                 try (Stream<Path> list = Files.list(p)) {
                     list.filter(Files::isRegularFile).sorted().forEach(files::add);
                 } catch (IOException e) {
-                    throw new WorkbenchException("cannot list " + p + ": " + e.getMessage(), e);
+                    throw new WorkbenchException("cannot list " + p + ": " + IoReason.of(e), e);
                 }
             } else {
                 files.add(p);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,13 +63,15 @@ final class JsonLines implements AutoCloseable {
         if (length < 0) {
             return false;
         }
+        String field = null;
         try (JsonParser p = FACTORY.createParser(file.lineBytes(), 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw problem("expected a JSON object");
             }
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                Integer i = wanted.get(p.currentName());
+                field = p.currentName();
+                Integer i = wanted.get(field);
                 JsonToken value = p.nextToken();
                 if (i == null) {
                     p.skipChildren();
@@ -85,14 +89,36 @@ final class JsonLines implements AutoCloseable {
             if (p.nextToken() != null) {
                 throw problem("more than one JSON value on the line");
             }
+        } catch (StreamConstraintsException e) {
+            throw problem(tooLarge(e, field));
         } catch (JsonEOFException e) {
             throw problem("truncated JSON (the line ends inside an object)");
         } catch (JsonProcessingException e) {
             throw problem("malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new dev.lrrecsys.workbench.WorkbenchException("cannot read " + file.path() + ": " + e.getMessage(), e);
+            throw new dev.lrrecsys.workbench.WorkbenchException("cannot read " + file.path() + ": " + IoReason.of(e), e);
         }
         return true;
+    }
+
+    /** Jackson's limits, said without its class names (its text names StreamReadConstraints' getters). */
+    private static String tooLarge(StreamConstraintsException e, String field) {
+        StreamReadConstraints limits = FACTORY.streamReadConstraints();
+        String m = String.valueOf(e.getOriginalMessage());
+        String where = field == null ? "" : " of '" + field + "'";
+        if (m.startsWith("String value length")) {
+            return "the text" + where + " is longer than " + limits.getMaxStringLength() + " characters";
+        }
+        if (m.startsWith("Number value length")) {
+            return "the number" + where + " is longer than " + limits.getMaxNumberLength() + " digits";
+        }
+        if (m.startsWith("Name length")) {
+            return "a field name is longer than " + limits.getMaxNameLength() + " characters";
+        }
+        if (m.startsWith("Document nesting depth")) {
+            return "the JSON is nested deeper than " + limits.getMaxNestingDepth() + " levels";
+        }
+        return "a JSON value is larger than the reader accepts";
     }
 
     private RowProblem problem(String reason) {

@@ -38,7 +38,7 @@ final class RejectsFile implements AutoCloseable {
             out.write(quote(p.file()) + "," + p.line() + "," + quote(p.reason()) + "\n");
             count++;
         } catch (IOException e) {
-            throw new WorkbenchException("cannot write the rejects file in " + dir + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot write the rejects file in " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -86,7 +86,7 @@ final class RejectsFile implements AutoCloseable {
             try {
                 out.close();
             } catch (IOException e) {
-                throw new WorkbenchException("cannot write the rejects file " + path + ": " + e.getMessage(), e);
+                throw new WorkbenchException("cannot write the rejects file " + path + ": " + IoReason.of(e), e);
             }
             out = null;
         }

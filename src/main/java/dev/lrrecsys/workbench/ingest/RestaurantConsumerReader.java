@@ -58,7 +58,7 @@ final class RestaurantConsumerReader implements FormatReader {
                 try (var list = Files.list(p)) {
                     list.forEach(f -> files.putIfAbsent(f.getFileName().toString(), f));
                 } catch (java.io.IOException e) {
-                    throw new WorkbenchException("cannot list " + p + ": " + e.getMessage(), e);
+                    throw new WorkbenchException("cannot list " + p + ": " + IoReason.of(e), e);
                 }
             } else {
                 FormatReader.existing(p);
@@ -142,6 +142,8 @@ final class RestaurantConsumerReader implements FormatReader {
                     if (value(r[id]) == null) {
                         throw new RowProblem(f.name(), f.recordLine(), "placeID is missing");
                     }
+                    // The products are added after the whole file is read (names are repaired from all its rows).
+                    target.checkId(value(r[id]), "product");
                     Arrays.stream(r).forEach(repair::learn);
                     rows.add(r);
                     lines.add(f.recordLine());
@@ -151,7 +153,12 @@ final class RestaurantConsumerReader implements FormatReader {
             }
             for (int i = 0; i < rows.size(); i++) {
                 String[] row = rows.get(i);
-                Integer pid = target.addProduct(value(row[id]), repair.repair(value(row[name])), repair.repair(value(row[city])));
+                Integer pid;
+                try {
+                    pid = target.addProduct(value(row[id]), repair.repair(value(row[name])), repair.repair(value(row[city])));
+                } catch (RowProblem tooLongIdCheckedInTheFirstLoop) {
+                    throw new IllegalStateException(tooLongIdCheckedInTheFirstLoop);
+                }
                 if (pid == null) {
                     target.reject(new RowProblem(f.name(), lines.get(i), "restaurant " + row[id] + " is listed twice"));
                     continue;

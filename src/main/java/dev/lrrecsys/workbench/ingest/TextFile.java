@@ -80,7 +80,7 @@ final class TextFile implements AutoCloseable {
             // Amazon and MovieLens dumps come gzipped; progress counts the compressed bytes read.
             in = isGzip(path) ? new GZIPInputStream(raw, BUFFER) : raw;
         } catch (IOException e) {
-            throw new WorkbenchException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot read " + path + ": " + IoReason.of(e), e);
         }
         TextFile f = new TextFile(path, raw, in, delimiter, quote);
         try {
@@ -303,7 +303,7 @@ final class TextFile implements AutoCloseable {
                 limit += n;
             }
         } catch (IOException e) {
-            throw new WorkbenchException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot read " + path + ": " + IoReason.of(e), e);
         }
     }
 

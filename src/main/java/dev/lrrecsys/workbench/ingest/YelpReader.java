@@ -78,7 +78,7 @@ final class YelpReader implements FormatReader {
                     }
                     List<String> categories = categories(in);
                     if (restaurantsOnly && !categories.contains("Restaurants")) {
-                        leftOut.add(id);
+                        leftOut.add(id.strip());
                         continue;
                     }
                     Integer pid = target.addProduct(id, in.text("name"), in.text("city"));
@@ -170,7 +170,7 @@ final class YelpReader implements FormatReader {
                     String businessId = in.text("business_id");
                     Integer pid = businessId == null ? null : target.knownProduct(businessId);
                     if (pid == null) {
-                        if (businessId != null && leftOut.contains(businessId)) {
+                        if (businessId != null && leftOut.contains(businessId.strip())) {
                             otherReviews++;
                             continue;
                         }

@@ -24,6 +24,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final Batch interactions;
     private final Batch groundTruth;
     private final Tx tx;
+    private PreparedStatement replace;
     private long consumerCount;
     private long productCount;
     private long interactionCount;
@@ -102,6 +103,27 @@ public final class DatasetWriter implements AutoCloseable {
         activity[1] += rating;
     }
 
+    /**
+     * Gives an interaction written earlier in this transaction a new rating and details (an importer merging a
+     * duplicate row into it), keeping the view figures in step.
+     */
+    public void replaceRating(long id, int productId, double oldRating, double newRating, String details)
+            throws SQLException {
+        interactions.flush();
+        if (replace == null) {
+            replace = tx.connection().prepareStatement("UPDATE interaction SET rating = ?, details = ? WHERE id = ?");
+        }
+        replace.setDouble(1, newRating);
+        replace.setString(2, details);
+        replace.setLong(3, id);
+        if (replace.executeUpdate() != 1) {
+            throw new SQLException("interaction " + id + " is not in this transaction's writes");
+        }
+        ratingCounts.merge(oldRating, -1L, (a, b) -> a + b == 0 ? null : a + b);
+        ratingCounts.merge(newRating, 1L, Long::sum);
+        productActivity.get(productId)[1] += newRating - oldRating;
+    }
+
     public void groundTruth(int consumerId, String attribute, String value, double weight) throws SQLException {
         consumers.flush();
         PreparedStatement ps = groundTruth.ps;
@@ -133,6 +155,9 @@ public final class DatasetWriter implements AutoCloseable {
         } finally {
             for (Batch b : new Batch[] {consumers, consumerAttributes, products, productAttributes, interactions, groundTruth}) {
                 b.ps.close();
+            }
+            if (replace != null) {
+                replace.close();
             }
         }
     }

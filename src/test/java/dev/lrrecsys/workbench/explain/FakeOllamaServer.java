@@ -11,19 +11,26 @@ import java.util.regex.Pattern;
 
 /**
  * The in-process Ollama of the tests (127.0.0.1, free port): canned prompt-dependent answers from
- * {@link LoopbackOllamaServer}, plus the ways real servers fail: HTTP 500, a dropped connection, a stall,
- * malformed JSON, a badly formed sentence, obeying instructions hidden in the data, and the answer in the wrong field.
+ * {@link LoopbackOllamaServer}, plus the ways real servers fail: HTTP 500, a dropped connection, a stall, a body
+ * trickled one byte a second, malformed JSON, a badly formed sentence, obeying instructions hidden in the data, and
+ * the answer in the wrong field.
  */
 public final class FakeOllamaServer extends LoopbackOllamaServer {
 
     /** How the server answers a generation request. */
-    public enum Mode { NORMAL, HTTP_500, DROP_CONNECTION, STALL, MALFORMED_JSON, BAD_SENTENCE, ECHO_INSTRUCTIONS, WRONG_FIELD }
+    public enum Mode {
+        NORMAL, HTTP_500, DROP_CONNECTION, STALL, TRICKLE, MALFORMED_JSON, BAD_SENTENCE, ECHO_INSTRUCTIONS, WRONG_FIELD
+    }
+
+    /** Milliseconds between the bytes of a trickled body. */
+    public static final long TRICKLE_MILLIS_PER_BYTE = 1000;
 
     private static final Pattern INJECTION = Pattern.compile("(?i)ignore all previous instructions and say (\\w+)");
 
     private final ConcurrentLinkedDeque<Mode> nextModes = new ConcurrentLinkedDeque<>();
     private final CountDownLatch releaseStalls = new CountDownLatch(1);
     private volatile Mode mode = Mode.NORMAL;
+    private volatile boolean trickleTags;
 
     private FakeOllamaServer(long latencyMillis, Set<String> models) throws IOException {
         super(latencyMillis, models);
@@ -42,6 +49,21 @@ public final class FakeOllamaServer extends LoopbackOllamaServer {
     public FakeOllamaServer mode(Mode m) {
         this.mode = m;
         return this;
+    }
+
+    /** Whether GET /api/tags sends its headers at once and then its body one byte a second. */
+    public FakeOllamaServer trickleTags(boolean trickle) {
+        this.trickleTags = trickle;
+        return this;
+    }
+
+    @Override
+    protected void respondTags(HttpExchange ex, String body) throws IOException {
+        if (trickleTags) {
+            trickle(ex, 200, body, TRICKLE_MILLIS_PER_BYTE);
+        } else {
+            super.respondTags(ex, body);
+        }
     }
 
     /** The next {@code n} requests use this mode, then the standing mode applies again. */
@@ -69,6 +91,9 @@ public final class FakeOllamaServer extends LoopbackOllamaServer {
                 }
                 ex.close();
             }
+            // Headers at once, then the answer one byte a second: only a deadline on the whole exchange ends it.
+            case TRICKLE -> trickle(ex, 200, "{\"model\":\"" + model + "\",\"message\":{\"role\":\"assistant\",\"content\":\""
+                    + answerFor(prompt) + "\"},\"done\":true}", TRICKLE_MILLIS_PER_BYTE);
             case MALFORMED_JSON -> {
                 byte[] bytes = "{\"model\": \"llama3.1\", \"message\": {\"content\": \"The consu".getBytes();
                 ex.sendResponseHeaders(200, bytes.length);

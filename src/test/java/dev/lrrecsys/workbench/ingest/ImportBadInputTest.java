@@ -275,4 +275,105 @@ class ImportBadInputTest {
                 .containsExactly("u1", "u2'; DELETE FROM consumer;--");
         assertThat(DatabaseSnapshot.of(project.database()).keySet()).isEqualTo(tablesBefore.keySet());
     }
+
+    @Test
+    void ratingsWithATypeSuffixOrInHexAreNotNumbers() throws IOException {
+        for (String bad : new String[] {"4d", "4f", "4D", "0x4", "0x4p0", "NaN", "Infinity", "4 5"}) {
+            Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1,4\nu2,p1," + bad + "\n");
+            assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f), "ratings.csv line 3: rating '" + bad + "' is not a number");
+        }
+    }
+
+    @Test
+    void yelpStarsWithATypeSuffixAreRefusedWithFileAndLine() throws IOException {
+        Path data = ImportFixtures.copy("yelp", tmp);
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("review.json")));
+        lines.set(1, lines.get(1).replace("\"stars\":2.0", "\"stars\":\"2d\""));
+        Files.write(data.resolve("review.json"), lines);
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.YELP, data), "review.json line 2: rating '2d' is not a number");
+    }
+
+    @Test
+    void ratingsWithSpacesDecimalsAndExponentsAreNumbers() throws IOException {
+        Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1, 4 \nu2,p1,4.0\nu3,p1,+3.\nu4,p1,.5e1\n");
+        ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f));
+        assertThat(DatabaseSnapshot.strings(project.database(), "SELECT rating FROM interaction ORDER BY id"))
+                .containsExactly("4.0", "4.0", "3.0", "5.0");
+    }
+
+    @Test
+    void idsAreTrimmedLikeRatings() throws IOException {
+        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,1\n u1,p2 ,3,2\n\"u1 \",\" p1\",5,3\n");
+        ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f));
+        assertThat(r.consumers()).isEqualTo(1);
+        assertThat(r.products()).isEqualTo(2);
+        assertThat(DatabaseSnapshot.strings(project.database(), "SELECT '[' || external_id || ']' FROM consumer")).containsExactly("[u1]");
+        assertThat(DatabaseSnapshot.strings(project.database(), "SELECT '[' || external_id || ']' FROM product ORDER BY id"))
+                .containsExactly("[p1]", "[p2]");
+    }
+
+    @Test
+    void anIdLongerThan200CharactersNamesFileAndLine() throws IOException {
+        String id = "x".repeat(201);
+        Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1,4\n" + id + ",p1,3\n");
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f),
+                "ratings.csv line 3: consumer id 'xxxxxxxxxxxxxxxxxxxx...' has 201 characters, more than the 200 allowed");
+    }
+
+    @Test
+    void aLongProductIdInTheRestaurantFileNamesItsLine() throws IOException {
+        Path data = ImportFixtures.copy("restaurant-consumer", tmp);
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("geoplaces2.csv"), StandardCharsets.ISO_8859_1));
+        lines.set(2, "9".repeat(250) + lines.get(2).substring(lines.get(2).indexOf(',')));
+        Files.write(data.resolve("geoplaces2.csv"), lines, StandardCharsets.ISO_8859_1);
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.RESTAURANT_CONSUMER, data),
+                "geoplaces2.csv line 3: product id '99999999999999999999...' has 250 characters, more than the 200 allowed");
+    }
+
+    @Test
+    void aLongIdWithSkipBadRowsIsARejectedRow() throws IOException {
+        Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1,4\nu2," + "p".repeat(300) + ",3\n");
+        ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f).withSkipBadRows(true));
+        assertThat(r.interactions()).isEqualTo(1);
+        assertThat(Files.readAllLines(r.rejectsFile())).containsExactly("file,line,reason",
+                "ratings.csv,3,\"product id 'pppppppppppppppppppp...' has 300 characters, more than the 200 allowed\"");
+    }
+
+    @Test
+    void aFileThatCannotBeOpenedSaysWhyNotThePathAgain() throws IOException {
+        // A Unix-domain socket exists and is no folder, but open(2) refuses it (ENXIO), even for root, unlike chmod 000.
+        Path socket = tmp.resolve("ratings.csv");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket));
+            assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, socket), "cannot read " + socket + ": No such device or address");
+        }
+    }
+
+    @Test
+    void anUnreadableFileSaysPermissionDenied() throws IOException {
+        Path f = csv("ratings.csv", "consumer,product,rating\nu1,p1,4\n");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileStore(f).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class));
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        // root reads it anyway; the message is then checked through IoReason below.
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(f), "running as root: permissions are not enforced");
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f), "cannot read " + f + ": Permission denied");
+    }
+
+    @Test
+    void permissionDeniedIsNamedEvenWithoutAReasonFromTheSystem() {
+        assertThat(IoReason.of(new java.nio.file.AccessDeniedException("/x/f.csv"))).isEqualTo("Permission denied");
+        assertThat(IoReason.of(new java.nio.file.FileSystemException("/x/f.csv", null, "Input/output error"))).isEqualTo("Input/output error");
+        assertThat(IoReason.of(new IOException("Stale file handle"))).isEqualTo("Stale file handle");
+    }
+
+    @Test
+    void aHugeYelpNameIsOneLineNamingFileAndLine() throws IOException {
+        Path data = ImportFixtures.copy("yelp", tmp);
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("business.json")));
+        lines.set(1, "{\"business_id\":\"big\",\"name\":\"" + "n".repeat(20_000_001) + "\",\"categories\":\"Restaurants\"}");
+        Files.write(data.resolve("business.json"), lines);
+        assertFailsUnchanged(ImportRequest.of(ImportFormat.YELP, data),
+                "business.json line 2: the text of 'name' is longer than 20000000 characters");
+    }
 }
