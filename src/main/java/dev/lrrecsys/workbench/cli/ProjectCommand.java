@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 /** `lrw project ...`: project folder management. */
 @Command(name = "project", mixinStandardHelpOptions = true, description = "Create and check project folders.",
-        subcommands = {ProjectCommand.Create.class, ProjectCommand.Check.class})
+        subcommands = {ProjectCommand.Create.class, ProjectCommand.Check.class, ProjectCommand.Compact.class})
 public final class ProjectCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -79,6 +79,33 @@ public final class ProjectCommand implements Runnable {
                         : "none yet (one is kept from the first generation or experiment on)"));
                 out.println("check: ok");
             }
+            return 0;
+        }
+    }
+
+    /** `lrw project compact --project DIR`: rewrites the database file with its live data only. */
+    @Command(name = "compact", mixinStandardHelpOptions = true,
+            description = "Shrink a project's database file to its live data (H2 SHUTDOWN COMPACT).")
+    static final class Compact implements Callable<Integer> {
+
+        @picocli.CommandLine.Mixin
+        ProjectOption project;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path file;
+            long before;
+            try (Project p = project.open()) {
+                file = p.dir().resolve(Project.DB_FILE_NAME);
+                p.compactOnClose();
+                before = Files.size(file);
+            }
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            out.println("before: " + before + " bytes");
+            out.println("after: " + Files.size(file) + " bytes");
             return 0;
         }
     }

@@ -20,9 +20,11 @@ import java.util.Properties;
  * file is refused instead of being opened with data missing (and then written on top of).
  *
  * @param counts   table -> rows, as {@link dev.lrrecsys.workbench.store.RowCounts} reads them
- * @param closedAt when the record was written
+ * @param closedAt when the project was last closed
+ * @param open     true from an open until the close: still true at the next open means the last session ended
+ *                 without closing (killed, crashed), so H2 recovered the file on this open
  */
-public record CommitRecord(Map<String, Long> counts, String closedAt) {
+public record CommitRecord(Map<String, Long> counts, String closedAt, boolean open) {
 
     public static final String FILE_NAME = "workbench.state";
     private static final String COUNT_PREFIX = "count.";
@@ -43,14 +45,26 @@ public record CommitRecord(Map<String, Long> counts, String closedAt) {
                 counts.put(key.substring(COUNT_PREFIX.length()), Long.parseLong(p.getProperty(key).trim()));
             }
         }
-        return Optional.of(new CommitRecord(counts, p.getProperty("closed.at", "")));
+        return Optional.of(new CommitRecord(counts, p.getProperty("closed.at", ""),
+                Boolean.parseBoolean(p.getProperty("open", "false"))));
+    }
+
+    /** The record of a clean close now, with what the database holds. */
+    public static void writeClosed(Path projectDir, Map<String, Long> counts) throws IOException {
+        write(projectDir, new CommitRecord(counts, OffsetDateTime.now().toString(), false));
+    }
+
+    /** Marks the project open (the counts and time of the last close stay as they were). */
+    public static void writeOpen(Path projectDir, CommitRecord last) throws IOException {
+        write(projectDir, new CommitRecord(last.counts(), last.closedAt(), true));
     }
 
     /** Writes the record whole or not at all (a temporary file moved over the old one). */
-    public static void write(Path projectDir, Map<String, Long> counts) throws IOException {
+    private static void write(Path projectDir, CommitRecord record) throws IOException {
         Properties p = new Properties();
-        counts.forEach((table, n) -> p.setProperty(COUNT_PREFIX + table, Long.toString(n)));
-        p.setProperty("closed.at", OffsetDateTime.now().toString());
+        record.counts().forEach((table, n) -> p.setProperty(COUNT_PREFIX + table, Long.toString(n)));
+        p.setProperty("closed.at", record.closedAt());
+        p.setProperty("open", Boolean.toString(record.open()));
         Path tmp = projectDir.resolve(FILE_NAME + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "What workbench.mv.db held when the project was last closed; checked when it is opened.");

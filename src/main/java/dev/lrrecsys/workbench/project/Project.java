@@ -5,6 +5,7 @@ import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
 import dev.lrrecsys.workbench.store.GenerationRunRepository;
 import dev.lrrecsys.workbench.store.RowCounts;
+import dev.lrrecsys.workbench.store.StorageStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,20 @@ public final class Project implements AutoCloseable {
     public static final String DB_BASE_NAME = "workbench";
     public static final String DB_FILE_NAME = DB_BASE_NAME + ".mv.db";
 
+    /** Compaction on close pays off from this size, when less than half the file holds live data. */
+    private static final long COMPACT_FROM_BYTES = 32L << 20;
+    private static final int COMPACT_BELOW_FILL_PERCENT = 50;
+
     private final Path dir;
     private final Database database;
+    /** The last session ended without closing, so H2 recovered the file on this open: no compaction this session. */
+    private final boolean recovered;
+    private boolean compactOnClose;
 
-    private Project(Path dir, Database database) {
+    private Project(Path dir, Database database, boolean recovered) {
         this.dir = dir;
         this.database = database;
+        this.recovered = recovered;
     }
 
     /** Creates a new project folder (it must not already hold a project) and opens it. */
@@ -47,7 +56,7 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbenchException("Cannot create the folder " + abs + ": " + e.getMessage(), e);
         }
-        return openExisting(abs);
+        return openExisting(abs, true);
     }
 
     /**
@@ -64,7 +73,7 @@ public final class Project implements AutoCloseable {
             throw new WorkbenchException("No project in " + abs + " (no " + DB_FILE_NAME
                     + "): create one with `lrw project create " + dir + "`.");
         }
-        return openExisting(abs);
+        return openExisting(abs, false);
     }
 
     /** True when the folder holds a project database. */
@@ -72,7 +81,8 @@ public final class Project implements AutoCloseable {
         return Files.exists(dir.resolve(DB_FILE_NAME));
     }
 
-    private static Project openExisting(Path abs) {
+    /** @param created the folder was created just now: no earlier session can have left it half-written */
+    private static Project openExisting(Path abs, boolean created) {
         Path file = abs.resolve(DB_FILE_NAME);
         try {
             if (Files.exists(file) && Files.size(file) == 0) {
@@ -84,9 +94,16 @@ public final class Project implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkbenchException("Cannot read " + file + ": " + e.getMessage(), e);
         }
+        Optional<CommitRecord> last;
+        try {
+            last = CommitRecord.read(abs);
+        } catch (IOException | RuntimeException e) {
+            throw new WorkbenchException("Cannot read " + abs.resolve(CommitRecord.FILE_NAME) + ": " + e.getMessage()
+                    + " (delete it to open the project without the check against its last close).", e);
+        }
         Database db = ProjectDatabase.open(abs);
         try {
-            checkAgainstLastClose(abs, db);
+            checkAgainstLastClose(abs, db, last);
             SchemaMigrations.migrate(db, abs);
             // This process holds the file lock, so nothing else can be running what the database says is running:
             // such rows were left by a process that was killed or crashed.
@@ -96,6 +113,7 @@ public final class Project implements AutoCloseable {
             });
             Files.createDirectories(abs.resolve("models"));
             Files.createDirectories(abs.resolve("exports"));
+            CommitRecord.writeOpen(abs, last.orElseGet(() -> new CommitRecord(Map.of(), "", true)));
         } catch (IOException e) {
             db.close();
             throw new WorkbenchException("Cannot create the project's folders in " + abs + ": " + e.getMessage(), e);
@@ -103,15 +121,15 @@ public final class Project implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Project(abs, db);
+        // A project without a record was closed by an earlier version: whether cleanly is unknown, so no compaction.
+        return new Project(abs, db, !created && last.map(CommitRecord::open).orElse(true));
     }
 
     /**
      * Refuses a database that holds fewer rows than it held when the project was last closed (a truncated file,
      * an older copy put in its place), before anything writes to it.
      */
-    private static void checkAgainstLastClose(Path abs, Database db) throws IOException {
-        Optional<CommitRecord> last = CommitRecord.read(abs);
+    private static void checkAgainstLastClose(Path abs, Database db, Optional<CommitRecord> last) {
         if (last.isEmpty()) {
             return;
         }
@@ -150,16 +168,61 @@ public final class Project implements AutoCloseable {
         return dir.resolve("exports");
     }
 
-    /** Records what the database holds (see {@link CommitRecord}), then closes it. */
+    /**
+     * Whether this session opened a file whose last session ended without closing: then the database is not
+     * compacted on this close (see {@link ProjectDatabase#compact}).
+     */
+    public boolean recovered() {
+        return recovered;
+    }
+
+    /** Compacts the database when the project is closed, whatever its fill rate (for `lrw project compact`). */
+    public void compactOnClose() {
+        if (recovered) {
+            throw new WorkbenchException("The last session of " + dir + " ended without closing (killed or crashed), "
+                    + "so this one recovered the file: compacting right after a recovery is unsafe with H2 (issue #4123). "
+                    + "Nothing was changed; run the command again, it compacts once the project has closed cleanly.");
+        }
+        compactOnClose = true;
+    }
+
+    /**
+     * Records what the database holds (see {@link CommitRecord}) and closes it; when the last session closed cleanly
+     * and most of a large file is dead space, compacts it first (H2 never reuses space while compaction is off).
+     */
     @Override
     public void close() {
+        Map<String, Long> counts = null;
+        StorageStats storage = null;
         try {
-            CommitRecord.write(dir, database.read(tx -> new RowCounts().read(tx)));
-        } catch (IOException | RuntimeException e) {
-            // The record only guards the next open; failing to write it must not lose the close itself.
-            LOG.warn("Could not record the project's row counts in {}: {}", dir.resolve(CommitRecord.FILE_NAME), e.toString());
+            counts = database.read(tx -> new RowCounts().read(tx));
+            storage = database.read(StorageStats::read);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the row counts of {}: {}", dir, e.toString());
         } finally {
             database.close();
+        }
+        if (counts == null) {
+            // The database failed (a full disk, a damaged file): the record of the last clean close stays, open.
+            return;
+        }
+        boolean worthIt = storage != null && storage.fileBytes() >= COMPACT_FROM_BYTES
+                && storage.chunksFillPercent() < COMPACT_BELOW_FILL_PERCENT;
+        if (!recovered && (compactOnClose || worthIt)) {
+            try {
+                long before = Files.size(dir.resolve(DB_FILE_NAME));
+                ProjectDatabase.compact(dir);
+                LOG.info("Compacted {}: {} -> {} bytes", dir.resolve(DB_FILE_NAME), before,
+                        Files.size(dir.resolve(DB_FILE_NAME)));
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("Could not compact {}: {}", dir.resolve(DB_FILE_NAME), e.toString());
+            }
+        }
+        try {
+            CommitRecord.writeClosed(dir, counts);
+        } catch (IOException e) {
+            // The record only guards the next open; failing to write it must not fail the close itself.
+            LOG.warn("Could not record the project's row counts in {}: {}", dir.resolve(CommitRecord.FILE_NAME), e.toString());
         }
     }
 }

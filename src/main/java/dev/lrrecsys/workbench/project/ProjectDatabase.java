@@ -34,6 +34,21 @@ final class ProjectDatabase {
         return Database.over(pool);
     }
 
+    /**
+     * Rewrites the (closed) database file with its live data only: H2's SHUTDOWN COMPACT copies it into a new file
+     * and replaces the old one. Only for a file whose last session closed cleanly: compacting right after H2
+     * recovered a killed session is where issue #4123 ("Double mark") corrupted files.
+     */
+    static void compact(Path projectDir) {
+        String url = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME) + ";FILE_LOCK=FILE;MAX_COMPACT_TIME=0";
+        try (Connection c = java.sql.DriverManager.getConnection(url, "lrw", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw translate(projectDir, e);
+        }
+    }
+
     static WorkbenchException translate(Path projectDir, SQLException e) {
         if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
             return new ProjectLockedException(projectDir);
