@@ -239,7 +239,7 @@ final class ImportTarget {
 
     /** The writer's JDBC failures, as the store reports them (this package stays free of java.sql). */
     private static StoreException failed(Exception e) {
-        return new StoreException("Database error: " + e.getMessage(), e);
+        return StoreException.of(e, false);
     }
 
     /** Refuses, at the row last passed to {@link #row}, an id longer than the database column. */

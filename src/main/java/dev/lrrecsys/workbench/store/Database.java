@@ -44,16 +44,22 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(new Tx(c));
-                c.commit();
-                return result;
+                result = work.apply(new Tx(c));
             } catch (Throwable e) {
                 rollbackQuietly(c, e);
                 throw rethrow(e);
             }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                throw StoreException.of(e, true);
+            }
+            return result;
         } catch (SQLException e) {
-            throw new StoreException("Database error: " + e.getMessage(), e);
+            throw StoreException.of(e, false);
         }
     }
 
@@ -85,7 +91,7 @@ public final class Database implements AutoCloseable {
             throw err;
         }
         if (e instanceof SQLException s) {
-            return new StoreException("Database error: " + s.getMessage(), s);
+            return StoreException.of(s, false);
         }
         return new WorkbenchException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }

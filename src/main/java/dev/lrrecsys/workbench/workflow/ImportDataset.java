@@ -64,6 +64,10 @@ public final class ImportDataset {
     }
 
     public static Job<ImportResult> job(Project project, Settings settings) {
-        return new ImportJob(project.database(), project.exportsDir(), settings.request());
+        ImportJob importing = new ImportJob(project.database(), project.exportsDir(), settings.request());
+        return new WorkflowJob<>(importing.title(), context -> {
+            DiskSpace.require(project.dir(), DiskSpace.importNeeds(settings.paths()), "the import");
+            return importing.run(context);
+        });
     }
 }
