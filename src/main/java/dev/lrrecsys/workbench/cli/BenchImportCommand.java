@@ -111,13 +111,39 @@ public final class BenchImportCommand implements Callable<Integer> {
     private record Rate(double perSecond, double perCpuSecond) {
     }
 
-    private Rate timeOurs(Path projectDir, ImportRequest request, String label, PrintWriter out, PrintWriter err) {
+    private Rate timeOurs(Path projectDir, ImportRequest request, String label, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Rate rate;
         try (Project p = Project.create(projectDir)) {
             long t0 = System.nanoTime();
             long cpu0 = processCpuNanos();
             ImportResult r = ConsoleProgress.run(new ImportJob(p.database(), p.exportsDir(), request), err);
-            return report(label, r.interactions(), t0, cpu0, out);
+            rate = report(label, r.interactions(), t0, cpu0, out);
         }
+        reportSize(projectDir, request, label, out);
+        return rate;
+    }
+
+    /** The project file after the import's close (which compacts a mostly dead file), then after a forced compaction. */
+    private static void reportSize(Path projectDir, ImportRequest request, String label, PrintWriter out) throws IOException {
+        long input = 0;
+        for (Path p : request.paths()) {
+            try (Stream<Path> files = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    input += Files.size(f);
+                }
+            }
+        }
+        Path file = projectDir.resolve(Project.DB_FILE_NAME);
+        long closed = Files.size(file);
+        try (Project p = Project.open(projectDir)) {
+            p.compactOnClose();
+        }
+        long compacted = Files.size(file);
+        out.printf(Locale.ROOT, "%s: workbench.mv.db %.1f MB after the import and close = %.1f x its input (%.1f MB); "
+                        + "SHUTDOWN COMPACT reaches %.1f MB (%.2f x)%n", label, closed / 1e6, closed / (double) input,
+                input / 1e6, compacted / 1e6, closed / (double) compacted);
+        out.flush();
     }
 
     private Rate timeCsvRead(Path projectDir, Path csv, PrintWriter out) {

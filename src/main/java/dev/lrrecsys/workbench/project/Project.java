@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.project;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
 import dev.lrrecsys.workbench.store.GenerationRunRepository;
 import dev.lrrecsys.workbench.store.RowCounts;
 import dev.lrrecsys.workbench.store.StorageStats;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -107,10 +109,17 @@ public final class Project implements AutoCloseable {
             SchemaMigrations.migrate(db, abs);
             // This process holds the file lock, so nothing else can be running what the database says is running:
             // such rows were left by a process that was killed or crashed.
-            db.inTransaction(tx -> {
+            List<String> halfTrained = db.inTransaction(tx -> {
                 new ExperimentRepository().markInterrupted(tx);
                 new GenerationRunRepository().markInterrupted(tx);
+                return new ExplanationCodeRepository().removeUnfinished(tx);
             });
+            for (String checkpoint : halfTrained) {
+                Path stale = abs.resolve(checkpoint).normalize();
+                if (stale.startsWith(abs) && !checkpoint.isBlank()) {
+                    Files.deleteIfExists(stale);
+                }
+            }
             Files.createDirectories(abs.resolve("models"));
             Files.createDirectories(abs.resolve("exports"));
             CommitRecord.writeOpen(abs, last.orElseGet(() -> new CommitRecord(Map.of(), "", true)));

@@ -148,4 +148,19 @@ public final class ExplanationCodeRepository {
     private static Double nullIfNaN(double v) {
         return Double.isNaN(v) ? null : v;
     }
+
+    /**
+     * Removes autoencoders that never finished (their process was killed) with their codes; returns their checkpoint
+     * paths (relative to the project folder) for the caller to delete. Models read only finished autoencoders, so
+     * nothing is lost; this only leaves nothing half-made. Like {@link ExperimentRepository#markInterrupted}, only for
+     * a project this process has just opened.
+     */
+    public List<String> removeUnfinished(Tx tx) throws SQLException {
+        List<String> checkpoints = Sql.list(tx, "SELECT checkpoint FROM autoencoder WHERE finished_at IS NULL",
+                rs -> rs.getString(1));
+        Sql.update(tx, "DELETE FROM explanation_code WHERE autoencoder_id IN "
+                + "(SELECT id FROM autoencoder WHERE finished_at IS NULL)");
+        Sql.update(tx, "DELETE FROM autoencoder WHERE finished_at IS NULL");
+        return checkpoints;
+    }
 }

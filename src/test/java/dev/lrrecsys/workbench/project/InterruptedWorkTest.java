@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.project;
 
 import dev.lrrecsys.workbench.store.ExperimentRecord;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
+import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
 import dev.lrrecsys.workbench.store.GenerationRunRepository;
 import dev.lrrecsys.workbench.store.ProjectInfoRepository;
 import dev.lrrecsys.workbench.store.TableSnapshot;
@@ -44,6 +45,23 @@ class InterruptedWorkTest {
             var info = p.database().read(tx -> new ProjectInfoRepository().summary(tx));
             assertThat(info).containsEntry("runs", "0").containsEntry("interrupted runs",
                     "1 (the process ended while they ran: `lrw experiment --resume` trains them again)");
+        }
+    }
+
+    @Test
+    void anAutoencoderAKilledProcessLeftHalfTrainedIsRemovedWithItsCheckpoint(@TempDir Path dir) throws Exception {
+        Path projectDir = dir.resolve("p");
+        try (Project p = Project.create(projectDir)) {
+            p.database().inTransaction(tx -> {
+                new ExplanationCodeRepository().start(tx, "offline", "offline reasoner (no LLM)", 10, 5, "adagrad", 0.1,
+                        128, 100, 20, "models/autoencoder-1.bin");
+            });
+            java.nio.file.Files.writeString(p.modelsDir().resolve("autoencoder-1.bin"), "half-written");
+        }
+
+        try (Project p = Project.open(projectDir)) {
+            assertThat(TableSnapshot.count(p.database(), "SELECT COUNT(*) FROM autoencoder")).isZero();
+            assertThat(p.modelsDir().resolve("autoencoder-1.bin")).doesNotExist();
         }
     }
 }
