@@ -121,7 +121,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 sentenceTest = sentences.test();
             }
         }
-        int smallestTrain = SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)).size();
+        SampleSetLoader.Carved smallest = SampleSetLoader.carveValidation(
+                SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)),
+                settings.validationFraction());
+        if (settings.patience() > 0 && smallest.validation().size() == 0) {
+            throw new WorkbenchException(emptyValidationMessage(settings.validationFraction()));
+        }
+        int smallestTrain = smallest.train().size();
         if (smallestTrain < settings.batchSize()) {
             throw new WorkbenchException("Only " + smallestTrain + " training samples"
                     + (settings.trainFractions().get(0) < 1 ? " at training fraction " + settings.trainFractions().get(0) : "")
@@ -132,7 +138,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         long experimentId = resumeExperimentId != null ? resumeExperimentId : database.inTransaction((Database.Work<Long>) tx ->
                 repository.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
                         settings.task().name().toLowerCase(Locale.ROOT), settings.models(), settings.repeats(),
-                        settings.epochs(), settings.batchSize(), settings.learningRate(), settings.seed(),
+                        settings.epochs(), settings.validationFraction(), settings.patience(), settings.batchSize(), settings.learningRate(), settings.seed(),
                         settings.fractionsText(), settings.generator(), settings.generatorModel(),
                         splits.train().size(), splits.test().size(), splits.excluded(), device.backend(),
                         device.device(), ExperimentRepository.RUNNING)));
@@ -166,8 +172,10 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         } else {
                             SampleSet train = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTrain : splits.train();
                             SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
-                            predicted = trainOnce(experimentId, entry, repeat, fraction,
-                                    SampleSetLoader.firstFraction(train, fraction), test, splits, dataset, progress);
+                            SampleSetLoader.Carved carved = SampleSetLoader.carveValidation(
+                                    SampleSetLoader.firstFraction(train, fraction), settings.validationFraction());
+                            predicted = trainOnce(experimentId, entry, repeat, fraction, carved, test, splits, dataset,
+                                    progress);
                         }
                         predictionSums.merge(entry.id(), predicted.clone(), ExperimentJob::addInPlace);
                     }
@@ -201,9 +209,15 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 tables, fits, files[0], files[1]);
     }
 
-    private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSet train,
+    /**
+     * Trains one run on {@code carved}: its training part to fit, its validation part for the per-epoch metric
+     * and early stopping. The test samples are used only after training, for the reported metrics.
+     */
+    private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSetLoader.Carved carved,
                               SampleSet test, SampleSetLoader.Splits splits, DatasetInfo dataset, Progress progress)
             throws IOException {
+        SampleSet train = carved.train();
+        SampleSet validation = carved.validation();
         long seed = settings.seed() + repeat;
         long runId = database.inTransaction((Database.Work<Long>) tx -> repository.createRun(tx, experimentId, entry.id(), repeat, seed,
                 fraction, settings.epochs()));
@@ -214,21 +228,29 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Path base = modelsDir.toAbsolutePath().getParent();
         String relativeCheckpoint = base.relativize(checkpoint.toAbsolutePath()).toString();
         RatingModel model = entry.factory().get();
-        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.batchSize(),
+        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.patience(),
+                settings.batchSize(),
                 settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
         String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,
                 settings.repeats(), ResultTable.fraction(fraction));
         String metricName = settings.task() == PredictionTask.REGRESSION ? "RMSE" : "AUC";
         long start = System.nanoTime();
         try {
-            model.fit(train, test, training, (epoch, loss, validation) -> {
+            int[] lastEpoch = {0};
+            int epochsUsed = model.fit(train, validation, training, (epoch, loss, metric) -> {
                 database.inTransaction(tx -> {
-                    repository.addCurvePoint(tx, runId, epoch, loss, validation);
+                    repository.addCurvePoint(tx, runId, epoch, loss, metric);
                 });
                 saveCheckpoint(model, checkpoint);
-                progress.epoch(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, %s %.4f", label, epoch,
-                        settings.epochs(), loss, metricName, validation));
+                lastEpoch[0] = epoch;
+                progress.epoch(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, validation %s %.4f", label,
+                        epoch, settings.epochs(), loss, metricName, metric));
             }, progress.context());
+            // Early stopping ended the run before the maximum: the progress bar counts the epochs not trained.
+            progress.skip(settings.epochs() - lastEpoch[0], String.format(Locale.ROOT,
+                    "%s stopped early: best validation %s at epoch %d", label, metricName, epochsUsed));
+            // The weights kept (the best validation epoch's) replace the last epoch's checkpoint.
+            saveCheckpoint(model, checkpoint);
             float[] predicted = model.predict(test);
             double seconds = (System.nanoTime() - start) / 1e9;
             boolean regression = settings.task() == PredictionTask.REGRESSION;
@@ -243,6 +265,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 if (attention != null) {
                     repository.saveAttention(tx, runId, test.sampleIds(), attention);
                 }
+                repository.setEpochsUsed(tx, runId, epochsUsed);
                 repository.finishRun(tx, runId, ExperimentRepository.DONE, rmse, mae, rmseOrig, maeOrig, auc, seconds,
                         relativeCheckpoint, null);
             });
@@ -352,6 +375,14 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         return new Path[] {csvFile, mdFile};
     }
 
+    /** Why early stopping cannot run: no consumer has enough training samples to give one to validation. */
+    static String emptyValidationMessage(double fraction) {
+        return String.format(Locale.ROOT, "The validation split is empty: no consumer has enough training samples "
+                + "for validation fraction %s (a consumer gives round(n x %s) of its n training samples, at most "
+                + "n - 1); raise the validation fraction, or set patience 0 to train every epoch without early "
+                + "stopping.", fraction, fraction);
+    }
+
     private static String key(String model, int repeat, double fraction) {
         return model + "|" + repeat + "|" + fraction;
     }
@@ -379,8 +410,14 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         }
 
         void skip(int epochs) {
-            done += epochs;
-            context.progress(done, total, "kept a finished run");
+            skip(epochs, "kept a finished run");
+        }
+
+        void skip(int epochs, String message) {
+            if (epochs > 0) {
+                done += epochs;
+                context.progress(done, total, message);
+            }
         }
 
         TaskContext context() {

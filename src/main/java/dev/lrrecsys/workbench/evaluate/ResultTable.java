@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The paper's Table 2 for one training fraction: mean (sd) of each metric per model over the finished
- * repeats, LR-Recsys' % improvement over the best baseline and the paired t-test between the two.
+ * repeats and the mean epochs the runs used, LR-Recsys' % improvement over the best baseline and the paired
+ * t-test between the two.
  */
 public final class ResultTable {
 
@@ -106,17 +107,30 @@ public final class ResultTable {
         return Optional.of(new Comparison(other, 100 * diff / base, pValue, pairs));
     }
 
+    /**
+     * The mean over the finished repeats of the epochs each run used: the best validation epoch under early
+     * stopping, else every epoch; NaN before any run finished.
+     */
+    public double epochsUsed(String model) {
+        return RepeatStatistics.mean(runsByModel.get(model).stream().mapToDouble(RunRecord::epochs).toArray());
+    }
+
+    private String epochsText(String model) {
+        return runsByModel.get(model).isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", epochsUsed(model));
+    }
+
     public String markdown() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "### %s, training fraction %s%n%n", task.name().toLowerCase(Locale.ROOT),
                 fraction(trainFraction)));
-        b.append("| model | role | runs |");
+        b.append("| model | role | runs | epochs |");
         metrics().forEach(m -> b.append(' ').append(m.name()).append(" |"));
-        b.append(System.lineSeparator()).append("|---|---|---|");
+        b.append(System.lineSeparator()).append("|---|---|---|---|");
         metrics().forEach(m -> b.append("---|"));
         b.append(System.lineSeparator());
         for (String m : models) {
-            b.append("| ").append(m).append(" | ").append(role(m)).append(" | ").append(runsByModel.get(m).size()).append(" |");
+            b.append("| ").append(m).append(" | ").append(role(m)).append(" | ").append(runsByModel.get(m).size())
+                    .append(" | ").append(epochsText(m)).append(" |");
             for (Metric metric : metrics()) {
                 b.append(' ').append(RepeatStatistics.meanSd(values(m, metric))).append(" |");
             }
@@ -151,7 +165,8 @@ public final class ResultTable {
         for (String m : models) {
             StringBuilder b = new StringBuilder();
             b.append(fraction(trainFraction)).append(',').append(m).append(',').append(role(m)).append(',')
-                    .append(runsByModel.get(m).size());
+                    .append(runsByModel.get(m).size()).append(',')
+                    .append(runsByModel.get(m).isEmpty() ? "" : number(epochsUsed(m)));
             for (Metric metric : allMetrics()) {
                 double[] v = task == PredictionTask.REGRESSION || metric.name().equals("AUC") ? values(m, metric) : new double[0];
                 b.append(',').append(v.length == 0 ? "" : number(RepeatStatistics.mean(v)))
@@ -167,7 +182,7 @@ public final class ResultTable {
     }
 
     public static String csvHeader() {
-        return "train_fraction,model,role,runs,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
+        return "train_fraction,model,role,runs,epochs_mean,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
                 + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value";
     }
 

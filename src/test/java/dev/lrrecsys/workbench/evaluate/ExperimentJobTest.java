@@ -31,8 +31,13 @@ class ExperimentJobTest {
     }
 
     private static ExperimentSettings settings(List<String> models, int repeats, int epochs, int batch, List<Double> fractions) {
-        return new ExperimentSettings(PredictionTask.REGRESSION, models, repeats, epochs, batch, 0.01, 5, fractions,
-                ExperimentFixture.GENERATOR, ExperimentFixture.MODEL);
+        return settings(models, repeats, epochs, 0.1, 3, batch, fractions);
+    }
+
+    private static ExperimentSettings settings(List<String> models, int repeats, int epochs, double validationFraction,
+                                               int patience, int batch, List<Double> fractions) {
+        return new ExperimentSettings(PredictionTask.REGRESSION, models, repeats, epochs, validationFraction, patience,
+                batch, 0.01, 5, fractions, ExperimentFixture.GENERATOR, ExperimentFixture.MODEL);
     }
 
     private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
@@ -72,11 +77,14 @@ class ExperimentJobTest {
             assertThat(csv).hasSize(1 + 2 * 3);
             assertThat(csv.get(1)).startsWith("0.5,lr-recsys,ours,2,");
             String md = Files.readString(o.markdown());
-            assertThat(md).contains("| model | role | runs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
+            assertThat(md).contains("| model | role | runs | epochs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
                     .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope");
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");
+            assertThat(e.validationFraction()).isEqualTo(0.1);
+            assertThat(e.patience()).isEqualTo(3);
+            assertThat(runs).allMatch(r -> r.epochs() >= 1 && r.epochs() <= 2);
             // The engine of this process: the CPU kernel by default, the graph under -Dlrw.engine=samediff.
             String backend = "CpuBackend, " + TrainingEngine.current().label();
             assertThat(e.backend()).isEqualTo(backend);
@@ -162,10 +170,28 @@ class ExperimentJobTest {
     void fewerTrainingSamplesThanABatchIsAClearErrorAndWritesNothing(@TempDir Path dir) {
         try (Project p = Project.create(dir.resolve("p"))) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
-            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 128, List.of(1.0)), null).run(TaskContext.silent()))
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 0.1, 0, 128, List.of(1.0)), null)
+                    .run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("Only 20 training samples, fewer than one batch of 128: lower the batch size or use more data.");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+        }
+    }
+
+    @Test
+    void aValidationSplitEmptyForEveryConsumerIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            // 4 training samples per consumer: round(4 x 0.1) = 0, so no consumer gives one to validation
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 0.1, 3, 8, List.of(1.0)), null)
+                    .run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage("The validation split is empty: no consumer has enough training samples for validation "
+                            + "fraction 0.1 (a consumer gives round(n x 0.1) of its n training samples, at most n - 1); "
+                            + "raise the validation fraction, or set patience 0 to train every epoch without early "
+                            + "stopping.");
+            assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+            assertThat(ExperimentFixture.count(p.database(), "run")).isZero();
         }
     }
 

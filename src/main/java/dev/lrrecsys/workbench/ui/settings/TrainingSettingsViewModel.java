@@ -70,8 +70,9 @@ public final class TrainingSettingsViewModel {
     /** The workflow's settings (validated there, whose messages name the setting to fix). */
     public TrainAndEvaluate.Settings settings() {
         KeywordRepository.Source from = source.get();
+        // Validation fraction and patience have no control yet: the dialog trains with the workflow's defaults.
         return new TrainAndEvaluate.Settings(task.get(), List.copyOf(chosen), repeats.get(), epochs.get(),
-                defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
+                defaults.validationFraction(), defaults.patience(), defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
                 TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false);
     }
 
