@@ -33,7 +33,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--models", paramLabel = "a,b,c", split = ",",
-            description = "Models to train (default: all of lr-recsys, id-only, positive-only, minilm, ncf, mf, sasrec "
+            description = "Models to train (default: all of lr-recsys, shuffled, id-only, positive-only, minilm, ncf, mf, sasrec "
                     + "that this build has).")
     List<String> models;
 

@@ -87,7 +87,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             throw new WorkbenchException("This project has no samples: import a dataset first "
                     + "(samples are derived from its interactions).");
         }
-        boolean needsCodes = entries.stream().anyMatch(e -> e.features() == Features.AUTOENCODER_CODES);
+        boolean needsCodes = entries.stream().anyMatch(e -> e.features().readsCodes());
         boolean needsSentences = entries.stream().anyMatch(e -> e.features() == Features.SENTENCE_EMBEDDINGS);
         if (needsCodes || needsSentences) {
             long usable = database.read(tx -> new SentenceEmbeddingRepository()
@@ -174,6 +174,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                             SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
                             SampleSetLoader.Carved carved = SampleSetLoader.carveValidation(
                                     SampleSetLoader.firstFraction(train, fraction), settings.validationFraction());
+                            if (entry.features() == Features.SHUFFLED_AUTOENCODER_CODES) {
+                                // The control: each split's codes permuted among its own samples, seeded by the run.
+                                long seed = settings.seed() + repeat;
+                                carved = new SampleSetLoader.Carved(carved.train().shuffledExplanations(seed),
+                                        carved.validation().shuffledExplanations(seed));
+                                test = test.shuffledExplanations(seed);
+                            }
                             predicted = trainOnce(experimentId, entry, repeat, fraction, carved, test, splits, dataset,
                                     progress);
                         }
@@ -337,7 +344,11 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             for (int i = 0; i < sum.length; i++) {
                 mean[i] = sum[i] / settings.repeats();
             }
-            averaged.add(mean);
+            // The shuffled-explanations control is a diagnostic, not a recommender of the comparison: it would add
+            // a second copy of LR-Recsys' network to the paper's variance over all models.
+            if (roles.get(model) != ModelCatalog.Role.CONTROL) {
+                averaged.add(mean);
+            }
             if (roles.get(model) == ModelCatalog.Role.BASELINE) {
                 baselines.add(mean);
             }

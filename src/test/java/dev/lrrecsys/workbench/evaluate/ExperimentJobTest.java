@@ -110,6 +110,28 @@ class ExperimentJobTest {
     }
 
     @Test
+    void theShuffledControlIsLrRecsysOnPermutedCodesAndTheTableComparesThem(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 7, 0, Double.NaN);
+            ExperimentOutcome o = job(p, f, settings(List.of("lr-recsys", "shuffled", "mf"), 1, 1, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+
+            ExperimentRepository repo = new ExperimentRepository();
+            List<RunRecord> runs = p.database().read(tx -> repo.runs(tx, o.experimentId()));
+            RunRecord ours = runs.stream().filter(r -> r.model().equals("lr-recsys")).findFirst().orElseThrow();
+            RunRecord control = runs.stream().filter(r -> r.model().equals("shuffled")).findFirst().orElseThrow();
+            assertThat(control.seed()).isEqualTo(ours.seed());
+            // Same network, seed and batches: only the codes' permutation can make the predictions differ.
+            float[] a = p.database().read(tx -> repo.predictions(tx, ours.id())).values();
+            float[] b = p.database().read(tx -> repo.predictions(tx, control.id())).values();
+            assertThat(b).hasSameSizeAs(a).isNotEqualTo(a);
+            assertThat(o.tables().get(0).markdown()).contains("| shuffled | control | 1 |")
+                    .contains("LR-Recsys vs shuffled explanations on RMSE: ");
+            assertThat(o.tables().get(0).bestBaseline()).contains("mf");
+        }
+    }
+
+    @Test
     void aCancelledExperimentResumesKeepingItsFinishedRuns(@TempDir Path dir) throws Exception {
         try (Project p = Project.create(dir.resolve("p"))) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 10, 3, 0, Double.NaN);
@@ -198,6 +220,6 @@ class ExperimentJobTest {
     @Test
     void anUnknownModelIsAClearError() {
         assertThatThrownBy(() -> catalog().get("bert4rec")).isInstanceOf(WorkbenchException.class)
-                .hasMessage("Unknown model 'bert4rec': choose from lr-recsys, id-only, positive-only, minilm, ncf, mf, sasrec.");
+                .hasMessage("Unknown model 'bert4rec': choose from lr-recsys, shuffled, id-only, positive-only, minilm, ncf, mf, sasrec.");
     }
 }
