@@ -46,6 +46,8 @@ import java.util.Optional;
 public final class ExperimentJob implements Job<ExperimentOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentJob.class);
+    /** Resamples of the bootstrap interval of LR-Recsys' gain. */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
 
     private final Database database;
     private final Path modelsDir;
@@ -159,6 +161,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Progress progress = new Progress(context, (long) settings.trainFractions().size() * settings.repeats()
                 * entries.size() * settings.epochs());
         Map<Double, UncertaintyAnalysis.Fit> fits = new LinkedHashMap<>();
+        Map<Double, ConsumerBootstrap.Interval> intervals = new LinkedHashMap<>();
         try {
             for (double fraction : settings.trainFractions()) {
                 Map<String, float[]> predictionSums = new LinkedHashMap<>();
@@ -187,7 +190,10 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         predictionSums.merge(entry.id(), predicted.clone(), ExperimentJob::addInPlace);
                     }
                 }
-                uncertainty(experimentId, fraction, splits.test(), predictionSums).ifPresent(f -> fits.put(fraction, f));
+                Map<String, float[]> means = means(predictionSums);
+                Optional<String> best = bestBaseline(experimentId, fraction);
+                uncertainty(experimentId, fraction, splits.test(), means, best).ifPresent(f -> fits.put(fraction, f));
+                gainInterval(splits.test(), means, best).ifPresent(i -> intervals.put(fraction, i));
             }
         } catch (CancelledException e) {
             database.inTransaction(tx -> {
@@ -206,7 +212,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         entries.forEach(e -> roles.put(e.id(), e.role()));
         List<ResultTable> tables = new ArrayList<>();
         for (double fraction : settings.trainFractions()) {
-            tables.add(new ResultTable(settings.task(), fraction, settings.models(), roles, runs));
+            ResultTable table = new ResultTable(settings.task(), fraction, settings.models(), roles, runs);
+            tables.add(intervals.containsKey(fraction) ? table.withGainInterval(intervals.get(fraction)) : table);
         }
         Path[] files = export(experimentId, tables, fits, device, splits);
         database.inTransaction(tx -> {
@@ -324,26 +331,57 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         return out;
     }
 
-    private Optional<UncertaintyAnalysis.Fit> uncertainty(long experimentId, double fraction, SampleSet test,
-                                                          Map<String, float[]> sums) {
-        if (!sums.containsKey(ModelCatalog.LR_RECSYS)) {
-            return Optional.empty();
-        }
-        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
-        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
-        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
-        Optional<String> best = new ResultTable(settings.task(), fraction, settings.models(), roles, runs).bestBaseline();
-        if (best.isEmpty()) {
-            return Optional.empty();
-        }
-        List<float[]> averaged = new ArrayList<>();
-        List<float[]> baselines = new ArrayList<>();
-        Map<String, float[]> byModel = new HashMap<>();
+    /** Each model's test predictions averaged over its repeats. */
+    private Map<String, float[]> means(Map<String, float[]> sums) {
+        Map<String, float[]> means = new LinkedHashMap<>();
         sums.forEach((model, sum) -> {
             float[] mean = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
                 mean[i] = sum[i] / settings.repeats();
             }
+            means.put(model, mean);
+        });
+        return means;
+    }
+
+    /** The baseline with the best mean primary metric over the finished runs of {@code fraction}, as the table says. */
+    private Optional<String> bestBaseline(long experimentId, double fraction) {
+        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
+        return new ResultTable(settings.task(), fraction, settings.models(), roles, runs).bestBaseline();
+    }
+
+    /**
+     * The 95% interval of LR-Recsys' gain over the best baseline on the task's primary metric, from the
+     * repeat-averaged test predictions, resampling consumers ({@value #BOOTSTRAP_RESAMPLES} resamples, seeded by
+     * the experiment's seed).
+     */
+    private Optional<ConsumerBootstrap.Interval> gainInterval(SampleSet test, Map<String, float[]> means,
+                                                              Optional<String> best) {
+        if (!means.containsKey(ModelCatalog.LR_RECSYS) || best.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] consumers = new long[test.size()];
+        for (int i = 0; i < consumers.length; i++) {
+            consumers[i] = test.consumers()[i];
+        }
+        ConsumerBootstrap.SubsetMetric metric = settings.task() == PredictionTask.REGRESSION
+                ? ConsumerBootstrap.RMSE : ConsumerBootstrap.AUC;
+        return Optional.of(ConsumerBootstrap.gain(metric, test.target(), means.get(ModelCatalog.LR_RECSYS),
+                means.get(best.get()), consumers, BOOTSTRAP_RESAMPLES, settings.seed()));
+    }
+
+    private Optional<UncertaintyAnalysis.Fit> uncertainty(long experimentId, double fraction, SampleSet test,
+                                                          Map<String, float[]> means, Optional<String> best) {
+        if (!means.containsKey(ModelCatalog.LR_RECSYS) || best.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
+        List<float[]> averaged = new ArrayList<>();
+        List<float[]> baselines = new ArrayList<>();
+        means.forEach((model, mean) -> {
             // The shuffled-explanations control is a diagnostic, not a recommender of the comparison: it would add
             // a second copy of LR-Recsys' network to the paper's variance over all models.
             if (roles.get(model) != ModelCatalog.Role.CONTROL) {
@@ -352,10 +390,9 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             if (roles.get(model) == ModelCatalog.Role.BASELINE) {
                 baselines.add(mean);
             }
-            byModel.put(model, mean);
         });
         UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged, baselines,
-                byModel.get(best.get()), byModel.get(ModelCatalog.LR_RECSYS));
+                means.get(best.get()), means.get(ModelCatalog.LR_RECSYS));
         database.inTransaction(tx -> {
             repository.saveUncertainty(tx, experimentId, fraction, test.sampleIds(), perSample.uncertainty(),
                     perSample.uncertaintyBaselines(), perSample.gain());

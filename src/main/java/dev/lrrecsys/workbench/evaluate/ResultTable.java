@@ -32,6 +32,8 @@ public final class ResultTable {
     private final List<String> models;
     private final Map<String, List<RunRecord>> runsByModel = new LinkedHashMap<>();
     private final Map<String, ModelCatalog.Role> roles;
+    /** The bootstrap interval of LR-Recsys' gain over the best baseline, where the experiment computed one. */
+    private final ConsumerBootstrap.Interval gainInterval;
 
     public ResultTable(PredictionTask task, double trainFraction, List<String> models, Map<String, ModelCatalog.Role> roles,
                        List<RunRecord> runs) {
@@ -39,6 +41,7 @@ public final class ResultTable {
         this.trainFraction = trainFraction;
         this.models = models;
         this.roles = roles;
+        this.gainInterval = null;
         for (String m : models) {
             List<RunRecord> done = new ArrayList<>();
             for (RunRecord r : runs) {
@@ -49,6 +52,27 @@ public final class ResultTable {
             done.sort(Comparator.comparingInt(RunRecord::repeat));
             runsByModel.put(m, done);
         }
+    }
+
+    private ResultTable(ResultTable table, ConsumerBootstrap.Interval gainInterval) {
+        this.task = table.task;
+        this.trainFraction = table.trainFraction;
+        this.models = table.models;
+        this.roles = table.roles;
+        this.runsByModel.putAll(table.runsByModel);
+        this.gainInterval = gainInterval;
+    }
+
+    /**
+     * This table with the 95% bootstrap interval of LR-Recsys' gain over the best baseline (computed by the
+     * experiment on the repeat-averaged predictions), printed under the comparison and exported.
+     */
+    public ResultTable withGainInterval(ConsumerBootstrap.Interval interval) {
+        return new ResultTable(this, interval);
+    }
+
+    public Optional<ConsumerBootstrap.Interval> gainInterval() {
+        return Optional.ofNullable(gainInterval);
     }
 
     public List<Metric> metrics() {
@@ -146,8 +170,10 @@ public final class ResultTable {
      */
     public String summary() {
         Optional<Comparison> c = comparison();
-        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)).orElse(
-                "No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with finished runs.");
+        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)
+                        + (gainInterval == null ? "" : System.lineSeparator() + intervalLine(x.bestBaseline())))
+                .orElse("No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with "
+                        + "finished runs.");
         return controlComparison().map(x -> best + System.lineSeparator() + line("shuffled explanations", x)).orElse(best);
     }
 
@@ -156,6 +182,12 @@ public final class ResultTable {
                 against, primary().name(), x.improvementPercent(), x.pairs(),
                 Double.isNaN(x.pValue()) ? "n/a (needs 2+ repeats with varying differences)"
                         : String.format(Locale.ROOT, "%.4g", x.pValue()));
+    }
+
+    private String intervalLine(String best) {
+        return String.format(Locale.ROOT, "95%% bootstrap interval of the gain over %s (resampling consumers, %d "
+                + "resamples): [%+.2f%%, %+.2f%%]", best, gainInterval.resamples(), gainInterval.low(),
+                gainInterval.high());
     }
 
     /** CSV rows (no header) of this fraction; see {@link #csvHeader()}. */
@@ -176,6 +208,9 @@ public final class ResultTable {
             b.append(',').append(ours ? c.get().bestBaseline() : "")
                     .append(',').append(ours ? number(c.get().improvementPercent()) : "")
                     .append(',').append(ours && !Double.isNaN(c.get().pValue()) ? number(c.get().pValue()) : "");
+            boolean interval = ours && gainInterval != null;
+            b.append(',').append(interval ? number(gainInterval.low()) : "")
+                    .append(',').append(interval ? number(gainInterval.high()) : "");
             rows.add(b.toString());
         }
         return rows;
@@ -183,7 +218,8 @@ public final class ResultTable {
 
     public static String csvHeader() {
         return "train_fraction,model,role,runs,epochs_mean,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
-                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value";
+                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value,"
+                + "gain_ci_low_pct,gain_ci_high_pct";
     }
 
     private static List<Metric> allMetrics() {

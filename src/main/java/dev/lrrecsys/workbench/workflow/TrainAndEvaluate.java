@@ -32,7 +32,7 @@ public final class TrainAndEvaluate {
                            int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
                            String generatorModel, boolean resume) {
 
-        public static final int DEFAULT_REPEATS = 3;
+        public static final int DEFAULT_REPEATS = 5;
         public static final int DEFAULT_EPOCHS = 20;
         public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
         public static final int DEFAULT_PATIENCE = 3;

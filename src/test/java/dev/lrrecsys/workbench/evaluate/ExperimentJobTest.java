@@ -78,7 +78,15 @@ class ExperimentJobTest {
             assertThat(csv.get(1)).startsWith("0.5,lr-recsys,ours,2,");
             String md = Files.readString(o.markdown());
             assertThat(md).contains("| model | role | runs | epochs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
-                    .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope");
+                    .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope")
+                    .containsPattern("95% bootstrap interval of the gain over (mf|sasrec) \\(resampling consumers, 1000 "
+                            + "resamples\\): \\[[+-]\\d+\\.\\d\\d%, [+-]\\d+\\.\\d\\d%\\]");
+            ConsumerBootstrap.Interval interval = o.tables().get(1).gainInterval().orElseThrow();
+            assertThat(interval.resamples()).isEqualTo(1000);
+            assertThat(interval.low()).isLessThanOrEqualTo(interval.high());
+            String[] ours = csv.stream().filter(l -> l.startsWith("1.0,lr-recsys,")).findFirst().orElseThrow().split(",", -1);
+            assertThat(Double.parseDouble(ours[ours.length - 2])).isCloseTo(interval.low(), org.assertj.core.data.Offset.offset(1e-2));
+            assertThat(Double.parseDouble(ours[ours.length - 1])).isCloseTo(interval.high(), org.assertj.core.data.Offset.offset(1e-2));
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");

@@ -38,7 +38,7 @@ class TrainAndEvaluateTest {
     @Test
     void theDefaultsAreTheCliDefaults() {
         TrainAndEvaluate.Settings d = TrainAndEvaluate.Settings.defaults();
-        assertThat(List.of(d.repeats(), d.epochs(), d.autoencoderEpochsOrDefault(), d.batchSize())).containsExactly(3, 20, 20, 128);
+        assertThat(List.of(d.repeats(), d.epochs(), d.autoencoderEpochsOrDefault(), d.batchSize())).containsExactly(5, 20, 20, 128);
         assertThat(d.learningRate()).isEqualTo(0.01);
         assertThat(d.validationFraction()).isEqualTo(0.1);
         assertThat(d.patience()).isEqualTo(3);
