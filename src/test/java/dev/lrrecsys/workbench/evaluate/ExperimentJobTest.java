@@ -118,6 +118,27 @@ class ExperimentJobTest {
     }
 
     @Test
+    void theEpochMetricComesFromTheValidationPartOnlyAndPatienceZeroTrainsEveryEpoch(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 8, 0, Double.NaN);
+            ExperimentRepository repo = new ExperimentRepository();
+            // No validation part: no per-epoch metric at all (before issue 10 the test split filled it in).
+            ExperimentOutcome none = job(p, f, settings(List.of("mf"), 1, 3, 0.0, 0, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+            RunRecord all = p.database().read(tx -> repo.runs(tx, none.experimentId())).get(0);
+            assertThat(all.epochs()).isEqualTo(3);
+            List<double[]> curve = p.database().read(tx -> repo.curve(tx, all.id()));
+            assertThat(curve).hasSize(3).allMatch(point -> Double.isNaN(point[2]));
+
+            ExperimentOutcome held = job(p, f, settings(List.of("mf"), 1, 3, 0.1, 3, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+            RunRecord run = p.database().read(tx -> repo.runs(tx, held.experimentId())).get(0);
+            List<double[]> measured = p.database().read(tx -> repo.curve(tx, run.id()));
+            assertThat(measured).hasSize(3).allMatch(point -> Double.isFinite(point[2]));
+        }
+    }
+
+    @Test
     void theShuffledControlIsLrRecsysOnPermutedCodesAndTheTableComparesThem(@TempDir Path dir) throws Exception {
         try (Project p = Project.create(dir.resolve("p"))) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 7, 0, Double.NaN);
