@@ -112,6 +112,16 @@ public final class TrainAndEvaluate {
                             "task must be regression or classification, got '" + text + "'."));
         }
 
+        /** "0.1" as a number, with a message naming the setting (its range is checked by the settings). */
+        public static double parseValidationFraction(String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new InvalidSettingException("validation fraction",
+                        "validation fraction must be a number like 0.1, got '" + text + "'.");
+            }
+        }
+
         /** "0.25,0.5,1.0" as a list, with a message naming the setting. */
         public static List<Double> parseFractions(String text) {
             try {
