@@ -33,15 +33,26 @@ public final class ExperimentCommand implements Callable<Integer> {
     String task;
 
     @Option(names = "--models", paramLabel = "a,b,c", split = ",",
-            description = "Models to train (default: all of lr-recsys, id-only, positive-only, minilm, ncf, mf, sasrec "
+            description = "Models to train (default: all of lr-recsys, shuffled, id-only, positive-only, minilm, ncf, mf, sasrec "
                     + "that this build has).")
     List<String> models;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_REPEATS, description = "Runs per model, seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
     int repeats;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_EPOCHS, description = "Training epochs per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_EPOCHS, description = "Most training epochs per run (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = ""
+            + TrainAndEvaluate.Settings.DEFAULT_VALIDATION_FRACTION, description = "Share of each consumer's training "
+            + "samples (the last ones) held out to pick the epoch; consumers with few samples keep all "
+            + "(default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--patience", paramLabel = "P", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_PATIENCE,
+            description = "Stop a run after P epochs without a better validation metric and keep its best epoch; "
+                    + "0 trains every epoch (default: ${DEFAULT-VALUE}).")
+    int patience;
 
     @Option(names = "--ae-epochs", paramLabel = "E",
             description = "Epochs for the explanation autoencoder when its codes are missing (default: --epochs).")
@@ -74,7 +85,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** The workflow's settings these options describe (validated there, with messages naming the setting). */
     public TrainAndEvaluate.Settings settings() {
         return new TrainAndEvaluate.Settings(TrainAndEvaluate.Settings.parseTask(task),
-                models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, autoencoderEpochs,
+                models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, validationFraction,
+                patience, autoencoderEpochs,
                 batch, learningRate, seed, TrainAndEvaluate.Settings.parseFractions(trainFractions), generator,
                 generatorModel, resume);
     }

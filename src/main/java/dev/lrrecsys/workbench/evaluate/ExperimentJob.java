@@ -46,6 +46,8 @@ import java.util.Optional;
 public final class ExperimentJob implements Job<ExperimentOutcome> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentJob.class);
+    /** Resamples of the bootstrap interval of LR-Recsys' gain. */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
 
     private final Database database;
     private final Path modelsDir;
@@ -87,7 +89,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             throw new WorkbenchException("This project has no samples: import a dataset first "
                     + "(samples are derived from its interactions).");
         }
-        boolean needsCodes = entries.stream().anyMatch(e -> e.features() == Features.AUTOENCODER_CODES);
+        boolean needsCodes = entries.stream().anyMatch(e -> e.features().readsCodes());
         boolean needsSentences = entries.stream().anyMatch(e -> e.features() == Features.SENTENCE_EMBEDDINGS);
         if (needsCodes || needsSentences) {
             long usable = database.read(tx -> new SentenceEmbeddingRepository()
@@ -121,7 +123,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 sentenceTest = sentences.test();
             }
         }
-        int smallestTrain = SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)).size();
+        SampleSetLoader.Carved smallest = SampleSetLoader.carveValidation(
+                SampleSetLoader.firstFraction(splits.train(), settings.trainFractions().get(0)),
+                settings.validationFraction());
+        if (settings.patience() > 0 && smallest.validation().size() == 0) {
+            throw new WorkbenchException(emptyValidationMessage(settings.validationFraction()));
+        }
+        int smallestTrain = smallest.train().size();
         if (smallestTrain < settings.batchSize()) {
             throw new WorkbenchException("Only " + smallestTrain + " training samples"
                     + (settings.trainFractions().get(0) < 1 ? " at training fraction " + settings.trainFractions().get(0) : "")
@@ -132,7 +140,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         long experimentId = resumeExperimentId != null ? resumeExperimentId : database.inTransaction((Database.Work<Long>) tx ->
                 repository.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
                         settings.task().name().toLowerCase(Locale.ROOT), settings.models(), settings.repeats(),
-                        settings.epochs(), settings.batchSize(), settings.learningRate(), settings.seed(),
+                        settings.epochs(), settings.validationFraction(), settings.patience(), settings.batchSize(), settings.learningRate(), settings.seed(),
                         settings.fractionsText(), settings.generator(), settings.generatorModel(),
                         splits.train().size(), splits.test().size(), splits.excluded(), device.backend(),
                         device.device(), ExperimentRepository.RUNNING)));
@@ -153,6 +161,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Progress progress = new Progress(context, (long) settings.trainFractions().size() * settings.repeats()
                 * entries.size() * settings.epochs());
         Map<Double, UncertaintyAnalysis.Fit> fits = new LinkedHashMap<>();
+        Map<Double, ConsumerBootstrap.Interval> intervals = new LinkedHashMap<>();
         try {
             for (double fraction : settings.trainFractions()) {
                 Map<String, float[]> predictionSums = new LinkedHashMap<>();
@@ -166,13 +175,25 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         } else {
                             SampleSet train = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTrain : splits.train();
                             SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
-                            predicted = trainOnce(experimentId, entry, repeat, fraction,
-                                    SampleSetLoader.firstFraction(train, fraction), test, splits, dataset, progress);
+                            SampleSetLoader.Carved carved = SampleSetLoader.carveValidation(
+                                    SampleSetLoader.firstFraction(train, fraction), settings.validationFraction());
+                            if (entry.features() == Features.SHUFFLED_AUTOENCODER_CODES) {
+                                // The control: each split's codes permuted among its own samples, seeded by the run.
+                                long seed = settings.seed() + repeat;
+                                carved = new SampleSetLoader.Carved(carved.train().shuffledExplanations(seed),
+                                        carved.validation().shuffledExplanations(seed));
+                                test = test.shuffledExplanations(seed);
+                            }
+                            predicted = trainOnce(experimentId, entry, repeat, fraction, carved, test, splits, dataset,
+                                    progress);
                         }
                         predictionSums.merge(entry.id(), predicted.clone(), ExperimentJob::addInPlace);
                     }
                 }
-                uncertainty(experimentId, fraction, splits.test(), predictionSums).ifPresent(f -> fits.put(fraction, f));
+                Map<String, float[]> means = means(predictionSums);
+                Optional<String> best = bestBaseline(experimentId, fraction);
+                uncertainty(experimentId, fraction, splits.test(), means, best).ifPresent(f -> fits.put(fraction, f));
+                gainInterval(splits.test(), means, best).ifPresent(i -> intervals.put(fraction, i));
             }
         } catch (CancelledException e) {
             database.inTransaction(tx -> {
@@ -191,7 +212,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         entries.forEach(e -> roles.put(e.id(), e.role()));
         List<ResultTable> tables = new ArrayList<>();
         for (double fraction : settings.trainFractions()) {
-            tables.add(new ResultTable(settings.task(), fraction, settings.models(), roles, runs));
+            ResultTable table = new ResultTable(settings.task(), fraction, settings.models(), roles, runs);
+            tables.add(intervals.containsKey(fraction) ? table.withGainInterval(intervals.get(fraction)) : table);
         }
         Path[] files = export(experimentId, tables, fits, device, splits);
         database.inTransaction(tx -> {
@@ -201,9 +223,15 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 tables, fits, files[0], files[1]);
     }
 
-    private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSet train,
+    /**
+     * Trains one run on {@code carved}: its training part to fit, its validation part for the per-epoch metric
+     * and early stopping. The test samples are used only after training, for the reported metrics.
+     */
+    private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSetLoader.Carved carved,
                               SampleSet test, SampleSetLoader.Splits splits, DatasetInfo dataset, Progress progress)
             throws IOException {
+        SampleSet train = carved.train();
+        SampleSet validation = carved.validation();
         long seed = settings.seed() + repeat;
         long runId = database.inTransaction((Database.Work<Long>) tx -> repository.createRun(tx, experimentId, entry.id(), repeat, seed,
                 fraction, settings.epochs()));
@@ -214,21 +242,29 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Path base = modelsDir.toAbsolutePath().getParent();
         String relativeCheckpoint = base.relativize(checkpoint.toAbsolutePath()).toString();
         RatingModel model = entry.factory().get();
-        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.batchSize(),
+        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.patience(),
+                settings.batchSize(),
                 settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
         String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,
                 settings.repeats(), ResultTable.fraction(fraction));
         String metricName = settings.task() == PredictionTask.REGRESSION ? "RMSE" : "AUC";
         long start = System.nanoTime();
         try {
-            model.fit(train, test, training, (epoch, loss, validation) -> {
+            int[] lastEpoch = {0};
+            int epochsUsed = model.fit(train, validation, training, (epoch, loss, metric) -> {
                 database.inTransaction(tx -> {
-                    repository.addCurvePoint(tx, runId, epoch, loss, validation);
+                    repository.addCurvePoint(tx, runId, epoch, loss, metric);
                 });
                 saveCheckpoint(model, checkpoint);
-                progress.epoch(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, %s %.4f", label, epoch,
-                        settings.epochs(), loss, metricName, validation));
+                lastEpoch[0] = epoch;
+                progress.epoch(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, validation %s %.4f", label,
+                        epoch, settings.epochs(), loss, metricName, metric));
             }, progress.context());
+            // Early stopping ended the run before the maximum: the progress bar counts the epochs not trained.
+            progress.skip(settings.epochs() - lastEpoch[0], String.format(Locale.ROOT,
+                    "%s stopped early: best validation %s at epoch %d", label, metricName, epochsUsed));
+            // The weights kept (the best validation epoch's) replace the last epoch's checkpoint.
+            saveCheckpoint(model, checkpoint);
             float[] predicted = model.predict(test);
             double seconds = (System.nanoTime() - start) / 1e9;
             boolean regression = settings.task() == PredictionTask.REGRESSION;
@@ -243,6 +279,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                 if (attention != null) {
                     repository.saveAttention(tx, runId, test.sampleIds(), attention);
                 }
+                repository.setEpochsUsed(tx, runId, epochsUsed);
                 repository.finishRun(tx, runId, ExperimentRepository.DONE, rmse, mae, rmseOrig, maeOrig, auc, seconds,
                         relativeCheckpoint, null);
             });
@@ -294,34 +331,68 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         return out;
     }
 
-    private Optional<UncertaintyAnalysis.Fit> uncertainty(long experimentId, double fraction, SampleSet test,
-                                                          Map<String, float[]> sums) {
-        if (!sums.containsKey(ModelCatalog.LR_RECSYS)) {
-            return Optional.empty();
-        }
-        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
-        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
-        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
-        Optional<String> best = new ResultTable(settings.task(), fraction, settings.models(), roles, runs).bestBaseline();
-        if (best.isEmpty()) {
-            return Optional.empty();
-        }
-        List<float[]> averaged = new ArrayList<>();
-        List<float[]> baselines = new ArrayList<>();
-        Map<String, float[]> byModel = new HashMap<>();
+    /** Each model's test predictions averaged over its repeats. */
+    private Map<String, float[]> means(Map<String, float[]> sums) {
+        Map<String, float[]> means = new LinkedHashMap<>();
         sums.forEach((model, sum) -> {
             float[] mean = new float[sum.length];
             for (int i = 0; i < sum.length; i++) {
                 mean[i] = sum[i] / settings.repeats();
             }
-            averaged.add(mean);
+            means.put(model, mean);
+        });
+        return means;
+    }
+
+    /** The baseline with the best mean primary metric over the finished runs of {@code fraction}, as the table says. */
+    private Optional<String> bestBaseline(long experimentId, double fraction) {
+        List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
+        return new ResultTable(settings.task(), fraction, settings.models(), roles, runs).bestBaseline();
+    }
+
+    /**
+     * The 95% interval of LR-Recsys' gain over the best baseline on the task's primary metric, from the
+     * repeat-averaged test predictions, resampling consumers ({@value #BOOTSTRAP_RESAMPLES} resamples, seeded by
+     * the experiment's seed).
+     */
+    private Optional<ConsumerBootstrap.Interval> gainInterval(SampleSet test, Map<String, float[]> means,
+                                                              Optional<String> best) {
+        if (!means.containsKey(ModelCatalog.LR_RECSYS) || best.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] consumers = new long[test.size()];
+        for (int i = 0; i < consumers.length; i++) {
+            consumers[i] = test.consumers()[i];
+        }
+        ConsumerBootstrap.SubsetMetric metric = settings.task() == PredictionTask.REGRESSION
+                ? ConsumerBootstrap.RMSE : ConsumerBootstrap.AUC;
+        return Optional.of(ConsumerBootstrap.gain(metric, test.target(), means.get(ModelCatalog.LR_RECSYS),
+                means.get(best.get()), consumers, BOOTSTRAP_RESAMPLES, settings.seed()));
+    }
+
+    private Optional<UncertaintyAnalysis.Fit> uncertainty(long experimentId, double fraction, SampleSet test,
+                                                          Map<String, float[]> means, Optional<String> best) {
+        if (!means.containsKey(ModelCatalog.LR_RECSYS) || best.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
+        settings.models().forEach(m -> roles.put(m, catalog.get(m).role()));
+        List<float[]> averaged = new ArrayList<>();
+        List<float[]> baselines = new ArrayList<>();
+        means.forEach((model, mean) -> {
+            // The shuffled-explanations control is a diagnostic, not a recommender of the comparison: it would add
+            // a second copy of LR-Recsys' network to the paper's variance over all models.
+            if (roles.get(model) != ModelCatalog.Role.CONTROL) {
+                averaged.add(mean);
+            }
             if (roles.get(model) == ModelCatalog.Role.BASELINE) {
                 baselines.add(mean);
             }
-            byModel.put(model, mean);
         });
         UncertaintyAnalysis.PerSample perSample = UncertaintyAnalysis.perSample(test.target(), averaged, baselines,
-                byModel.get(best.get()), byModel.get(ModelCatalog.LR_RECSYS));
+                means.get(best.get()), means.get(ModelCatalog.LR_RECSYS));
         database.inTransaction(tx -> {
             repository.saveUncertainty(tx, experimentId, fraction, test.sampleIds(), perSample.uncertainty(),
                     perSample.uncertaintyBaselines(), perSample.gain());
@@ -352,6 +423,14 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         return new Path[] {csvFile, mdFile};
     }
 
+    /** Why early stopping cannot run: no consumer has enough training samples to give one to validation. */
+    static String emptyValidationMessage(double fraction) {
+        return String.format(Locale.ROOT, "The validation split is empty: no consumer has enough training samples "
+                + "for validation fraction %s (a consumer gives round(n x %s) of its n training samples, at most "
+                + "n - 1); raise the validation fraction, or set patience 0 to train every epoch without early "
+                + "stopping.", fraction, fraction);
+    }
+
     private static String key(String model, int repeat, double fraction) {
         return model + "|" + repeat + "|" + fraction;
     }
@@ -379,8 +458,14 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         }
 
         void skip(int epochs) {
-            done += epochs;
-            context.progress(done, total, "kept a finished run");
+            skip(epochs, "kept a finished run");
+        }
+
+        void skip(int epochs, String message) {
+            if (epochs > 0) {
+                done += epochs;
+                context.progress(done, total, message);
+            }
         }
 
         TaskContext context() {

@@ -11,10 +11,14 @@ import java.util.stream.Collectors;
  * What one `lrw experiment` trains: the models, how often, how long, on which share of the training data,
  * and whose explanations feed them.
  *
+ * @param epochs          the most epochs a run trains
+ * @param validationFraction share of each consumer's training samples (the last ones) held out for early stopping
+ * @param patience        epochs without a better validation metric before a run stops (0: train all epochs)
  * @param seed            repeat k (0-based) trains with seed + k, for every model alike
  * @param trainFractions  learning efficiency: each value keeps that share of every consumer's training samples
  */
-public record ExperimentSettings(PredictionTask task, List<String> models, int repeats, int epochs, int batchSize,
+public record ExperimentSettings(PredictionTask task, List<String> models, int repeats, int epochs,
+                                 double validationFraction, int patience, int batchSize,
                                  double learningRate, long seed, List<Double> trainFractions, String generator,
                                  String generatorModel) {
 
@@ -23,6 +27,17 @@ public record ExperimentSettings(PredictionTask task, List<String> models, int r
     public static final String OFFLINE_GENERATOR = "offline";
     /** The model name the offline generator stores with its explanations. */
     public static final String OFFLINE_MODEL = "offline reasoner (no LLM)";
+
+    /** More than half the training samples held out would leave the networks too little to train on. */
+    public static final double MAX_VALIDATION_FRACTION = 0.5;
+
+    public static String validationFractionMessage(double fraction) {
+        return "validation fraction must be in [0, " + MAX_VALIDATION_FRACTION + "], got " + fraction + ".";
+    }
+
+    public static String patienceMessage(int patience) {
+        return "patience must be 0 (no early stopping) or more, got " + patience + ".";
+    }
 
     public ExperimentSettings {
         if (models.isEmpty()) {
@@ -33,6 +48,12 @@ public record ExperimentSettings(PredictionTask task, List<String> models, int r
         }
         if (epochs < 1) {
             throw new WorkbenchException("epochs must be at least 1, got " + epochs + ".");
+        }
+        if (!(validationFraction >= 0 && validationFraction <= MAX_VALIDATION_FRACTION)) {
+            throw new WorkbenchException(validationFractionMessage(validationFraction));
+        }
+        if (patience < 0) {
+            throw new WorkbenchException(patienceMessage(patience));
         }
         if (batchSize < 1) {
             throw new WorkbenchException("batch size must be at least 1, got " + batchSize + ".");

@@ -30,8 +30,19 @@ public final class ModelCatalog {
     /** Ablation 2: the LR-Recsys network fed sentence embeddings instead of autoencoder codes. */
     public static final String MINILM = "minilm";
 
-    /** Where a model's explanation features come from. */
-    public enum Features { NONE, AUTOENCODER_CODES, SENTENCE_EMBEDDINGS }
+    /**
+     * Where a model's explanation features come from. {@code SHUFFLED_AUTOENCODER_CODES}: the autoencoder codes
+     * permuted across samples within each split of a run (training, validation and test each on its own, seeded
+     * by the run's seed), so every sample carries some other sample's explanation pair.
+     */
+    public enum Features {
+        NONE, AUTOENCODER_CODES, SHUFFLED_AUTOENCODER_CODES, SENTENCE_EMBEDDINGS;
+
+        /** Whether the model reads the explanation autoencoder's codes, as they are or shuffled. */
+        public boolean readsCodes() {
+            return this == AUTOENCODER_CODES || this == SHUFFLED_AUTOENCODER_CODES;
+        }
+    }
 
     /** How a model takes part in the comparison. */
     public enum Role {
@@ -61,6 +72,8 @@ public final class ModelCatalog {
         ModelCatalog c = new ModelCatalog();
         c.add(new Entry(LR_RECSYS, Features.AUTOENCODER_CODES, Role.LR_RECSYS,
                 () -> new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS)));
+        c.add(new Entry(SHUFFLED, Features.SHUFFLED_AUTOENCODER_CODES, Role.CONTROL,
+                () -> new LrRecsysNetwork(SHUFFLED, LrRecsysVariant.LR_RECSYS)));
         c.add(new Entry(LrRecsysVariant.ID_ONLY.id(), Features.NONE, Role.BASELINE,
                 () -> new LrRecsysNetwork(LrRecsysVariant.ID_ONLY)));
         c.add(new Entry(LrRecsysVariant.POSITIVE_ONLY.id(), Features.AUTOENCODER_CODES, Role.VARIANT,

@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The paper's Table 2 for one training fraction: mean (sd) of each metric per model over the finished
- * repeats, LR-Recsys' % improvement over the best baseline and the paired t-test between the two.
+ * repeats and the mean epochs the runs used, LR-Recsys' % improvement over the best baseline and the paired
+ * t-test between the two.
  */
 public final class ResultTable {
 
@@ -31,6 +32,8 @@ public final class ResultTable {
     private final List<String> models;
     private final Map<String, List<RunRecord>> runsByModel = new LinkedHashMap<>();
     private final Map<String, ModelCatalog.Role> roles;
+    /** The bootstrap interval of LR-Recsys' gain over the best baseline, where the experiment computed one. */
+    private final ConsumerBootstrap.Interval gainInterval;
 
     public ResultTable(PredictionTask task, double trainFraction, List<String> models, Map<String, ModelCatalog.Role> roles,
                        List<RunRecord> runs) {
@@ -38,6 +41,7 @@ public final class ResultTable {
         this.trainFraction = trainFraction;
         this.models = models;
         this.roles = roles;
+        this.gainInterval = null;
         for (String m : models) {
             List<RunRecord> done = new ArrayList<>();
             for (RunRecord r : runs) {
@@ -48,6 +52,27 @@ public final class ResultTable {
             done.sort(Comparator.comparingInt(RunRecord::repeat));
             runsByModel.put(m, done);
         }
+    }
+
+    private ResultTable(ResultTable table, ConsumerBootstrap.Interval gainInterval) {
+        this.task = table.task;
+        this.trainFraction = table.trainFraction;
+        this.models = table.models;
+        this.roles = table.roles;
+        this.runsByModel.putAll(table.runsByModel);
+        this.gainInterval = gainInterval;
+    }
+
+    /**
+     * This table with the 95% bootstrap interval of LR-Recsys' gain over the best baseline (computed by the
+     * experiment on the repeat-averaged predictions), printed under the comparison and exported.
+     */
+    public ResultTable withGainInterval(ConsumerBootstrap.Interval interval) {
+        return new ResultTable(this, interval);
+    }
+
+    public Optional<ConsumerBootstrap.Interval> gainInterval() {
+        return Optional.ofNullable(gainInterval);
     }
 
     public List<Metric> metrics() {
@@ -106,17 +131,30 @@ public final class ResultTable {
         return Optional.of(new Comparison(other, 100 * diff / base, pValue, pairs));
     }
 
+    /**
+     * The mean over the finished repeats of the epochs each run used: the best validation epoch under early
+     * stopping, else every epoch; NaN before any run finished.
+     */
+    public double epochsUsed(String model) {
+        return RepeatStatistics.mean(runsByModel.get(model).stream().mapToDouble(RunRecord::epochs).toArray());
+    }
+
+    private String epochsText(String model) {
+        return runsByModel.get(model).isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f", epochsUsed(model));
+    }
+
     public String markdown() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "### %s, training fraction %s%n%n", task.name().toLowerCase(Locale.ROOT),
                 fraction(trainFraction)));
-        b.append("| model | role | runs |");
+        b.append("| model | role | runs | epochs |");
         metrics().forEach(m -> b.append(' ').append(m.name()).append(" |"));
-        b.append(System.lineSeparator()).append("|---|---|---|");
+        b.append(System.lineSeparator()).append("|---|---|---|---|");
         metrics().forEach(m -> b.append("---|"));
         b.append(System.lineSeparator());
         for (String m : models) {
-            b.append("| ").append(m).append(" | ").append(role(m)).append(" | ").append(runsByModel.get(m).size()).append(" |");
+            b.append("| ").append(m).append(" | ").append(role(m)).append(" | ").append(runsByModel.get(m).size())
+                    .append(" | ").append(epochsText(m)).append(" |");
             for (Metric metric : metrics()) {
                 b.append(' ').append(RepeatStatistics.meanSd(values(m, metric))).append(" |");
             }
@@ -132,8 +170,10 @@ public final class ResultTable {
      */
     public String summary() {
         Optional<Comparison> c = comparison();
-        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)).orElse(
-                "No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with finished runs.");
+        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)
+                        + (gainInterval == null ? "" : System.lineSeparator() + intervalLine(x.bestBaseline())))
+                .orElse("No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with "
+                        + "finished runs.");
         return controlComparison().map(x -> best + System.lineSeparator() + line("shuffled explanations", x)).orElse(best);
     }
 
@@ -144,6 +184,12 @@ public final class ResultTable {
                         : String.format(Locale.ROOT, "%.4g", x.pValue()));
     }
 
+    private String intervalLine(String best) {
+        return String.format(Locale.ROOT, "95%% bootstrap interval of the gain over %s (resampling consumers, %d "
+                + "resamples): [%+.2f%%, %+.2f%%]", best, gainInterval.resamples(), gainInterval.low(),
+                gainInterval.high());
+    }
+
     /** CSV rows (no header) of this fraction; see {@link #csvHeader()}. */
     public List<String> csvRows() {
         List<String> rows = new ArrayList<>();
@@ -151,7 +197,8 @@ public final class ResultTable {
         for (String m : models) {
             StringBuilder b = new StringBuilder();
             b.append(fraction(trainFraction)).append(',').append(m).append(',').append(role(m)).append(',')
-                    .append(runsByModel.get(m).size());
+                    .append(runsByModel.get(m).size()).append(',')
+                    .append(runsByModel.get(m).isEmpty() ? "" : number(epochsUsed(m)));
             for (Metric metric : allMetrics()) {
                 double[] v = task == PredictionTask.REGRESSION || metric.name().equals("AUC") ? values(m, metric) : new double[0];
                 b.append(',').append(v.length == 0 ? "" : number(RepeatStatistics.mean(v)))
@@ -161,14 +208,18 @@ public final class ResultTable {
             b.append(',').append(ours ? c.get().bestBaseline() : "")
                     .append(',').append(ours ? number(c.get().improvementPercent()) : "")
                     .append(',').append(ours && !Double.isNaN(c.get().pValue()) ? number(c.get().pValue()) : "");
+            boolean interval = ours && gainInterval != null;
+            b.append(',').append(interval ? number(gainInterval.low()) : "")
+                    .append(',').append(interval ? number(gainInterval.high()) : "");
             rows.add(b.toString());
         }
         return rows;
     }
 
     public static String csvHeader() {
-        return "train_fraction,model,role,runs,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
-                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value";
+        return "train_fraction,model,role,runs,epochs_mean,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
+                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value,"
+                + "gain_ci_low_pct,gain_ci_high_pct";
     }
 
     private static List<Metric> allMetrics() {

@@ -211,6 +211,39 @@ public final class SampleSetLoader {
         return subset(train, keep.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** The samples a model trains on and the validation part carved from a training set for early stopping. */
+    public record Carved(SampleSet train, SampleSet validation) {
+    }
+
+    /**
+     * Carves the validation part for early stopping out of training samples: for every consumer, the last
+     * round(n * fraction) of their n training samples in time order, at most n - 1, so every consumer keeps
+     * at least one sample to train on and a consumer with few samples gives none (at 0.1 a consumer needs 5).
+     * The validation samples come after the ones trained on, as the test samples come after both.
+     */
+    public static Carved carveValidation(SampleSet train, double fraction) {
+        Map<Integer, Integer> perConsumer = new HashMap<>();
+        for (int c : train.consumers()) {
+            perConsumer.merge(c, 1, Integer::sum);
+        }
+        Map<Integer, Integer> seen = new HashMap<>();
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
+        for (int i = 0; i < train.size(); i++) {
+            int c = train.consumers()[i];
+            int n = perConsumer.get(c);
+            int held = validationCount(n, fraction);
+            (seen.merge(c, 1, Integer::sum) > n - held ? validation : kept).add(i);
+        }
+        return new Carved(subset(train, kept.stream().mapToInt(Integer::intValue).toArray()),
+                subset(train, validation.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** How many of a consumer's {@code n} training samples go to validation: round(n * fraction), at most n - 1. */
+    static int validationCount(int n, double fraction) {
+        return (int) Math.max(0, Math.min(n - 1, Math.round(n * fraction)));
+    }
+
     /** The samples at the given indices, in that order. */
     public static SampleSet subset(SampleSet s, int[] indices) {
         int n = indices.length;

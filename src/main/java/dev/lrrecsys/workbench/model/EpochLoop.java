@@ -19,11 +19,30 @@ import java.util.stream.IntStream;
  * commit and one {@link EpochListener} call per epoch with the training loss and the validation metric.
  * <p>
  * Non-finite loss: the engine puts back the weights of the last finished epoch (or the initial ones) and training
- * stops with a message naming the epoch and batch; nothing after the bad batch is kept. Everything that decides
- * from one epoch to the next (validation split, early stopping, keeping the best epoch's weights) belongs here,
- * after {@link Engine#commit}.
+ * stops with a message naming the epoch and batch; nothing after the bad batch is kept.
+ * <p>
+ * Early stopping (patience above 0 and a finite validation metric): after each commit the loop compares the
+ * validation metric with the best so far, keeps a copy of the best epoch's weights, stops once {@code patience}
+ * epochs in a row did not improve on it, and puts the best epoch's weights back at the end. The validation
+ * samples are carved from the training samples by the caller; the test split never reaches this loop.
  */
 final class EpochLoop {
+
+    /**
+     * When to stop before the maximum: {@code patience} epochs without a better validation metric (0: never);
+     * RMSE is better lower, AUC higher.
+     */
+    record Stopping(int patience, boolean higherIsBetter) {
+        static final Stopping NEVER = new Stopping(0, false);
+
+        static Stopping of(PredictionTask task, int patience) {
+            return new Stopping(patience, task == PredictionTask.CLASSIFICATION);
+        }
+
+        boolean better(double candidate, double best) {
+            return higherIsBetter ? candidate > best : candidate < best;
+        }
+    }
 
     /** What the loop drives: one engine's optimiser steps on a copy of, or on, the model's weights. */
     interface Engine extends AutoCloseable {
@@ -40,6 +59,9 @@ final class EpochLoop {
 
         /** Puts back the model's weights of the last commit. */
         void rollback();
+
+        /** The model's arrays, holding the weights of the last commit (copied to keep the best epoch's). */
+        Map<String, INDArray> committed();
 
         @Override
         void close();
@@ -63,6 +85,11 @@ final class EpochLoop {
         @Override
         public void rollback() {
             arrays.get().forEach((name, array) -> array.assign(lastGood.get(name)));
+        }
+
+        @Override
+        public Map<String, INDArray> committed() {
+            return arrays.get();
         }
 
         @Override
@@ -102,10 +129,18 @@ final class EpochLoop {
     /**
      * Trains {@code engine} on {@code n} training items, reporting each epoch to {@code listener} with the
      * {@code validation} metric of the committed weights (NaN when there is none); the last batch may be smaller.
+     *
+     * @return the epoch whose weights the model keeps: the best validation epoch when early stopping ran, else
+     *         the last epoch trained (0 for no epoch)
      */
-    void run(Engine engine, int n, DoubleSupplier validation, EpochListener listener, TaskContext context) {
+    int run(Engine engine, int n, DoubleSupplier validation, Stopping stopping, EpochListener listener,
+            TaskContext context) {
         int[] order = IntStream.range(0, n).toArray();
         Random shuffle = new Random(seed);
+        int last = 0;
+        int bestEpoch = 0;
+        double best = Double.NaN;
+        Map<String, INDArray> bestWeights = null;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             if (freshOrderEachEpoch) {
                 order = IntStream.range(0, n).toArray();
@@ -123,8 +158,31 @@ final class EpochLoop {
                 lossSum += loss * size;
             }
             engine.commit();
-            listener.epochFinished(epoch, lossSum / n, validation.getAsDouble());
+            last = epoch;
+            double metric = validation.getAsDouble();
+            listener.epochFinished(epoch, lossSum / n, metric);
+            if (stopping.patience() > 0 && Double.isFinite(metric)) {
+                if (bestEpoch == 0 || stopping.better(metric, best)) {
+                    best = metric;
+                    bestEpoch = epoch;
+                    bestWeights = copy(engine.committed());
+                } else if (epoch - bestEpoch >= stopping.patience()) {
+                    break;
+                }
+            }
         }
+        if (bestWeights == null || bestEpoch == last) {
+            return last;
+        }
+        Map<String, INDArray> kept = bestWeights;
+        engine.committed().forEach((name, array) -> array.assign(kept.get(name)));
+        return bestEpoch;
+    }
+
+    private static Map<String, INDArray> copy(Map<String, INDArray> arrays) {
+        Map<String, INDArray> copy = new HashMap<>();
+        arrays.forEach((name, array) -> copy.put(name, array.dup()));
+        return copy;
     }
 
     private WorkbenchException nonFiniteLoss(double loss, int epoch, int batch) {

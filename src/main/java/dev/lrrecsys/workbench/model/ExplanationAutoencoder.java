@@ -125,7 +125,7 @@ public final class ExplanationAutoencoder {
                         b.fill(all, order, from);
                         return ExplanationAutoencoder.this.step(b, updater);
                     }
-                }, n, () -> Double.NaN, listener, context);
+                }, n, () -> Double.NaN, EpochLoop.Stopping.NEVER, listener, context);
     }
 
     private double step(Batch b, IUpdater updater) {

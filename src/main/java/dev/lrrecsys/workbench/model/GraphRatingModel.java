@@ -88,8 +88,8 @@ public abstract class GraphRatingModel implements RatingModel {
     }
 
     @Override
-    public void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
-                    TaskContext context) {
+    public int fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+                   TaskContext context) {
         Shape fitted = new Shape(settings.task(), settings.numConsumers(), settings.numProducts(), train.explanationDim());
         if (usesExplanations() && train.explanationDim() < 1) {
             throw new WorkbenchException(id() + " needs explanation features, and the samples have none: "
@@ -110,8 +110,9 @@ public abstract class GraphRatingModel implements RatingModel {
                 : new GraphEngine(train, settings.learningRate())) {
             DoubleSupplier metric = () -> validation == null || validation.size() == 0 ? Double.NaN
                     : ValidationMetric.of(settings.task(), run.predict(validation), validation.target());
-            new EpochLoop(id(), settings.epochs(), settings.batchSize(), settings.seed(), settings.learningRate(),
-                    freshOrderEachEpoch()).run(run, train.size(), metric, listener, context);
+            return new EpochLoop(id(), settings.epochs(), settings.batchSize(), settings.seed(), settings.learningRate(),
+                    freshOrderEachEpoch()).run(run, train.size(), metric,
+                    EpochLoop.Stopping.of(settings.task(), settings.patience()), listener, context);
         }
     }
 
@@ -322,6 +323,11 @@ public abstract class GraphRatingModel implements RatingModel {
         @Override
         public void rollback() {
             // The graph's arrays were last written at the previous commit: nothing to undo.
+        }
+
+        @Override
+        public Map<String, INDArray> committed() {
+            return parameters();
         }
 
         @Override

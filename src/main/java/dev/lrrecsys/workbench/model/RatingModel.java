@@ -15,10 +15,14 @@ public interface RatingModel {
     String id();
 
     /**
-     * Trains on {@code train}, reporting each epoch to {@code listener}; checks {@code context} for cancel
-     * at least once per batch.
+     * Trains on {@code train} for up to {@code settings.epochs()} epochs, reporting each epoch to
+     * {@code listener} with the metric on {@code validation} (null or empty: none, and no early stopping); with
+     * {@code settings.patience()} above 0 it stops after that many epochs without a better validation metric and
+     * keeps the best epoch's weights. Checks {@code context} for cancel at least once per batch.
+     *
+     * @return the epochs used: the epoch whose weights the model holds
      */
-    void fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
+    int fit(SampleSet train, SampleSet validation, TrainingSettings settings, EpochListener listener,
              TaskContext context);
 
     /** Predictions in [0,1], one per sample, in the set's order. */

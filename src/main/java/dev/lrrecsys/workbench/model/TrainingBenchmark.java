@@ -63,7 +63,7 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
         watch.start();
         try {
             LrRecsysNetwork net = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS);
-            TrainingSettings settings = new TrainingSettings(PredictionTask.REGRESSION, epochs, batchSize, 0.01, 42,
+            TrainingSettings settings = new TrainingSettings(PredictionTask.REGRESSION, epochs, 0, batchSize, 0.01, 42,
                     consumers, products);
             double[] loss = {Double.NaN};
             long t0 = System.nanoTime();
@@ -106,7 +106,7 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
         LrRecsysNetwork graph = new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS).usingEngine(TrainingEngine.SAMEDIFF);
         context.message("lr-recsys on the SameDiff graph, " + n + " samples, for comparison");
         long t = System.nanoTime();
-        graph.fit(head, null, new TrainingSettings(PredictionTask.REGRESSION, 1, batchSize, 0.01, 42, consumers, products),
+        graph.fit(head, null, new TrainingSettings(PredictionTask.REGRESSION, 1, 0, batchSize, 0.01, 42, consumers, products),
                 (e, l, m) -> { }, context);
         return n / ((System.nanoTime() - t) / 1e9);
     }

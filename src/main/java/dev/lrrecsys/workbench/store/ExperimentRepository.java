@@ -23,7 +23,7 @@ public final class ExperimentRepository {
 
     private static final String EXPERIMENT_COLUMNS = "id, created_at, task, models, repeats, epochs, batch_size, "
             + "learning_rate, seed, train_fractions, generator, generator_model, train_samples, test_samples, "
-            + "excluded_samples, backend, device, status";
+            + "excluded_samples, backend, device, status, validation_fraction, patience";
     private static final String RUN_COLUMNS = "id, experiment_id, model, repeat_no, seed, train_fraction, epochs, "
             + "status, rmse, mae, rmse_orig, mae_orig, auc, seconds, checkpoint, message";
     private static final int BATCH = 5_000;
@@ -33,11 +33,13 @@ public final class ExperimentRepository {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO experiment (created_at, task, models, repeats, epochs, batch_size, learning_rate, seed, "
                         + "train_fractions, generator, generator_model, train_samples, test_samples, excluded_samples, "
-                        + "backend, device, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "backend, device, status, validation_fraction, patience) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Object[] values = {e.createdAt(), e.task(), String.join(",", e.models()), e.repeats(), e.epochs(),
                     e.batchSize(), e.learningRate(), e.seed(), e.trainFractions(), e.generator(), e.generatorModel(),
-                    e.trainSamples(), e.testSamples(), e.excludedSamples(), e.backend(), e.device(), e.status()};
+                    e.trainSamples(), e.testSamples(), e.excludedSamples(), e.backend(), e.device(), e.status(),
+                    e.validationFraction(), e.patience()};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -75,6 +77,11 @@ public final class ExperimentRepository {
             ps.executeUpdate();
             return generatedId(ps);
         }
+    }
+
+    /** Records a run's epochs used: the epoch whose weights it kept (early stopping may end before the maximum). */
+    public void setEpochsUsed(Tx tx, long runId, int epochs) throws SQLException {
+        Sql.update(tx, "UPDATE run SET epochs = ? WHERE id = ?", epochs, runId);
     }
 
     /** Records a finished run's outcome; metrics that were not measured are NaN and stored as NULL. */
@@ -331,7 +338,8 @@ public final class ExperimentRepository {
 
     private static ExperimentRecord experimentRow(ResultSet rs) throws SQLException {
         return new ExperimentRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                List.of(rs.getString(4).split(",")), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getDouble(8),
+                List.of(rs.getString(4).split(",")), rs.getInt(5), rs.getInt(6), rs.getDouble(19), rs.getInt(20),
+                rs.getInt(7), rs.getDouble(8),
                 rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13), rs.getInt(14),
                 rs.getInt(15), rs.getString(16), rs.getString(17), rs.getString(18));
     }

@@ -23,15 +23,19 @@ import java.util.Optional;
 public final class TrainAndEvaluate {
 
     /**
-     * What to train. {@code autoencoderEpochs} null means "as many as the models"; the explanations come from
-     * {@code generator} and {@code generatorModel}.
+     * What to train. {@code epochs} is the most a run trains: with {@code patience} above 0 a run stops after that
+     * many epochs without a better metric on the validation part ({@code validationFraction} of each consumer's
+     * training samples, the last ones) and keeps its best epoch's weights. {@code autoencoderEpochs} null means
+     * "as many as the models"; the explanations come from {@code generator} and {@code generatorModel}.
      */
-    public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, Integer autoencoderEpochs,
-                           int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
+    public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
+                           int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
                            String generatorModel, boolean resume) {
 
-        public static final int DEFAULT_REPEATS = 3;
+        public static final int DEFAULT_REPEATS = 5;
         public static final int DEFAULT_EPOCHS = 20;
+        public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
+        public static final int DEFAULT_PATIENCE = 3;
         public static final int DEFAULT_BATCH_SIZE = 128;
         public static final long DEFAULT_SEED = 42;
         public static final List<Double> ALL_TRAINING_DATA = List.of(1.0);
@@ -47,6 +51,10 @@ public final class TrainAndEvaluate {
             }
             InvalidSettingException.require(repeats >= 1, "repeats", "repeats must be at least 1, got " + repeats + ".");
             InvalidSettingException.require(epochs >= 1, "epochs", "epochs must be at least 1, got " + epochs + ".");
+            InvalidSettingException.require(validationFraction >= 0
+                            && validationFraction <= ExperimentSettings.MAX_VALIDATION_FRACTION, "validation fraction",
+                    ExperimentSettings.validationFractionMessage(validationFraction));
+            InvalidSettingException.require(patience >= 0, "patience", ExperimentSettings.patienceMessage(patience));
             InvalidSettingException.require(autoencoderEpochs == null || autoencoderEpochs >= 1, "autoencoder epochs",
                     "autoencoder epochs must be at least 1, got " + autoencoderEpochs + ".");
             InvalidSettingException.require(batchSize >= 1, "batch size", "batch size must be at least 1, got " + batchSize + ".");
@@ -73,17 +81,17 @@ public final class TrainAndEvaluate {
          */
         public static Settings defaults() {
             return new Settings(PredictionTask.REGRESSION, ModelCatalog.standard().ids(), DEFAULT_REPEATS, DEFAULT_EPOCHS,
-                    null, DEFAULT_BATCH_SIZE, ExperimentSettings.DEFAULT_LEARNING_RATE, DEFAULT_SEED, ALL_TRAINING_DATA,
+                    DEFAULT_VALIDATION_FRACTION, DEFAULT_PATIENCE, null, DEFAULT_BATCH_SIZE, ExperimentSettings.DEFAULT_LEARNING_RATE, DEFAULT_SEED, ALL_TRAINING_DATA,
                     ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL, false);
         }
 
         public Settings withModels(List<String> chosen) {
-            return new Settings(task, chosen, repeats, epochs, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
+            return new Settings(task, chosen, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
                     generator, generatorModel, resume);
         }
 
         public Settings withRuns(int repeatsPerModel, int epochsPerRun) {
-            return new Settings(task, models, repeatsPerModel, epochsPerRun, autoencoderEpochs, batchSize, learningRate, seed,
+            return new Settings(task, models, repeatsPerModel, epochsPerRun, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed,
                     trainFractions, generator, generatorModel, resume);
         }
 
@@ -93,7 +101,7 @@ public final class TrainAndEvaluate {
         }
 
         ExperimentSettings experiment() {
-            return new ExperimentSettings(task, models, repeats, epochs, batchSize, learningRate, seed, trainFractions,
+            return new ExperimentSettings(task, models, repeats, epochs, validationFraction, patience, batchSize, learningRate, seed, trainFractions,
                     generator, generatorModel);
         }
 
@@ -102,6 +110,16 @@ public final class TrainAndEvaluate {
             return Arrays.stream(PredictionTask.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst()
                     .orElseThrow(() -> new InvalidSettingException("task",
                             "task must be regression or classification, got '" + text + "'."));
+        }
+
+        /** "0.1" as a number, with a message naming the setting (its range is checked by the settings). */
+        public static double parseValidationFraction(String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new InvalidSettingException("validation fraction",
+                        "validation fraction must be a number like 0.1, got '" + text + "'.");
+            }
         }
 
         /** "0.25,0.5,1.0" as a list, with a message naming the setting. */
@@ -138,8 +156,10 @@ public final class TrainAndEvaluate {
             ExperimentRecord last = project.database().read(tx -> new ExperimentRepository().lastExperiment(tx))
                     .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
                     .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
+            // Runs that did not finish are trained again from their first epoch, with the stored validation
+            // fraction and patience, so every run of the experiment is trained the same way.
             ExperimentSettings stored = new ExperimentSettings(Settings.parseTask(last.task()), last.models(), last.repeats(),
-                    last.epochs(), last.batchSize(), last.learningRate(), last.seed(),
+                    last.epochs(), last.validationFraction(), last.patience(), last.batchSize(), last.learningRate(), last.seed(),
                     Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel());
             stored.models().forEach(catalog::get);
             int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();

@@ -37,7 +37,7 @@ class AnalysisCommandsTest {
         ExperimentRepository repo = new ExperimentRepository();
         return db.inTransaction(tx -> {
             long e = repo.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(), "regression",
-                    List.of("lr-recsys"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)", 1, 2, 0,
+                    List.of("lr-recsys"), 1, 1, 0.0, 0, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)", 1, 2, 0,
                     "CpuBackend", "test cpu", "done"));
             long run = repo.createRun(tx, e, "lr-recsys", 0, 1, 1.0, 1);
             float[] w = new float[72];
@@ -163,7 +163,7 @@ class AnalysisCommandsTest {
         try (Project p = Project.create(projectDir)) {
             p.database().inTransaction(tx -> {
                 new ExperimentRepository().createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
-                        "regression", List.of("mf"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)",
+                        "regression", List.of("mf"), 1, 1, 0.0, 0, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)",
                         1, 2, 0, "CpuBackend", "test cpu", ExperimentRepository.RUNNING));
             });
         }

@@ -75,7 +75,7 @@ class AnalysesTest {
         assertThat(c.improvementPercent()).isCloseTo(100 * (0.25 - 0.21) / 0.25, within(1e-9));
         assertThat(c.pValue()).isCloseTo(RepeatStatistics.pairedTTestP(new double[] {0.20, 0.22, 0.21},
                 new double[] {0.25, 0.26, 0.24}), within(1e-12));
-        assertThat(t.markdown()).contains("| mf | baseline | 3 | 0.2500 (0.0100) |");
+        assertThat(t.markdown()).contains("| mf | baseline | 3 | 2.0 | 0.2500 (0.0100) |");
     }
 
     @Test
@@ -93,7 +93,7 @@ class AnalysesTest {
         assertThat(t.summary()).isEqualTo("LR-Recsys vs best baseline (mf) on RMSE: +6.67% improvement; paired t-test "
                 + "over 2 repeats: p = 0.2048" + System.lineSeparator()
                 + "LR-Recsys vs shuffled explanations on RMSE: +17.65% improvement; paired t-test over 2 repeats: p = 0.07045");
-        assertThat(t.markdown()).contains("| shuffled | control | 2 | 0.2550 (0.0071) |");
+        assertThat(t.markdown()).contains("| shuffled | control | 2 | 2.0 | 0.2550 (0.0071) |");
     }
 
     private static RunRecord run(String model, int repeat, double rmse) {

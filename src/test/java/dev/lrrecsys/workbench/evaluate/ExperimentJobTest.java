@@ -31,8 +31,13 @@ class ExperimentJobTest {
     }
 
     private static ExperimentSettings settings(List<String> models, int repeats, int epochs, int batch, List<Double> fractions) {
-        return new ExperimentSettings(PredictionTask.REGRESSION, models, repeats, epochs, batch, 0.01, 5, fractions,
-                ExperimentFixture.GENERATOR, ExperimentFixture.MODEL);
+        return settings(models, repeats, epochs, 0.1, 3, batch, fractions);
+    }
+
+    private static ExperimentSettings settings(List<String> models, int repeats, int epochs, double validationFraction,
+                                               int patience, int batch, List<Double> fractions) {
+        return new ExperimentSettings(PredictionTask.REGRESSION, models, repeats, epochs, validationFraction, patience,
+                batch, 0.01, 5, fractions, ExperimentFixture.GENERATOR, ExperimentFixture.MODEL);
     }
 
     private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
@@ -72,11 +77,22 @@ class ExperimentJobTest {
             assertThat(csv).hasSize(1 + 2 * 3);
             assertThat(csv.get(1)).startsWith("0.5,lr-recsys,ours,2,");
             String md = Files.readString(o.markdown());
-            assertThat(md).contains("| model | role | runs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
-                    .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope");
+            assertThat(md).contains("| model | role | runs | epochs | RMSE | MAE | RMSE (orig. scale) | MAE (orig. scale) |")
+                    .contains("LR-Recsys vs best baseline").contains("Uncertainty vs gain: slope")
+                    .containsPattern("95% bootstrap interval of the gain over (mf|sasrec) \\(resampling consumers, 1000 "
+                            + "resamples\\): \\[[+-]\\d+\\.\\d\\d%, [+-]\\d+\\.\\d\\d%\\]");
+            ConsumerBootstrap.Interval interval = o.tables().get(1).gainInterval().orElseThrow();
+            assertThat(interval.resamples()).isEqualTo(1000);
+            assertThat(interval.low()).isLessThanOrEqualTo(interval.high());
+            String[] ours = csv.stream().filter(l -> l.startsWith("1.0,lr-recsys,")).findFirst().orElseThrow().split(",", -1);
+            assertThat(Double.parseDouble(ours[ours.length - 2])).isCloseTo(interval.low(), org.assertj.core.data.Offset.offset(1e-2));
+            assertThat(Double.parseDouble(ours[ours.length - 1])).isCloseTo(interval.high(), org.assertj.core.data.Offset.offset(1e-2));
 
             ExperimentRecord e = p.database().read(tx -> new ExperimentRepository().experiment(tx, o.experimentId())).orElseThrow();
             assertThat(e.status()).isEqualTo("done");
+            assertThat(e.validationFraction()).isEqualTo(0.1);
+            assertThat(e.patience()).isEqualTo(3);
+            assertThat(runs).allMatch(r -> r.epochs() >= 1 && r.epochs() <= 2);
             // The engine of this process: the CPU kernel by default, the graph under -Dlrw.engine=samediff.
             String backend = "CpuBackend, " + TrainingEngine.current().label();
             assertThat(e.backend()).isEqualTo(backend);
@@ -98,6 +114,49 @@ class ExperimentJobTest {
                 ResultTable.Metric rmse = first.tables().get(0).primary();
                 assertThat(second.tables().get(0).values(model, rmse)).containsExactly(first.tables().get(0).values(model, rmse));
             }
+        }
+    }
+
+    @Test
+    void theEpochMetricComesFromTheValidationPartOnlyAndPatienceZeroTrainsEveryEpoch(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 8, 0, Double.NaN);
+            ExperimentRepository repo = new ExperimentRepository();
+            // No validation part: no per-epoch metric at all (before issue 10 the test split filled it in).
+            ExperimentOutcome none = job(p, f, settings(List.of("mf"), 1, 3, 0.0, 0, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+            RunRecord all = p.database().read(tx -> repo.runs(tx, none.experimentId())).get(0);
+            assertThat(all.epochs()).isEqualTo(3);
+            List<double[]> curve = p.database().read(tx -> repo.curve(tx, all.id()));
+            assertThat(curve).hasSize(3).allMatch(point -> Double.isNaN(point[2]));
+
+            ExperimentOutcome held = job(p, f, settings(List.of("mf"), 1, 3, 0.1, 3, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+            RunRecord run = p.database().read(tx -> repo.runs(tx, held.experimentId())).get(0);
+            List<double[]> measured = p.database().read(tx -> repo.curve(tx, run.id()));
+            assertThat(measured).hasSize(3).allMatch(point -> Double.isFinite(point[2]));
+        }
+    }
+
+    @Test
+    void theShuffledControlIsLrRecsysOnPermutedCodesAndTheTableComparesThem(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 7, 0, Double.NaN);
+            ExperimentOutcome o = job(p, f, settings(List.of("lr-recsys", "shuffled", "mf"), 1, 1, 32, List.of(1.0)), null)
+                    .run(TaskContext.silent());
+
+            ExperimentRepository repo = new ExperimentRepository();
+            List<RunRecord> runs = p.database().read(tx -> repo.runs(tx, o.experimentId()));
+            RunRecord ours = runs.stream().filter(r -> r.model().equals("lr-recsys")).findFirst().orElseThrow();
+            RunRecord control = runs.stream().filter(r -> r.model().equals("shuffled")).findFirst().orElseThrow();
+            assertThat(control.seed()).isEqualTo(ours.seed());
+            // Same network, seed and batches: only the codes' permutation can make the predictions differ.
+            float[] a = p.database().read(tx -> repo.predictions(tx, ours.id())).values();
+            float[] b = p.database().read(tx -> repo.predictions(tx, control.id())).values();
+            assertThat(b).hasSameSizeAs(a).isNotEqualTo(a);
+            assertThat(o.tables().get(0).markdown()).contains("| shuffled | control | 1 |")
+                    .contains("LR-Recsys vs shuffled explanations on RMSE: ");
+            assertThat(o.tables().get(0).bestBaseline()).contains("mf");
         }
     }
 
@@ -162,7 +221,8 @@ class ExperimentJobTest {
     void fewerTrainingSamplesThanABatchIsAClearErrorAndWritesNothing(@TempDir Path dir) {
         try (Project p = Project.create(dir.resolve("p"))) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
-            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 128, List.of(1.0)), null).run(TaskContext.silent()))
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 0.1, 0, 128, List.of(1.0)), null)
+                    .run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("Only 20 training samples, fewer than one batch of 128: lower the batch size or use more data.");
             assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
@@ -170,8 +230,25 @@ class ExperimentJobTest {
     }
 
     @Test
+    void aValidationSplitEmptyForEveryConsumerIsAClearErrorAndWritesNothing(@TempDir Path dir) {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            // 4 training samples per consumer: round(4 x 0.1) = 0, so no consumer gives one to validation
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 5, 10, 6, 6, 0, Double.NaN);
+            assertThatThrownBy(() -> job(p, f, settings(List.of("mf"), 1, 1, 0.1, 3, 8, List.of(1.0)), null)
+                    .run(TaskContext.silent()))
+                    .isInstanceOf(WorkbenchException.class)
+                    .hasMessage("The validation split is empty: no consumer has enough training samples for validation "
+                            + "fraction 0.1 (a consumer gives round(n x 0.1) of its n training samples, at most n - 1); "
+                            + "raise the validation fraction, or set patience 0 to train every epoch without early "
+                            + "stopping.");
+            assertThat(ExperimentFixture.count(p.database(), "experiment")).isZero();
+            assertThat(ExperimentFixture.count(p.database(), "run")).isZero();
+        }
+    }
+
+    @Test
     void anUnknownModelIsAClearError() {
         assertThatThrownBy(() -> catalog().get("bert4rec")).isInstanceOf(WorkbenchException.class)
-                .hasMessage("Unknown model 'bert4rec': choose from lr-recsys, id-only, positive-only, minilm, ncf, mf, sasrec.");
+                .hasMessage("Unknown model 'bert4rec': choose from lr-recsys, shuffled, id-only, positive-only, minilm, ncf, mf, sasrec.");
     }
 }

@@ -64,7 +64,7 @@ class SyntheticWorldSignalTest {
             double idOnly = 0;
             double shuffled = 0;
             for (long seed : SEEDS) {
-                TrainingSettings settings = new TrainingSettings(PredictionTask.REGRESSION, EPOCHS, 128, 0.01, seed,
+                TrainingSettings settings = new TrainingSettings(PredictionTask.REGRESSION, EPOCHS, 0, 128, 0.01, seed,
                         splits.numConsumers(), splits.numProducts());
                 lrRecsys += rmse(new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS), splits.train(), splits.test(), settings)
                         / SEEDS.length;

@@ -67,7 +67,7 @@ final class AttributeWorld {
     }
 
     TrainingSettings settings(PredictionTask task, int epochs, long seed) {
-        return new TrainingSettings(task, epochs, 64, 0.01, seed, consumers, products);
+        return new TrainingSettings(task, epochs, 0, 64, 0.01, seed, consumers, products);
     }
 
     /** Collects samples into flat arrays (ratings 1..5 scaled to [0,1]). */

@@ -40,6 +40,6 @@ final class SignalSamples {
     }
 
     static TrainingSettings settings(PredictionTask task, int epochs, double learningRate) {
-        return new TrainingSettings(task, epochs, 64, learningRate, 7, CONSUMERS, PRODUCTS);
+        return new TrainingSettings(task, epochs, 0, 64, learningRate, 7, CONSUMERS, PRODUCTS);
     }
 }

@@ -27,7 +27,7 @@ class InterruptedWorkTest {
             ExperimentRepository experiments = new ExperimentRepository();
             ids = p.database().inTransaction(tx -> {
                 long e = experiments.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(), "regression",
-                        List.of("mf"), 1, 1, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)", 1, 2, 0,
+                        List.of("mf"), 1, 1, 0.0, 0, 16, 0.01, 1, "1.0", "offline", "offline reasoner (no LLM)", 1, 2, 0,
                         "CpuBackend", "test cpu", ExperimentRepository.RUNNING));
                 long run = experiments.createRun(tx, e, "mf", 0, 1, 1.0, 1);
                 long generation = new GenerationRunRepository().start(tx, "offline", "offline reasoner (no LLM)", "contrastive");

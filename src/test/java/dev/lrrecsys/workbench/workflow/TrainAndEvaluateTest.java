@@ -26,15 +26,22 @@ class TrainAndEvaluateTest {
 
     private static TrainAndEvaluate.Settings with(int repeats, int epochs, Integer aeEpochs, int batch, double rate,
                                                   List<Double> fractions) {
-        return new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("mf"), repeats, epochs, aeEpochs, batch, rate,
-                42, fractions, "offline", null, false);
+        return stopping(repeats, epochs, 0.1, 3, aeEpochs, batch, rate, fractions);
+    }
+
+    private static TrainAndEvaluate.Settings stopping(int repeats, int epochs, double validationFraction, int patience,
+                                                      Integer aeEpochs, int batch, double rate, List<Double> fractions) {
+        return new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("mf"), repeats, epochs, validationFraction,
+                patience, aeEpochs, batch, rate, 42, fractions, "offline", null, false);
     }
 
     @Test
     void theDefaultsAreTheCliDefaults() {
         TrainAndEvaluate.Settings d = TrainAndEvaluate.Settings.defaults();
-        assertThat(List.of(d.repeats(), d.epochs(), d.autoencoderEpochsOrDefault(), d.batchSize())).containsExactly(3, 20, 20, 128);
+        assertThat(List.of(d.repeats(), d.epochs(), d.autoencoderEpochsOrDefault(), d.batchSize())).containsExactly(5, 20, 20, 128);
         assertThat(d.learningRate()).isEqualTo(0.01);
+        assertThat(d.validationFraction()).isEqualTo(0.1);
+        assertThat(d.patience()).isEqualTo(3);
         assertThat(d.trainFractions()).containsExactly(1.0);
         assertThat(d.generatorModel()).isEqualTo("offline reasoner (no LLM)");
         assertThat(d.models()).contains("lr-recsys", "id-only", "mf");
@@ -52,12 +59,27 @@ class TrainAndEvaluateTest {
                 "training fraction must be in (0, 1], got 1.5.", () -> with(1, 1, null, 8, 0.01, List.of(0.5, 1.5)),
                 "Choose at least one model.", () -> TrainAndEvaluate.Settings.defaults().withModels(List.of()),
                 "Name the generator's model (e.g. llama3.1).", () -> new TrainAndEvaluate.Settings(PredictionTask.REGRESSION,
-                        List.of("mf"), 1, 1, null, 8, 0.01, 42, List.of(1.0), "ollama", null, false),
+                        List.of("mf"), 1, 1, 0.1, 3, null, 8, 0.01, 42, List.of(1.0), "ollama", null, false),
                 "task must be regression or classification, got 'ranking'.", () -> TrainAndEvaluate.Settings.parseTask("ranking"),
                 "training fractions must be numbers like 0.25,0.5,1.0, got 'half'.",
                 () -> TrainAndEvaluate.Settings.parseFractions("half"));
         cases.forEach((message, settings) ->
                 assertThatThrownBy(settings::run).isInstanceOf(InvalidSettingException.class).hasMessage(message));
+    }
+
+    @Test
+    void badEarlyStoppingSettingsNameTheSetting() {
+        Map<String, Runnable> cases = Map.of(
+                "validation fraction must be in [0, 0.5], got 0.6.",
+                () -> stopping(1, 1, 0.6, 3, null, 8, 0.01, List.of(1.0)),
+                "validation fraction must be in [0, 0.5], got -0.1.",
+                () -> stopping(1, 1, -0.1, 3, null, 8, 0.01, List.of(1.0)),
+                "patience must be 0 (no early stopping) or more, got -1.",
+                () -> stopping(1, 1, 0.1, -1, null, 8, 0.01, List.of(1.0)));
+        cases.forEach((message, settings) ->
+                assertThatThrownBy(settings::run).isInstanceOf(InvalidSettingException.class).hasMessage(message));
+        assertThat(stopping(1, 1, 0.5, 0, null, 8, 0.01, List.of(1.0)).validationFraction()).isEqualTo(0.5);
+        assertThat(stopping(1, 1, 0, 0, null, 8, 0.01, List.of(1.0)).patience()).isZero();
     }
 
     @Test
@@ -67,7 +89,7 @@ class TrainAndEvaluateTest {
             assertThatThrownBy(() -> TrainAndEvaluate.job(p, TrainAndEvaluate.Settings.defaults().withModels(List.of("gpt"))))
                     .isInstanceOf(WorkbenchException.class).hasMessageStartingWith("Unknown model 'gpt': choose from lr-recsys, ");
             TrainAndEvaluate.Settings resume = new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("mf"), 1, 1,
-                    null, 8, 0.01, 42, List.of(1.0), "offline", null, true);
+                    0.1, 3, null, 8, 0.01, 42, List.of(1.0), "offline", null, true);
             assertThatThrownBy(() -> TrainAndEvaluate.job(p, resume).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class).hasMessage("There is no unfinished experiment to resume.");
             assertThat(DatabaseSnapshot.of(p.database())).isEqualTo(before);
@@ -78,7 +100,7 @@ class TrainAndEvaluateTest {
     void trainsTheAutoencoderFirstWhenItsCodesAreMissingThenTheModels() throws Exception {
         try (Project p = SampleCopy.openWithExplanations(tmp)) {
             TrainAndEvaluate.Settings settings = new TrainAndEvaluate.Settings(PredictionTask.REGRESSION,
-                    List.of("lr-recsys", "mf"), 1, 1, 2, 128, 0.01, 42, List.of(1.0), "offline", null, false);
+                    List.of("lr-recsys", "mf"), 1, 1, 0.1, 3, 2, 128, 0.01, 42, List.of(1.0), "offline", null, false);
             ExperimentOutcome outcome = TrainAndEvaluate.job(p, settings).run(TaskContext.silent());
 
             var autoencoder = p.database().read(tx -> new ExplanationCodeRepository()

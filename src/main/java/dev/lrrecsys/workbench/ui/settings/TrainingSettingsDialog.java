@@ -31,6 +31,8 @@ public final class TrainingSettingsDialog {
     @FXML private VBox modelsBox;
     @FXML private Spinner<Integer> epochsSpinner;
     @FXML private Spinner<Integer> repeatsSpinner;
+    @FXML private Spinner<Integer> patienceSpinner;
+    @FXML private TextField validationField;
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
     @FXML private Label backendLabel;
@@ -66,6 +68,9 @@ public final class TrainingSettingsDialog {
         epochsSpinner.valueProperty().addListener((o, was, now) -> viewModel.epochsProperty().set(now));
         repeatsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, viewModel.repeatsProperty().get()));
         repeatsSpinner.valueProperty().addListener((o, was, now) -> viewModel.repeatsProperty().set(now));
+        patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, viewModel.patienceProperty().get()));
+        patienceSpinner.valueProperty().addListener((o, was, now) -> viewModel.patienceProperty().set(now));
+        validationField.textProperty().bindBidirectional(viewModel.validationFractionProperty());
         fractionsField.textProperty().bindBidirectional(viewModel.fractionsProperty());
         sourceBox.setItems(viewModel.sources());
         sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));

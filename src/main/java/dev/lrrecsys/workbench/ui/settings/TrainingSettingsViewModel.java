@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The training settings dialog without its controls: task, models, epochs, repeats, training fraction, whose
+ * The training settings dialog without its controls: task, models, epochs (the most), early stopping's patience
+ * and validation fraction, repeats, training fraction, whose
  * explanations feed the models, and the backend that will train (detected in the background: loading ND4J takes a
  * few seconds). It starts from the workflow's defaults, the same as `lrw experiment`.
  */
@@ -33,6 +34,8 @@ public final class TrainingSettingsViewModel {
     private final ObservableList<String> chosen;
     private final IntegerProperty epochs = new SimpleIntegerProperty();
     private final IntegerProperty repeats = new SimpleIntegerProperty();
+    private final IntegerProperty patience = new SimpleIntegerProperty();
+    private final StringProperty validationFraction = new SimpleStringProperty();
     private final StringProperty fractions = new SimpleStringProperty();
     private final ObservableList<KeywordRepository.Source> sources = FXCollections.observableArrayList();
     private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
@@ -45,6 +48,8 @@ public final class TrainingSettingsViewModel {
         chosen = FXCollections.observableArrayList(defaults.models());
         epochs.set(defaults.epochs());
         repeats.set(defaults.repeats());
+        patience.set(defaults.patience());
+        validationFraction.set(String.valueOf(defaults.validationFraction()));
         fractions.set(defaults.trainFractions().stream().map(String::valueOf).collect(Collectors.joining(",")));
         source.set(new KeywordRepository.Source(defaults.generator(), defaults.generatorModel()));
         sources.add(source.get());
@@ -71,6 +76,7 @@ public final class TrainingSettingsViewModel {
     public TrainAndEvaluate.Settings settings() {
         KeywordRepository.Source from = source.get();
         return new TrainAndEvaluate.Settings(task.get(), List.copyOf(chosen), repeats.get(), epochs.get(),
+                TrainAndEvaluate.Settings.parseValidationFraction(validationFraction.get()), patience.get(),
                 defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
                 TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false);
     }
@@ -93,6 +99,14 @@ public final class TrainingSettingsViewModel {
 
     public IntegerProperty repeatsProperty() {
         return repeats;
+    }
+
+    public IntegerProperty patienceProperty() {
+        return patience;
+    }
+
+    public StringProperty validationFractionProperty() {
+        return validationFraction;
     }
 
     public StringProperty fractionsProperty() {

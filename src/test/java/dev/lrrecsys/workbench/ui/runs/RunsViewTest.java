@@ -55,7 +55,7 @@ class RunsViewTest {
         stage.project().database().inTransaction(tx -> {
             ExperimentRepository repo = new ExperimentRepository();
             long id = repo.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-                    "regression", MODELS, 2, 1, 128, 0.001, 7, "0.8", "offline", "offline", 800, 200, 0, "cpu", "cpu", "done"));
+                    "regression", MODELS, 2, 1, 0.1, 3, 128, 0.001, 7, "0.8", "offline", "offline", 800, 200, 0, "cpu", "cpu", "done"));
             for (String m : MODELS) {
                 for (int repeat = 0; repeat < 2; repeat++) {
                     long run = repo.createRun(tx, id, m, repeat, 7 + repeat, 0.8, 1);
