@@ -1,6 +1,5 @@
 package dev.lrrecsys.workbench.cli;
 
-import dev.lrrecsys.workbench.model.TrainingBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -20,6 +20,11 @@ public enum TrainingEngine {
         this.label = label;
     }
 
+    /** Threads that train a network with this engine (the kernel's chunks run in parallel; SameDiff's in one). */
+    public int threads() {
+        return this == KERNEL ? KernelHost.defaultThreads() : 1;
+    }
+
     /** A short name for reports: "CPU kernel" or "SameDiff graph". */
     public String label() {
         return label;

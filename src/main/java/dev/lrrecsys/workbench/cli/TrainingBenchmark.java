@@ -1,5 +1,14 @@
-package dev.lrrecsys.workbench.model;
+package dev.lrrecsys.workbench.cli;
 
+import dev.lrrecsys.workbench.model.AutoencoderSettings;
+import dev.lrrecsys.workbench.model.ExplanationAutoencoder;
+import dev.lrrecsys.workbench.model.ExplanationVocabulary;
+import dev.lrrecsys.workbench.model.LrRecsysNetwork;
+import dev.lrrecsys.workbench.model.LrRecsysVariant;
+import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.SampleSet;
+import dev.lrrecsys.workbench.model.TrainingEngine;
+import dev.lrrecsys.workbench.model.TrainingSettings;
 import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TaskContext;
 import org.bytedeco.javacpp.Pointer;
@@ -88,7 +97,7 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                     watch.peakHeap.get(), watch.peakNative.get(), watch.peakPhysical.get(),
                     Integer.getInteger("lrw.nd4j.threads", 1), lrCpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), net.engine().label(),
-                    net.engine() == TrainingEngine.KERNEL ? KernelHost.defaultThreads() : 1, graphRate,
+                    net.engine().threads(), graphRate,
                     GRAPH_SAMPLES);
         } finally {
             watch.interrupt();
