@@ -45,6 +45,13 @@ public final class TrackedTask<R> implements TaskContext {
     /** Runs the job on the calling thread and records its outcome; never throws. */
     public TrackedTask<R> runHere() {
         startNanos = clock.getAsLong();
+        if (cancelRequested.get()) {
+            // Cancelled while waiting in the queue: the job never starts.
+            state = TaskState.CANCELLED;
+            message = "Cancelled";
+            notifyListeners(true);
+            return this;
+        }
         state = TaskState.RUNNING;
         notifyListeners(true);
         try {

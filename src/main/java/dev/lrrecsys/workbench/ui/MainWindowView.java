@@ -15,11 +15,11 @@ import dev.lrrecsys.workbench.ui.tasks.TaskPanelView;
 import dev.lrrecsys.workbench.ui.tasks.TaskPanelViewModel;
 import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -51,7 +51,9 @@ public final class MainWindowView implements Navigation, StartActions {
     private final WindowJobs jobs;
     private final ProjectLifecycle lifecycle;
     private final WorkflowActions workflows;
+    private final QuitGuard quitGuard;
     private ViewTabs tabs;
+    private boolean closed;
 
     @FXML private BorderPane rootPane;
     @FXML private TreeView<Object> navigator;
@@ -62,14 +64,7 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private Label statusLine;
     @FXML private MenuItem importItem;
     @FXML private MenuItem closeProjectItem;
-    @FXML private MenuItem datasetItem;
-    @FXML private MenuItem explanationsItem;
-    @FXML private MenuItem attentionItem;
-    @FXML private MenuItem uncertaintyItem;
-    @FXML private MenuItem keywordsItem;
-    @FXML private MenuItem comparisonItem;
-    @FXML private MenuItem caseItem;
-    @FXML private MenuItem runsItem;
+    @FXML private Menu viewMenu;
     @FXML private MenuItem refreshItem;
     @FXML private MenuItem generateItem;
     @FXML private MenuItem keywordIndexItem;
@@ -89,6 +84,7 @@ public final class MainWindowView implements Navigation, StartActions {
         this.lifecycle = new ProjectLifecycle(stage, viewModel, jobs, sample);
         this.workflows = new WorkflowActions(stage, viewModel, jobs, () -> show(ViewKind.RUNS),
                 () -> tabs.open().get(ViewKind.KEYWORDS) instanceof KeywordsView k ? k.source() : null);
+        this.quitGuard = new QuitGuard(background.jobs());
         background.jobs().onSubmit(taskPanel::track);
     }
 
@@ -109,7 +105,13 @@ public final class MainWindowView implements Navigation, StartActions {
         }
         horizontalSplit.setDividerPositions(layout.navigatorDivider());
         verticalSplit.setDividerPositions(layout.taskDivider());
-        stage.setOnCloseRequest(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (quitGuard.mayQuit(stage)) {
+                shutdown();
+            } else {
+                e.consume();
+            }
+        });
         stage.show();
     }
 
@@ -121,8 +123,8 @@ public final class MainWindowView implements Navigation, StartActions {
         navigator.setId("navigator");
         tabPane.setId("viewTabs");
         tabs = new ViewTabs(tabPane, navigator);
-        for (MenuItem item : List.of(importItem, closeProjectItem, datasetItem, explanationsItem, attentionItem, uncertaintyItem,
-                keywordsItem, comparisonItem, caseItem, runsItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
+        viewMenu.getItems().addAll(0, tabs.menuItems(viewModel.projectProperty().isNull()));
+        for (MenuItem item : List.of(importItem, closeProjectItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
             item.disableProperty().bind(viewModel.projectProperty().isNull());
         }
         viewModel.projectProperty().addListener((o, was, now) -> projectChanged(now));
@@ -220,14 +222,6 @@ public final class MainWindowView implements Navigation, StartActions {
         return jobs.run(job);
     }
 
-    @FXML private void generate() {
-        generateExplanations();
-    }
-
-    @FXML private void trainingSettings() {
-        train();
-    }
-
     @FXML private void generatorSettings() {
         workflows.openGeneratorDialog(viewModel.project(), false);
     }
@@ -248,11 +242,14 @@ public final class MainWindowView implements Navigation, StartActions {
         tabs.refreshSelected();
     }
 
+    /** Ctrl+Q: asks first while tasks run. */
     @FXML private void quit() {
-        close();
+        if (quitGuard.mayQuit(stage)) {
+            close();
+        }
     }
 
-    /** Saves the layout, stops the jobs, closes the project and the window. */
+    /** Saves the layout, stops the jobs, closes the project and the window, without asking. */
     public void close() {
         shutdown();
         stage.close();
@@ -262,16 +259,15 @@ public final class MainWindowView implements Navigation, StartActions {
         AboutDialog.show(stage);
     }
 
-    /** The View menu: each item names its view in its userData. */
-    @FXML private void showView(ActionEvent event) {
-        show(ViewKind.valueOf((String) ((MenuItem) event.getSource()).getUserData()));
-    }
-
     void showError(String action, Throwable error) {
         errorDialog.show(stage, action, error);
     }
 
     private void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         double[] h = horizontalSplit.getDividerPositions();
         double[] v = verticalSplit.getDividerPositions();
         preferences.setWindowLayout(new WorkbenchPreferences.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(),
