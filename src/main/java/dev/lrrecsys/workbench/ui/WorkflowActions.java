@@ -100,11 +100,14 @@ final class WorkflowActions {
             return;
         }
         TrainingSettingsViewModel settings = TrainingSettingsViewModel.withDefaults();
+        settings.restore(viewModel.preferences().trainingChoices());
         settings.detectBackend(jobs.background());
         settings.loadSources(jobs.background(), project);
+        settings.loadTimings(jobs.background(), project);
         TrainingSettingsDialog dialog = new TrainingSettingsDialog(stage, settings);
         dialog.dialog().setOnHidden(e -> {
             if (dialog.dialog().getResult() != null && project == viewModel.project()) {
+                viewModel.preferences().setTrainingChoices(settings.choices());
                 start("Train and evaluate", () -> {
                     jobs.run(TrainAndEvaluate.job(project, settings.settings()));
                     showRuns.run();
