@@ -20,6 +20,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -62,9 +63,10 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private SplitPane horizontalSplit;
     @FXML private StackPane taskPanelHost;
     @FXML private Label statusLine;
-    @FXML private MenuItem importItem;
+    @FXML private MenuBar menuBar;
     @FXML private MenuItem closeProjectItem;
     @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
     @FXML private MenuItem refreshItem;
     @FXML private MenuItem generateItem;
     @FXML private MenuItem keywordIndexItem;
@@ -82,7 +84,7 @@ public final class MainWindowView implements Navigation, StartActions {
         this.startViewModel = new StartViewModel(background, preferences);
         this.jobs = new WindowJobs(background, this::refreshViews, this::showError);
         this.lifecycle = new ProjectLifecycle(stage, viewModel, jobs, sample);
-        this.workflows = new WorkflowActions(stage, viewModel, jobs, () -> show(ViewKind.RUNS),
+        this.workflows = new WorkflowActions(stage, viewModel, jobs, lifecycle, () -> show(ViewKind.RUNS),
                 () -> tabs.open().get(ViewKind.KEYWORDS) instanceof KeywordsView k ? k.source() : null);
         this.quitGuard = new QuitGuard(background.jobs());
         background.jobs().onSubmit(taskPanel::track);
@@ -124,7 +126,8 @@ public final class MainWindowView implements Navigation, StartActions {
         tabPane.setId("viewTabs");
         tabs = new ViewTabs(tabPane, navigator);
         viewMenu.getItems().addAll(0, tabs.menuItems(viewModel.projectProperty().isNull()));
-        for (MenuItem item : List.of(importItem, closeProjectItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
+        helpMenu.getItems().setAll(HelpMenu.items(stage, menuBar));
+        for (MenuItem item : List.of(closeProjectItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
             item.disableProperty().bind(viewModel.projectProperty().isNull());
         }
         viewModel.projectProperty().addListener((o, was, now) -> projectChanged(now));
@@ -253,10 +256,6 @@ public final class MainWindowView implements Navigation, StartActions {
     public void close() {
         shutdown();
         stage.close();
-    }
-
-    @FXML private void about() {
-        AboutDialog.show(stage);
     }
 
     void showError(String action, Throwable error) {

@@ -144,6 +144,58 @@ class MainWindowTest {
         assertThat(navigator.getSelectionModel().getSelectedItem()).isNull();
     }
 
+    @Test
+    void importDatasetIsOfferedWithNoProjectAndEveryMenuEntryHasItsOwnMnemonic(FxRobot robot) throws Exception {
+        MenuBar bar = menuBar(robot);
+        MenuItem importItem = bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "_Import dataset...".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(window.viewModel().project()).isNull();
+        assertThat(importItem.isDisable()).isFalse();
+
+        assertThat(bar.getMenus()).extracting(Menu::getText).containsExactly("_File", "_View", "_Run", "_Help");
+        for (Menu menu : bar.getMenus()) {
+            List<Character> letters = menu.getItems().stream()
+                    .filter(i -> i.getText() != null && !(i.getId() != null && i.getId().startsWith("view-")))
+                    .map(i -> {
+                        int at = i.getText().indexOf('_');
+                        assertThat(at).as(i.getText()).isGreaterThanOrEqualTo(0);
+                        assertThat(i.isMnemonicParsing()).isTrue();
+                        return Character.toLowerCase(i.getText().charAt(at + 1));
+                    }).toList();
+            assertThat(letters).as(menu.getText()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void keyboardShortcutsListEveryAcceleratorOfTheMenus(FxRobot robot) throws Exception {
+        MenuBar bar = menuBar(robot);
+        long accelerators = bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> i.getAccelerator() != null).count();
+        robot.press(KeyCode.CONTROL).type(KeyCode.SLASH).release(KeyCode.CONTROL);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<ShortcutsDialog.Shortcut> table = find(robot, "#shortcutsTable", javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).hasSize((int) accelerators).hasSizeGreaterThan(20);
+        assertThat(table.getItems()).contains(new ShortcutsDialog.Shortcut("File > Quit", "Ctrl+Q"),
+                new ShortcutsDialog.Shortcut("View > Case inspector", "Ctrl+8"),
+                new ShortcutsDialog.Shortcut("Help > Keyboard shortcuts", "Ctrl+/"));
+    }
+
+    @Test
+    void documentationShowsTheReadmeAndTheDocsPages(FxRobot robot) throws Exception {
+        MenuItem docs = menuBar(robot).getMenus().get(3).getItems().stream()
+                .filter(i -> "documentationItem".equals(i.getId())).findFirst().orElseThrow();
+        robot.interact(docs::fire);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Path> pages = find(robot, "#docPages", javafx.scene.control.ListView.class);
+        assertThat(pages.getItems().get(0).getFileName().toString()).isEqualTo("README.md");
+        assertThat(pages.getItems()).extracting(p -> p.getFileName().toString()).contains("ui.md", "models.md");
+        javafx.scene.control.TextArea text = find(robot, "#docText", javafx.scene.control.TextArea.class);
+        assertThat(text.getText()).contains("## Models");
+    }
+
+    private static MenuBar menuBar(FxRobot robot) throws Exception {
+        return find(robot, "#menuBar", MenuBar.class);
+    }
+
     private TrackedTask<?> startSlowJob(FxRobot robot) throws Exception {
         TrackedTask<?>[] task = new TrackedTask<?>[1];
         robot.interact(() -> task[0] = window.runJob(new WaitForLatch(release)));
