@@ -50,6 +50,7 @@ class MainWindowTest {
     private MainWindowView window;
     private Stage stage;
     private final CountDownLatch release = new CountDownLatch(1);
+    private final List<TrackedTask<?>> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -67,6 +68,8 @@ class MainWindowTest {
     @AfterEach
     void closeWindow(FxRobot robot) throws Exception {
         release.countDown();
+        // Let the slow job end by itself: closing the window interrupts what still runs.
+        waitFor(() -> started.stream().allMatch(t -> t.state().isFinished()));
         robot.interact(window::close);
         Preferences.userRoot().node(prefsNode).removeNode();
     }
@@ -199,6 +202,7 @@ class MainWindowTest {
     private TrackedTask<?> startSlowJob(FxRobot robot) throws Exception {
         TrackedTask<?>[] task = new TrackedTask<?>[1];
         robot.interact(() -> task[0] = window.runJob(new WaitForLatch(release)));
+        started.add(task[0]);
         waitFor(() -> task[0].state() == TaskState.RUNNING);
         return task[0];
     }
