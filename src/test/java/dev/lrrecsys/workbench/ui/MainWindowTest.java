@@ -102,6 +102,21 @@ class MainWindowTest {
     }
 
     @Test
+    void closingTheWindowWhileATaskRunsAsksToo(FxRobot robot) throws Exception {
+        TrackedTask<?> task = startSlowJob(robot);
+        // As the window manager's close button does; not through interact, which would wait for the prompt to close.
+        javafx.application.Platform.runLater(() -> stage.fireEvent(
+                new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+
+        DialogPane prompt = find(robot, ".dialog-pane", DialogPane.class);
+        assertThat(prompt.getHeaderText()).isEqualTo("1 task running: cancel it and quit?");
+        robot.clickOn((Node) prompt.lookupButton(ButtonType.CANCEL));
+        waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(task.state()).isEqualTo(TaskState.RUNNING);
+    }
+
+    @Test
     void quittingWithNothingRunningDoesNotAsk(FxRobot robot) throws Exception {
         robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL);
         waitFor(() -> !stage.isShowing());
