@@ -61,10 +61,12 @@ public final class TaskPanelView extends BorderPane {
             row.getStyleClass().add(Styles.TASK_ROW);
             // The cell is as wide as the list, never wider: long texts are cut with "..." and Cancel stays in sight.
             setPrefWidth(0);
+            // Title and bar keep their width; the rate/message takes what is left over, so it is the one cut short.
             title.setPrefWidth(220);
-            title.setMinWidth(80);
+            title.setMinWidth(160);
             bar.setPrefWidth(160);
-            bar.setMinWidth(60);
+            bar.setMinWidth(100);
+            detail.setPrefWidth(0);
             for (Label text : new Label[] {title, detail, outcome}) {
                 text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
                 text.setWrapText(false);
@@ -74,8 +76,8 @@ public final class TaskPanelView extends BorderPane {
             }
             detail.setMinWidth(0);
             outcome.setMinWidth(0);
-            HBox.setHgrow(detail, Priority.SOMETIMES);
-            HBox.setHgrow(outcome, Priority.ALWAYS);
+            HBox.setHgrow(detail, Priority.ALWAYS);
+            HBox.setHgrow(outcome, Priority.NEVER);
             detail.setMaxWidth(Double.MAX_VALUE);
             outcome.setMaxWidth(Double.MAX_VALUE);
             cancel.setMinWidth(Region.USE_PREF_SIZE);
