@@ -59,6 +59,7 @@ public final class TrainingSettingsDialog {
             description.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
             box.setGraphic(description);
             box.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.setTooltip(new javafx.scene.control.Tooltip(model + ": " + ModelDescriptions.of(model)));
             box.setSelected(viewModel.chosen().contains(model));
             box.selectedProperty().addListener((o, was, now) -> {

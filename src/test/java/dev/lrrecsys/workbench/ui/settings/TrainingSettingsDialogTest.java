@@ -43,6 +43,8 @@ class TrainingSettingsDialogTest {
         assertThat(models.getChildren()).isNotEmpty().allSatisfy(n -> {
             CheckBox box = (CheckBox) n;
             assertThat(((Label) box.getGraphic()).getText()).isEqualTo(ModelDescriptions.of(box.getText())).isNotBlank();
+            // Never squeezed: a squeezed check box drew its description over the id.
+            assertThat(box.getWidth()).isGreaterThanOrEqualTo(box.prefWidth(-1) - 1);
         });
         Label estimate = robot.lookup("#estimateLabel").queryAs(Label.class);
         assertThat(estimate.getText()).startsWith("Estimate: ");
