@@ -24,6 +24,9 @@ mkdir -p "$out/input"
 cp target/lrw/lrw.jar "$out/input/"
 cp -r target/lrw/lib "$out/input/lib"
 cp -r sample-projects "$out/input/sample-projects"
+# Help > Documentation reads README.md and docs/ from the app folder.
+cp README.md "$out/input/"
+cp -r docs "$out/input/docs"
 find "$out/input/sample-projects" \( -name '*.mv.db' -o -name '*.trace.db' -o -name '*.lock.db' \) -delete
 
 common=(--name lrw --app-version "$version" --vendor "LR-Recsys Workbench"

@@ -1,10 +1,12 @@
 package dev.lrrecsys.workbench.task;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +53,23 @@ public final class TaskRunner implements AutoCloseable {
 
     public void cancelAll() {
         tasks.forEach(TrackedTask::cancel);
+    }
+
+    /** The tasks that have not finished yet (waiting or running). */
+    public List<TrackedTask<?>> unfinished() {
+        return tasks.stream().filter(t -> !t.state().isFinished()).toList();
+    }
+
+    /**
+     * Cancels every task, takes no new ones and waits up to {@code timeout} for the running ones to stop at their
+     * next cancellation check; threads are not interrupted (an interrupt can close a database file mid-write).
+     *
+     * @return true when all have stopped in time
+     */
+    public boolean cancelAllAndWait(Duration timeout) throws InterruptedException {
+        cancelAll();
+        executor.shutdown();
+        return executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

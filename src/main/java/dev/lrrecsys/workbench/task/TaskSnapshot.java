@@ -3,8 +3,9 @@ package dev.lrrecsys.workbench.task;
 /**
  * An immutable view of a task at one moment, for the task panel and the console.
  *
- * @param ratePerSecond units per second since the task started (NaN until measurable)
- * @param etaSeconds    seconds left at that rate (NaN when unknown)
+ * @param ratePerSecond units per second in the current phase (NaN until measurable)
+ * @param etaSeconds    seconds left at that rate (NaN when unknown, or once the job has moved to a second phase,
+ *                      whose counts say nothing of the whole job)
  */
 public record TaskSnapshot(String title, TaskState state, long done, long total, String message,
                            double ratePerSecond, double etaSeconds, String error) {

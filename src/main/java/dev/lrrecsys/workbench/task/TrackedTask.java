@@ -26,7 +26,9 @@ public final class TrackedTask<R> implements TaskContext {
     private volatile String error;
     private volatile R result;
     private volatile Throwable failure;
-    private long startNanos;
+    private volatile long phaseStartNanos;
+    private volatile long phaseStartDone;
+    private volatile int phases = 1;
     private long lastNotifyNanos;
 
     public TrackedTask(Job<R> job) {
@@ -44,7 +46,14 @@ public final class TrackedTask<R> implements TaskContext {
 
     /** Runs the job on the calling thread and records its outcome; never throws. */
     public TrackedTask<R> runHere() {
-        startNanos = clock.getAsLong();
+        phaseStartNanos = clock.getAsLong();
+        if (cancelRequested.get()) {
+            // Cancelled while waiting in the queue: the job never starts.
+            state = TaskState.CANCELLED;
+            message = "Cancelled";
+            notifyListeners(true);
+            return this;
+        }
         state = TaskState.RUNNING;
         notifyListeners(true);
         try {
@@ -67,8 +76,11 @@ public final class TrackedTask<R> implements TaskContext {
         return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
     }
 
+    /** Asks the job to stop at its next check; listeners hear of it at once (the panel shows "Cancelling..."). */
     public void cancel() {
-        cancelRequested.set(true);
+        if (!cancelRequested.getAndSet(true) && !state.isFinished()) {
+            notifyListeners(true);
+        }
     }
 
     @Override
@@ -78,6 +90,13 @@ public final class TrackedTask<R> implements TaskContext {
 
     @Override
     public void progress(long done, long total, String message) {
+        // A job that runs sub-jobs (an autoencoder before the training runs) reports each one's own counts: a new
+        // total, or counts going back, starts a phase, and the rate is measured within it.
+        if (this.total > 0 && (total != this.total || done < this.done)) {
+            phases++;
+            phaseStartNanos = clock.getAsLong();
+            phaseStartDone = done;
+        }
         this.done = done;
         this.total = total;
         if (message != null) {
@@ -107,11 +126,13 @@ public final class TrackedTask<R> implements TaskContext {
     }
 
     public TaskSnapshot snapshot() {
-        double seconds = (clock.getAsLong() - startNanos) / 1e9;
+        double seconds = (clock.getAsLong() - phaseStartNanos) / 1e9;
         long d = done;
         long t = total;
-        double rate = seconds > 0 && d > 0 ? d / seconds : Double.NaN;
-        double eta = t > 0 && rate > 0 ? (t - d) / rate : Double.NaN;
+        long inPhase = d - phaseStartDone;
+        double rate = seconds > 0 && inPhase > 0 ? inPhase / seconds : Double.NaN;
+        // Once a job has shown a second phase, one phase's remaining time is not the job's: no ETA rather than a wrong one.
+        double eta = t > 0 && rate > 0 && phases == 1 ? (t - d) / rate : Double.NaN;
         return new TaskSnapshot(job.title(), state, d, t, message, rate, eta, error);
     }
 

@@ -6,7 +6,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -14,10 +13,8 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
 import java.awt.Rectangle;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * A JFreeChart in the window with "PNG" and "SVG" export buttons; it re-applies the theme's palette whenever
@@ -35,12 +32,13 @@ public final class ChartPane extends VBox {
     private final Button png = new Button("PNG");
     private final Button svg = new Button("SVG");
 
-    public ChartPane(ObservableBooleanValue dark, Consumer<Runnable> exporter) {
+    public ChartPane(ObservableBooleanValue dark, FileExport exporter) {
         this.dark = dark;
         png.setTooltip(new Tooltip("Export this chart as a PNG image"));
         svg.setTooltip(new Tooltip("Export this chart as an SVG drawing"));
-        png.setOnAction(e -> choose("PNG image", "*.png").ifPresent(f -> exporter.accept(() -> exportPng(f.toPath()))));
-        svg.setOnAction(e -> choose("SVG drawing", "*.svg").ifPresent(f -> exporter.accept(() -> exportSvg(f.toPath()))));
+        // Named after the chart's title, which says what it shows (restaurant, run, source).
+        png.setOnAction(e -> exporter.chooseAndSave(this, chartTitle(), "PNG image", "*.png", this::exportPng));
+        svg.setOnAction(e -> exporter.chooseAndSave(this, chartTitle(), "SVG drawing", "*.svg", this::exportSvg));
         png.setDisable(true);
         svg.setDisable(true);
         HBox bar = new HBox(6, png, svg);
@@ -107,12 +105,9 @@ public final class ChartPane extends VBox {
         }
     }
 
-    private java.util.Optional<File> choose(String description, String pattern) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
-        String title = viewer.getChart() != null && viewer.getChart().getTitle() != null ? viewer.getChart().getTitle().getText() : "chart";
-        chooser.setInitialFileName(title.replaceAll("[^A-Za-z0-9_-]+", "-") + pattern.substring(1));
-        return java.util.Optional.ofNullable(chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow()));
+    /** The chart's title, or null (the export's own title then names the file). */
+    private String chartTitle() {
+        return viewer.getChart() != null && viewer.getChart().getTitle() != null ? viewer.getChart().getTitle().getText() : null;
     }
 
     private static void showTitles(JFreeChart chart, boolean visible) {

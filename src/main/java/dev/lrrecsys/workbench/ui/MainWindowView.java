@@ -15,11 +15,12 @@ import dev.lrrecsys.workbench.ui.tasks.TaskPanelView;
 import dev.lrrecsys.workbench.ui.tasks.TaskPanelViewModel;
 import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
@@ -51,7 +52,9 @@ public final class MainWindowView implements Navigation, StartActions {
     private final WindowJobs jobs;
     private final ProjectLifecycle lifecycle;
     private final WorkflowActions workflows;
+    private final QuitGuard quitGuard;
     private ViewTabs tabs;
+    private boolean closed;
 
     @FXML private BorderPane rootPane;
     @FXML private TreeView<Object> navigator;
@@ -60,16 +63,10 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private SplitPane horizontalSplit;
     @FXML private StackPane taskPanelHost;
     @FXML private Label statusLine;
-    @FXML private MenuItem importItem;
+    @FXML private MenuBar menuBar;
     @FXML private MenuItem closeProjectItem;
-    @FXML private MenuItem datasetItem;
-    @FXML private MenuItem explanationsItem;
-    @FXML private MenuItem attentionItem;
-    @FXML private MenuItem uncertaintyItem;
-    @FXML private MenuItem keywordsItem;
-    @FXML private MenuItem comparisonItem;
-    @FXML private MenuItem caseItem;
-    @FXML private MenuItem runsItem;
+    @FXML private Menu viewMenu;
+    @FXML private Menu helpMenu;
     @FXML private MenuItem refreshItem;
     @FXML private MenuItem generateItem;
     @FXML private MenuItem keywordIndexItem;
@@ -87,8 +84,9 @@ public final class MainWindowView implements Navigation, StartActions {
         this.startViewModel = new StartViewModel(background, preferences);
         this.jobs = new WindowJobs(background, this::refreshViews, this::showError);
         this.lifecycle = new ProjectLifecycle(stage, viewModel, jobs, sample);
-        this.workflows = new WorkflowActions(stage, viewModel, jobs, () -> show(ViewKind.RUNS),
+        this.workflows = new WorkflowActions(stage, viewModel, jobs, lifecycle, () -> show(ViewKind.RUNS),
                 () -> tabs.open().get(ViewKind.KEYWORDS) instanceof KeywordsView k ? k.source() : null);
+        this.quitGuard = new QuitGuard(background.jobs());
         background.jobs().onSubmit(taskPanel::track);
     }
 
@@ -109,7 +107,13 @@ public final class MainWindowView implements Navigation, StartActions {
         }
         horizontalSplit.setDividerPositions(layout.navigatorDivider());
         verticalSplit.setDividerPositions(layout.taskDivider());
-        stage.setOnCloseRequest(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (quitGuard.mayQuit(stage)) {
+                shutdown();
+            } else {
+                e.consume();
+            }
+        });
         stage.show();
     }
 
@@ -121,8 +125,9 @@ public final class MainWindowView implements Navigation, StartActions {
         navigator.setId("navigator");
         tabPane.setId("viewTabs");
         tabs = new ViewTabs(tabPane, navigator);
-        for (MenuItem item : List.of(importItem, closeProjectItem, datasetItem, explanationsItem, attentionItem, uncertaintyItem,
-                keywordsItem, comparisonItem, caseItem, runsItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
+        viewMenu.getItems().addAll(0, tabs.menuItems(viewModel.projectProperty().isNull()));
+        helpMenu.getItems().setAll(HelpMenu.items(stage, menuBar));
+        for (MenuItem item : List.of(closeProjectItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
             item.disableProperty().bind(viewModel.projectProperty().isNull());
         }
         viewModel.projectProperty().addListener((o, was, now) -> projectChanged(now));
@@ -220,14 +225,6 @@ public final class MainWindowView implements Navigation, StartActions {
         return jobs.run(job);
     }
 
-    @FXML private void generate() {
-        generateExplanations();
-    }
-
-    @FXML private void trainingSettings() {
-        train();
-    }
-
     @FXML private void generatorSettings() {
         workflows.openGeneratorDialog(viewModel.project(), false);
     }
@@ -248,23 +245,17 @@ public final class MainWindowView implements Navigation, StartActions {
         tabs.refreshSelected();
     }
 
+    /** Ctrl+Q: asks first while tasks run. */
     @FXML private void quit() {
-        close();
+        if (quitGuard.mayQuit(stage)) {
+            close();
+        }
     }
 
-    /** Saves the layout, stops the jobs, closes the project and the window. */
+    /** Saves the layout, stops the jobs, closes the project and the window, without asking. */
     public void close() {
         shutdown();
         stage.close();
-    }
-
-    @FXML private void about() {
-        AboutDialog.show(stage);
-    }
-
-    /** The View menu: each item names its view in its userData. */
-    @FXML private void showView(ActionEvent event) {
-        show(ViewKind.valueOf((String) ((MenuItem) event.getSource()).getUserData()));
     }
 
     void showError(String action, Throwable error) {
@@ -272,6 +263,10 @@ public final class MainWindowView implements Navigation, StartActions {
     }
 
     private void shutdown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         double[] h = horizontalSplit.getDividerPositions();
         double[] v = verticalSplit.getDividerPositions();
         preferences.setWindowLayout(new WorkbenchPreferences.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(),

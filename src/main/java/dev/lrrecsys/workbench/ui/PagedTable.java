@@ -12,10 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 
-import java.io.File;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** A table bound to a {@link PagedQuery}, with previous/next buttons, the row range and CSV export of the page. */
@@ -23,7 +20,7 @@ public final class PagedTable<T> extends VBox {
 
     private final TableView<T> table = new TableView<>();
 
-    public PagedTable(PagedQuery<T> query, String emptyText, Consumer<Runnable> exporter) {
+    public PagedTable(PagedQuery<T> query, String emptyText, FileExport exporter) {
         table.setItems(query.rows());
         // Until the first page arrives the table says so: "No consumers match." while a reopened project was
         // still loading read as if the data were gone.
@@ -47,13 +44,8 @@ public final class PagedTable<T> extends VBox {
         Button csv = new Button("Export CSV");
         csv.setTooltip(new Tooltip("Save the rows shown as a CSV file"));
         csv.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-            if (f != null) {
-                var snapshot = TableCsv.snapshot(table);
-                exporter.accept(() -> TableCsv.write(snapshot, f.toPath()));
-            }
+            var snapshot = TableCsv.snapshot(table);
+            exporter.chooseAndSave(this, null, "CSV", "*.csv", f -> TableCsv.write(snapshot, f));
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

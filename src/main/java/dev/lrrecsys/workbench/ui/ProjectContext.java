@@ -11,11 +11,8 @@ import java.util.function.BiConsumer;
 public record ProjectContext(Project project, Background background, ThemeManager theme, Navigation navigation,
                              BiConsumer<String, Throwable> errors) {
 
-    /** Runs a file export as a task (listed in the task panel, failures in an error dialog). */
-    public java.util.function.Consumer<Runnable> exporter(String title) {
-        return action -> background.start(new NamedJob<Void>(title, c -> {
-            action.run();
-            return null;
-        }), v -> { }, e -> errors.accept(title, e));
+    /** Saves a file of this project's exports/ folder as a task (listed in the task panel, failures in an error dialog). */
+    public FileExport exporter(String title) {
+        return new FileExport(title, project.exportsDir(), background, errors, java.time.LocalDate::now);
     }
 }

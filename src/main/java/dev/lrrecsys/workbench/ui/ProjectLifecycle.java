@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
@@ -31,6 +32,27 @@ final class ProjectLifecycle {
         if (dir != null) {
             viewModel.create(dir.toPath());
         }
+    }
+
+    /** Creates a project in a folder the user picks, then runs {@code then} once that project is the window's. */
+    void newProjectThen(String title, Runnable then) {
+        File dir = chooseFolder(title);
+        if (dir == null) {
+            return;
+        }
+        Path chosen = dir.toPath().toAbsolutePath().normalize();
+        javafx.beans.value.ChangeListener<Project> once = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Project> o, Project was, Project now) {
+                // One shot: whatever opens next (this project, or another after a failure), the listener goes.
+                viewModel.projectProperty().removeListener(this);
+                if (now != null && now.dir().toAbsolutePath().normalize().equals(chosen)) {
+                    then.run();
+                }
+            }
+        };
+        viewModel.projectProperty().addListener(once);
+        viewModel.create(dir.toPath());
     }
 
     void openProject() {

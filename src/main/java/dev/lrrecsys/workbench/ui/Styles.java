@@ -13,6 +13,7 @@ public final class Styles {
     public static final String TASK_ROW = "task-row";
     public static final String TASK_ERROR = "task-error";
     public static final String TASK_DONE = "task-done";
+    public static final String TASK_FAILED_BAR = "task-failed-bar";
     public static final String START_SCREEN = "start-screen";
     public static final String HEADLINE = "headline";
     public static final String DETAIL_TEXT = "detail-text";

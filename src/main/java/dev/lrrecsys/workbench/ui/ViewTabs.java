@@ -9,12 +9,19 @@ import dev.lrrecsys.workbench.ui.inspector.CaseView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
 import dev.lrrecsys.workbench.ui.runs.RunsView;
 import dev.lrrecsys.workbench.ui.uncertainty.UncertaintyView;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +47,50 @@ final class ViewTabs {
                 show(kind);
             }
         });
+        // The navigator follows the tabs, however a tab was chosen (a click on it, the View menu, a link in a view).
+        tabPane.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> selectInNavigator(now));
+    }
+
+    private void selectInNavigator(Tab tab) {
+        ViewKind kind = tabs.entrySet().stream().filter(e -> e.getValue() == tab).map(Map.Entry::getKey).findFirst().orElse(null);
+        TreeItem<Object> entry = navigator.getRoot() == null ? null : navigator.getRoot().getChildren().stream()
+                .flatMap(g -> g.getChildren().stream()).filter(i -> i.getValue() == kind).findFirst().orElse(null);
+        if (entry == null) {
+            navigator.getSelectionModel().clearSelection();
+        } else if (navigator.getSelectionModel().getSelectedItem() != entry) {
+            navigator.getSelectionModel().select(entry);
+        }
+    }
+
+    /** The views in the navigator's order, the start screen first: also the View menu's order and Ctrl+0..8. */
+    static List<ViewKind> navigatorOrder() {
+        Map<String, List<ViewKind>> groups = new LinkedHashMap<>();
+        for (ViewKind kind : ViewKind.values()) {
+            if (kind.group() != null) {
+                groups.computeIfAbsent(kind.group(), g -> new ArrayList<>()).add(kind);
+            }
+        }
+        List<ViewKind> order = new ArrayList<>(List.of(ViewKind.START));
+        groups.values().forEach(order::addAll);
+        return order;
+    }
+
+    /** The View menu's entries: one per view, in the navigator's order, with Shortcut+its position as accelerator. */
+    List<MenuItem> menuItems(ObservableBooleanValue noProject) {
+        List<MenuItem> items = new ArrayList<>();
+        List<ViewKind> order = navigatorOrder();
+        for (int i = 0; i < order.size(); i++) {
+            ViewKind kind = order.get(i);
+            MenuItem item = new MenuItem(kind.title());
+            item.setId("view-" + kind.name().toLowerCase(Locale.ROOT));
+            item.setAccelerator(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + i), KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> show(kind));
+            if (kind != ViewKind.START) {
+                item.disableProperty().bind(noProject);
+            }
+            items.add(item);
+        }
+        return items;
     }
 
     /** Makes the views of the current project (the factory returns null while none is open). */
@@ -55,7 +106,7 @@ final class ViewTabs {
     private static TreeItem<Object> groups() {
         TreeItem<Object> root = new TreeItem<>("Project");
         Map<String, TreeItem<Object>> groups = new LinkedHashMap<>();
-        for (ViewKind kind : ViewKind.values()) {
+        for (ViewKind kind : navigatorOrder()) {
             if (kind.group() != null) {
                 groups.computeIfAbsent(kind.group(), g -> {
                     TreeItem<Object> item = new TreeItem<>(g);

@@ -7,8 +7,8 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
 /**
- * What the window remembers between sessions (java.util.prefs, per user): recent projects, theme, window layout
- * and generator settings. Secrets are never stored here nor in a project database.
+ * What the window remembers between sessions (java.util.prefs, per user): recent projects, theme, window layout,
+ * generator settings and the Train dialog's choices. Secrets are never stored here nor in a project database.
  */
 public final class WorkbenchPreferences {
 
@@ -106,6 +106,30 @@ public final class WorkbenchPreferences {
         node.put("generator.url", s.url());
         node.put("generator.model", s.model());
         node.putInt("generator.concurrency", s.concurrency());
+        flush();
+    }
+
+    /** The Train dialog's last choices (task, models, epochs, repeats, training fractions), as it showed them. */
+    public record TrainingChoices(String task, List<String> models, int epochs, int repeats, String fractions) {
+    }
+
+    /** The last choices made in the Train dialog, or null before the first training from the window. */
+    public TrainingChoices trainingChoices() {
+        String task = node.get("training.task", null);
+        if (task == null) {
+            return null;
+        }
+        String models = node.get("training.models", "");
+        return new TrainingChoices(task, models.isEmpty() ? List.of() : List.of(models.split(",")),
+                node.getInt("training.epochs", 1), node.getInt("training.repeats", 1), node.get("training.fractions", "1.0"));
+    }
+
+    public void setTrainingChoices(TrainingChoices c) {
+        node.put("training.task", c.task());
+        node.put("training.models", String.join(",", c.models()));
+        node.putInt("training.epochs", c.epochs());
+        node.putInt("training.repeats", c.repeats());
+        node.put("training.fractions", c.fractions());
         flush();
     }
 

@@ -27,24 +27,26 @@ final class WorkflowActions {
     private final Stage stage;
     private final MainWindowViewModel viewModel;
     private final WindowJobs jobs;
+    private final ProjectLifecycle lifecycle;
     private final Runnable showRuns;
     private final Supplier<KeywordRepository.Source> shownKeywordSource;
 
     /** @param shownKeywordSource the source the Keywords view shows, or null when it is not open */
-    WorkflowActions(Stage stage, MainWindowViewModel viewModel, WindowJobs jobs, Runnable showRuns,
-                    Supplier<KeywordRepository.Source> shownKeywordSource) {
+    WorkflowActions(Stage stage, MainWindowViewModel viewModel, WindowJobs jobs, ProjectLifecycle lifecycle,
+                    Runnable showRuns, Supplier<KeywordRepository.Source> shownKeywordSource) {
         this.stage = stage;
         this.viewModel = viewModel;
         this.jobs = jobs;
+        this.lifecycle = lifecycle;
         this.showRuns = showRuns;
         this.shownKeywordSource = shownKeywordSource;
     }
 
+    /** With no project open (menu or start screen alike), asks for a folder for a new one, then imports into it. */
     void importDataset() {
         Project project = viewModel.project();
         if (project == null) {
-            jobs.fail("Import dataset", new WorkbenchException(
-                    "No project is open: create or open a project first, then import a dataset into it."));
+            lifecycle.newProjectThen("Import dataset: choose an empty folder for the new project", this::importDataset);
             return;
         }
         ImportDialog dialog = new ImportDialog(stage, new ImportViewModel(jobs.background()));
@@ -100,11 +102,14 @@ final class WorkflowActions {
             return;
         }
         TrainingSettingsViewModel settings = TrainingSettingsViewModel.withDefaults();
+        settings.restore(viewModel.preferences().trainingChoices());
         settings.detectBackend(jobs.background());
         settings.loadSources(jobs.background(), project);
+        settings.loadTimings(jobs.background(), project);
         TrainingSettingsDialog dialog = new TrainingSettingsDialog(stage, settings);
         dialog.dialog().setOnHidden(e -> {
             if (dialog.dialog().getResult() != null && project == viewModel.project()) {
+                viewModel.preferences().setTrainingChoices(settings.choices());
                 start("Train and evaluate", () -> {
                     jobs.run(TrainAndEvaluate.job(project, settings.settings()));
                     showRuns.run();

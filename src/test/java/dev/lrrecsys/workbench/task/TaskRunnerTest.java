@@ -66,4 +66,32 @@ class TaskRunnerTest {
             assertThat(task.state()).isEqualTo(TaskState.CANCELLED);
         }
     }
+
+    @Test
+    void cancelAllAndWaitStopsTheRunningJobAndNeverStartsAQueuedOne() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (TaskRunner runner = new TaskRunner(1)) {
+            TrackedTask<String> running = runner.submit(job("loop", c -> {
+                started.countDown();
+                while (true) {
+                    c.checkCancelled();
+                    Thread.sleep(1);
+                }
+            }));
+            TrackedTask<String> queued = runner.submit(job("queued", c -> {
+                ran.add("queued");
+                return "ran";
+            }));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(runner.unfinished()).containsExactly(running, queued);
+
+            assertThat(runner.cancelAllAndWait(java.time.Duration.ofSeconds(10))).isTrue();
+
+            assertThat(running.state()).isEqualTo(TaskState.CANCELLED);
+            assertThat(queued.state()).isEqualTo(TaskState.CANCELLED);
+            assertThat(ran).isEmpty();
+            assertThat(runner.unfinished()).isEmpty();
+        }
+    }
 }

@@ -147,4 +147,44 @@ class TrackedTaskTest {
         assertThat(task.state()).isEqualTo(TaskState.FAILED);
         assertThat(task.snapshot().error()).isEqualTo("IllegalStateException");
     }
+
+    @Test
+    void aSecondPhaseRestartsTheRateAndDropsTheEtaRatherThanGuess() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> task = new TrackedTask<>(job("Train", c -> {
+            clock.addAndGet(10 * SECOND);
+            c.progress(1, 4, "autoencoder epoch 1/4");
+            clock.addAndGet(10 * SECOND);
+            c.progress(0, 300, "training runs");
+            clock.addAndGet(3 * SECOND);
+            c.progress(30, 300, "run 1");
+            return null;
+        }), clock::get);
+        task.addListener(seen::add);
+        task.runHere();
+
+        TaskSnapshot autoencoder = seen.get(1);
+        assertThat(autoencoder.ratePerSecond()).isCloseTo(0.1, within(1e-9));
+        assertThat(autoencoder.etaSeconds()).isCloseTo(30.0, within(1e-9));
+        TaskSnapshot training = seen.get(3);
+        assertThat(training.ratePerSecond()).isCloseTo(10.0, within(1e-9));
+        assertThat(training.etaSeconds()).isNaN();
+    }
+
+    @Test
+    void cancellingTellsTheListenersAtOnceAndAQueuedTaskNeverStarts() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        List<String> ran = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> task = new TrackedTask<>(job("Queued", c -> {
+            ran.add("ran");
+            return null;
+        }), clock::get);
+        task.addListener(seen::add);
+        task.cancel();
+        assertThat(seen).hasSize(1);
+        assertThat(task.isCancelled()).isTrue();
+        task.runHere();
+        assertThat(ran).isEmpty();
+        assertThat(task.state()).isEqualTo(TaskState.CANCELLED);
+    }
 }

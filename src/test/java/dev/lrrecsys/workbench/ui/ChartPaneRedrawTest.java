@@ -28,7 +28,7 @@ class ChartPaneRedrawTest {
 
     @Start
     void start(Stage stage) {
-        pane = new ChartPane(dark, r -> { });
+        pane = new ChartPane(dark, new FileExport("Export chart", java.nio.file.Path.of("exports"), new DirectBackground(), (a, e) -> { }, java.time.LocalDate::now));
     }
 
     @Test

@@ -25,7 +25,7 @@ class ChartPaneThemeTest {
     @Test
     void switchingThemeRepaintsBackgroundAndSeries() throws Exception {
         SimpleBooleanProperty dark = new SimpleBooleanProperty(false);
-        ChartPane pane = WaitForAsyncUtils.asyncFx(() -> new ChartPane(dark, job -> { })).get();
+        ChartPane pane = WaitForAsyncUtils.asyncFx(() -> new ChartPane(dark, new FileExport("Export chart", java.nio.file.Path.of("exports"), new DirectBackground(), (a, e) -> { }, java.time.LocalDate::now))).get();
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         data.addValue(3, "negative", "price");
         data.addValue(2, "negative", "noise");
@@ -46,7 +46,7 @@ class ChartPaneThemeTest {
     @Test
     void chartsWithoutColoursByMeaningTakeTheThemesCategoricalScale() throws Exception {
         SimpleBooleanProperty dark = new SimpleBooleanProperty(true);
-        ChartPane pane = WaitForAsyncUtils.asyncFx(() -> new ChartPane(dark, job -> { })).get();
+        ChartPane pane = WaitForAsyncUtils.asyncFx(() -> new ChartPane(dark, new FileExport("Export chart", java.nio.file.Path.of("exports"), new DirectBackground(), (a, e) -> { }, java.time.LocalDate::now))).get();
         DefaultPieDataset<String> shares = new DefaultPieDataset<>();
         shares.setValue("history 1", 0.3);
         shares.setValue("candidate", 0.7);

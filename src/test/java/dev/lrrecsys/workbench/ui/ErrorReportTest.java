@@ -24,4 +24,19 @@ class ErrorReportTest {
         assertThat(r.whatToDo()).isEqualTo("This is unexpected (a bug). Try again; if it repeats, report it with the details below (also in /l.log).");
         assertThat(r.details()).contains("IllegalStateException: boom");
     }
+
+    @Test
+    void theDetailsLeadWithTheCauseChainInPlainWordsThenTheStackTrace() {
+        Exception root = new java.io.IOException("No space left on device");
+        Exception middle = new IllegalStateException("Cannot write page 12", root);
+        ErrorReport r = ErrorReport.of("Import dataset", new WorkbenchException("Import failed: the disk is full.", middle), "/l.log");
+        assertThat(r.details()).startsWith("""
+                What happened, outermost first:
+                WorkbenchException: Import failed: the disk is full.
+                  because IllegalStateException: Cannot write page 12
+                  because IOException: No space left on device
+
+                dev.lrrecsys.workbench.WorkbenchException: Import failed: the disk is full.
+                \tat\s""");
+    }
 }

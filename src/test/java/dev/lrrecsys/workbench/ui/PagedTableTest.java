@@ -50,7 +50,7 @@ class PagedTableTest {
     @Start
     void start(Stage stage) {
         query = new PagedQuery<>(background, (after, limit) -> new NamedJob<>("page", c -> new Page<String>(List.of(), 0, 0, false)), e -> { });
-        table = new PagedTable<>(query, "No consumers match.", r -> { });
+        table = new PagedTable<>(query, "No consumers match.", new FileExport("Export consumers CSV", java.nio.file.Path.of("exports"), new DirectBackground(), (a, e) -> { }, java.time.LocalDate::now));
         query.reload();
     }
 

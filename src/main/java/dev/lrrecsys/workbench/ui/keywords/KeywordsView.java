@@ -33,7 +33,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -41,7 +40,6 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -223,14 +221,9 @@ public final class KeywordsView implements WorkbenchView {
         Button csv = new Button("Export CSV");
         csv.setTooltip(new Tooltip("Save these keywords as CSV"));
         csv.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            chooser.setInitialFileName(side + "-keywords.csv");
-            File f = chooser.showSaveDialog(root.getScene().getWindow());
-            if (f != null) {
-                var rows = TableCsv.snapshot(table);
-                context.exporter("Export " + side + " keywords CSV").accept(() -> TableCsv.write(rows, f.toPath()));
-            }
+            var rows = TableCsv.snapshot(table);
+            context.exporter("Export " + side + " keywords CSV").chooseAndSave(root, "keywords " + side + " "
+                    + viewModel.targetLabel(), "CSV", "*.csv", f -> TableCsv.write(rows, f));
         });
         VBox box = new VBox(4, table, csv);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);

@@ -28,7 +28,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -40,7 +39,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.io.File;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -102,13 +100,10 @@ public final class RunsView implements WorkbenchView {
         sizeToRows();
         Button csv = new Button("Export CSV");
         csv.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File f = chooser.showSaveDialog(root.getScene().getWindow());
-            if (f != null) {
-                var rows = TableCsv.snapshot(resultTable);
-                context.exporter("Export result table CSV").accept(() -> TableCsv.write(rows, f.toPath()));
-            }
+            var rows = TableCsv.snapshot(resultTable);
+            var experiment = viewModel.experimentProperty().get();
+            context.exporter("Export result table CSV").chooseAndSave(root, experiment == null ? "results"
+                    : "experiment " + experiment.id() + " results", "CSV", "*.csv", f -> TableCsv.write(rows, f));
         });
         compareExperimentPicker.bind(viewModel.compareExperiment(), ExperimentItem::label);
         compareFractionPicker.bind(viewModel.compareFraction(), f -> String.format(Locale.ROOT, "%.2f", f));

@@ -36,6 +36,7 @@ public final class TrainingSettingsDialog {
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
     @FXML private Label backendLabel;
+    @FXML private Label estimateLabel;
 
     public TrainingSettingsDialog(Window owner, TrainingSettingsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -51,9 +52,17 @@ public final class TrainingSettingsDialog {
     @FXML
     private void initialize() {
         taskBox.setItems(FXCollections.observableArrayList(PredictionTask.values()));
+        taskBox.setConverter(LabelConverter.of(TrainingSettingsDialog::taskLabel));
         taskBox.valueProperty().bindBidirectional(viewModel.taskProperty());
         for (String model : viewModel.available()) {
             CheckBox box = new CheckBox(model);
+            // The id stays the check box's text (it is what the CLI and the tables call the model); the line says what it is.
+            Label description = new Label(ModelDescriptions.of(model));
+            description.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+            box.setGraphic(description);
+            box.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            box.setTooltip(new javafx.scene.control.Tooltip(model + ": " + ModelDescriptions.of(model)));
             box.setSelected(viewModel.chosen().contains(model));
             box.selectedProperty().addListener((o, was, now) -> {
                 if (now && !viewModel.chosen().contains(model)) {
@@ -76,6 +85,13 @@ public final class TrainingSettingsDialog {
         sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));
         sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
         backendLabel.textProperty().bind(viewModel.backendProperty());
+        estimateLabel.textProperty().bind(viewModel.estimateProperty());
+    }
+
+    /** "Regression", "Classification": the task as a word, not a constant. */
+    static String taskLabel(PredictionTask task) {
+        String name = task.name().toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     public Dialog<TrainingSettingsViewModel> dialog() {

@@ -3,10 +3,14 @@ package dev.lrrecsys.workbench.ui.settings;
 import dev.lrrecsys.workbench.evaluate.ComputeDevice;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.ExperimentRepository;
 import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.store.RunBrowseRepository;
+import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.NamedJob;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.ui.WorkbenchPreferences;
 import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -40,6 +44,8 @@ public final class TrainingSettingsViewModel {
     private final ObservableList<KeywordRepository.Source> sources = FXCollections.observableArrayList();
     private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
     private final StringProperty backend = new SimpleStringProperty("detecting...");
+    private final StringProperty estimate = new SimpleStringProperty("Estimate: timing earlier runs...");
+    private TrainingEstimate timing = TrainingEstimate.none();
 
     public TrainingSettingsViewModel(TrainAndEvaluate.Settings defaults) {
         this.defaults = defaults;
@@ -53,6 +59,58 @@ public final class TrainingSettingsViewModel {
         fractions.set(defaults.trainFractions().stream().map(String::valueOf).collect(Collectors.joining(",")));
         source.set(new KeywordRepository.Source(defaults.generator(), defaults.generatorModel()));
         sources.add(source.get());
+        chosen.addListener((javafx.collections.ListChangeListener<String>) c -> estimate());
+        epochs.addListener((o, was, now) -> estimate());
+        repeats.addListener((o, was, now) -> estimate());
+        fractions.addListener((o, was, now) -> estimate());
+    }
+
+    /** Puts back the choices of the last training from the window (models this build lacks are left out). */
+    public void restore(WorkbenchPreferences.TrainingChoices last) {
+        if (last == null) {
+            return;
+        }
+        try {
+            task.set(PredictionTask.valueOf(last.task()));
+        } catch (IllegalArgumentException renamed) {
+            // A task from another version: keep the default.
+        }
+        List<String> known = last.models().stream().filter(available::contains).toList();
+        if (!known.isEmpty()) {
+            chosen.setAll(known);
+        }
+        epochs.set(last.epochs());
+        repeats.set(last.repeats());
+        fractions.set(last.fractions());
+    }
+
+    /** What the dialog remembers for next time. */
+    public WorkbenchPreferences.TrainingChoices choices() {
+        return new WorkbenchPreferences.TrainingChoices(task.get().name(), List.copyOf(chosen), epochs.get(),
+                repeats.get(), fractions.get());
+    }
+
+    /** Times each model from this project's earlier runs, for the dialog's estimate. */
+    public void loadTimings(Background background, Project project) {
+        background.load(new ReadJob<>("Earlier run times", project.database(), tx -> {
+            List<RunRecord> runs = new java.util.ArrayList<>();
+            for (RunBrowseRepository.ExperimentItem e : new RunBrowseRepository().experiments(tx)) {
+                runs.addAll(new ExperimentRepository().runs(tx, e.id()));
+            }
+            return TrainingEstimate.fromRuns(runs);
+        }), found -> {
+            timing = found;
+            estimate();
+        }, e -> estimate.set("Estimate: n/a (" + e.getMessage() + ")"));
+    }
+
+    private void estimate() {
+        try {
+            estimate.set(timing.describe(chosen, epochs.get(), repeats.get(),
+                    TrainAndEvaluate.Settings.parseFractions(fractions.get())));
+        } catch (RuntimeException badFractions) {
+            estimate.set("Estimate: n/a until the training fractions read as numbers");
+        }
     }
 
     /** The dialog as it opens: the workflow's defaults, as `lrw experiment` with no options. */
@@ -123,5 +181,10 @@ public final class TrainingSettingsViewModel {
 
     public StringProperty backendProperty() {
         return backend;
+    }
+
+    /** A rough training time, labelled as an estimate. */
+    public StringProperty estimateProperty() {
+        return estimate;
     }
 }

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** One row of the task panel: a job's live state as observable properties, updated on the UI thread. */
@@ -34,7 +35,8 @@ public final class TaskItem {
     void update(TaskSnapshot s) {
         title.set(s.title());
         state.set(s.state());
-        progress.set(s.state() == TaskState.SUCCEEDED ? 1 : s.fraction());
+        // A failed task's bar is full (in the error style), not frozen half-way as if it still ran.
+        progress.set(s.state() == TaskState.SUCCEEDED || s.state() == TaskState.FAILED ? 1 : s.fraction());
         detail.set(detail(s));
         outcome.set(outcome(s));
     }
@@ -47,11 +49,10 @@ public final class TaskItem {
             b.append(s.done());
         }
         if (!Double.isNaN(s.ratePerSecond()) && !s.state().isFinished()) {
-            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.0f/s", s.ratePerSecond()));
+            b.append(b.length() > 0 ? ", " : "").append(rate(s.ratePerSecond()));
         }
-        if (!Double.isNaN(s.etaSeconds()) && !s.state().isFinished()) {
-            long eta = Math.round(s.etaSeconds());
-            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "ETA %d:%02d", eta / 60, eta % 60));
+        if (s.total() > 0 && s.state() == TaskState.RUNNING) {
+            b.append(b.length() > 0 ? ", " : "").append(eta(s.etaSeconds()));
         }
         if (!s.message().isEmpty()) {
             b.append(b.length() > 0 ? " - " : "").append(s.message());
@@ -59,13 +60,37 @@ public final class TaskItem {
         return b.toString();
     }
 
+    /** Slow steps (autoencoder epochs) read as seconds each, never as "0/s". */
+    static String rate(double perSecond) {
+        if (perSecond >= 10) {
+            return String.format(Locale.ROOT, "%.0f/s", perSecond);
+        }
+        if (perSecond >= 1) {
+            return String.format(Locale.ROOT, "%.1f/s", perSecond);
+        }
+        return String.format(Locale.ROOT, "%.1f s each", 1 / perSecond);
+    }
+
+    /** "ETA n/a" while unknown, or when the job has moved to another phase whose counts say nothing of the whole. */
+    static String eta(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "ETA n/a";
+        }
+        long eta = Math.round(seconds);
+        return eta >= 3600 ? String.format(Locale.ROOT, "ETA %d:%02d:%02d", eta / 3600, eta / 60 % 60, eta % 60)
+                : String.format(Locale.ROOT, "ETA %d:%02d", eta / 60, eta % 60);
+    }
+
     private String outcome(TaskSnapshot s) {
+        if (!s.state().isFinished() && task.isCancelled()) {
+            return "Cancelling...";
+        }
         return switch (s.state()) {
             case WAITING -> "Waiting";
             case RUNNING -> "Running";
             case CANCELLED -> "Cancelled: what was committed is kept";
             case FAILED -> "Failed: " + s.error();
-            case SUCCEEDED -> "Done" + describe(task.result());
+            case SUCCEEDED -> task.result() instanceof Path saved ? "Saved to " + saved : "Done" + describe(task.result());
         };
     }
 
@@ -95,6 +120,12 @@ public final class TaskItem {
 
     public void cancel() {
         task.cancel();
+        update(task.snapshot());
+    }
+
+    /** True from the press of Cancel until the job stops. */
+    public boolean cancelling() {
+        return !state.get().isFinished() && task.isCancelled();
     }
 
     public TrackedTask<?> task() {

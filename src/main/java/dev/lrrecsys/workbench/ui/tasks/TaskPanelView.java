@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 /** The bottom panel: one row per job with title, progress bar, rate/ETA/message, cancel button and outcome. */
 public final class TaskPanelView extends BorderPane {
 
+    static final double ROW_HEIGHT = 30;
     private final ListView<TaskItem> list = new ListView<>();
 
     public TaskPanelView(TaskPanelViewModel viewModel) {
@@ -26,6 +27,8 @@ public final class TaskPanelView extends BorderPane {
         setId("taskPanel");
         list.setItems(viewModel.items());
         list.setCellFactory(l -> new TaskCell());
+        // One line a task, so the panel shows several; the full texts are in the tooltips.
+        list.setFixedCellSize(ROW_HEIGHT);
         list.setPlaceholder(new Label("No tasks yet: jobs you start (import, generation, training...) show up here."));
         Label header = new Label("Tasks");
         header.getStyleClass().add(Styles.HEADLINE);
@@ -35,9 +38,10 @@ public final class TaskPanelView extends BorderPane {
         clear.setOnAction(e -> viewModel.clearFinished());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        clear.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
         HBox top = new HBox(8, header, spacer, clear);
         top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 4, 8));
+        top.setPadding(new Insets(2, 8, 2, 8));
         setTop(top);
         setCenter(list);
     }
@@ -55,11 +59,29 @@ public final class TaskPanelView extends BorderPane {
         TaskCell() {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add(Styles.TASK_ROW);
-            title.setMinWidth(220);
-            bar.setPrefWidth(180);
-            HBox.setHgrow(outcome, Priority.ALWAYS);
+            // The cell is as wide as the list, never wider: long texts are cut with "..." and Cancel stays in sight.
+            setPrefWidth(0);
+            // Title and bar keep their width; the rate/message takes what is left over, so it is the one cut short.
+            title.setPrefWidth(220);
+            title.setMinWidth(160);
+            bar.setPrefWidth(160);
+            bar.setMinWidth(100);
+            detail.setPrefWidth(0);
+            for (Label text : new Label[] {title, detail, outcome}) {
+                text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                text.setWrapText(false);
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(text.textProperty());
+                text.setTooltip(tip);
+            }
+            detail.setMinWidth(0);
+            outcome.setMinWidth(0);
+            HBox.setHgrow(detail, Priority.ALWAYS);
+            HBox.setHgrow(outcome, Priority.NEVER);
+            detail.setMaxWidth(Double.MAX_VALUE);
             outcome.setMaxWidth(Double.MAX_VALUE);
-            cancel.getStyleClass().add("cancel-task");
+            cancel.setMinWidth(Region.USE_PREF_SIZE);
+            cancel.getStyleClass().addAll("cancel-task", atlantafx.base.theme.Styles.SMALL);
             cancel.setTooltip(new Tooltip("Stop this job; what it has committed so far is kept"));
         }
 
@@ -83,7 +105,8 @@ public final class TaskPanelView extends BorderPane {
             bar.progressProperty().bind(item.progressProperty());
             detail.textProperty().bind(item.detailProperty());
             outcome.textProperty().bind(item.outcomeProperty());
-            cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> item.stateProperty().get().isFinished(), item.stateProperty()));
+            cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> item.stateProperty().get().isFinished()
+                    || item.cancelling(), item.stateProperty(), item.outcomeProperty()));
             cancel.setOnAction(e -> item.cancel());
             shown = item;
             item.stateProperty().addListener(stateListener);
@@ -93,8 +116,10 @@ public final class TaskPanelView extends BorderPane {
 
         private void styleOutcome(TaskState state) {
             outcome.getStyleClass().removeAll(Styles.TASK_ERROR, Styles.TASK_DONE);
+            bar.getStyleClass().remove(Styles.TASK_FAILED_BAR);
             if (state == TaskState.FAILED) {
                 outcome.getStyleClass().add(Styles.TASK_ERROR);
+                bar.getStyleClass().add(Styles.TASK_FAILED_BAR);
             } else if (state == TaskState.SUCCEEDED) {
                 outcome.getStyleClass().add(Styles.TASK_DONE);
             }

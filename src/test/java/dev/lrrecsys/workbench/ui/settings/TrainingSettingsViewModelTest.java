@@ -47,4 +47,45 @@ class TrainingSettingsViewModelTest {
         vm.validationFractionProperty().set("0.7");
         assertThatThrownBy(vm::settings).hasMessage("validation fraction must be in [0, 0.5], got 0.7.");
     }
+
+    @Test
+    void theChoicesAreRememberedAndPutBackNextTime() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot()
+                .node("dev/lrrecsys/workbench-trainprefs-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        try {
+            dev.lrrecsys.workbench.ui.WorkbenchPreferences prefs = new dev.lrrecsys.workbench.ui.WorkbenchPreferences(node);
+            assertThat(prefs.trainingChoices()).isNull();
+            TrainingSettingsViewModel first = TrainingSettingsViewModel.withDefaults();
+            first.taskProperty().set(dev.lrrecsys.workbench.model.PredictionTask.CLASSIFICATION);
+            first.chosen().setAll("mf", "sasrec");
+            first.epochsProperty().set(7);
+            first.repeatsProperty().set(3);
+            first.fractionsProperty().set("0.5,1.0");
+            prefs.setTrainingChoices(first.choices());
+
+            TrainingSettingsViewModel next = TrainingSettingsViewModel.withDefaults();
+            next.restore(prefs.trainingChoices());
+            TrainAndEvaluate.Settings s = next.settings();
+            assertThat(s.task()).isEqualTo(dev.lrrecsys.workbench.model.PredictionTask.CLASSIFICATION);
+            assertThat(s.models()).containsExactly("mf", "sasrec");
+            assertThat(s.epochs()).isEqualTo(7);
+            assertThat(s.repeats()).isEqualTo(3);
+            assertThat(s.trainFractions()).containsExactly(0.5, 1.0);
+
+            // A model this build no longer offers is left out, not passed on to be refused.
+            next.restore(new dev.lrrecsys.workbench.ui.WorkbenchPreferences.TrainingChoices("REGRESSION",
+                    java.util.List.of("mf", "retired-model"), 2, 1, "1.0"));
+            assertThat(next.chosen()).containsExactly("mf");
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    @Test
+    void everyOfferedModelHasADescription() {
+        TrainingSettingsViewModel vm = TrainingSettingsViewModel.withDefaults();
+        assertThat(vm.available()).allSatisfy(m -> assertThat(ModelDescriptions.of(m)).isNotBlank());
+        assertThat(dev.lrrecsys.workbench.evaluate.ModelCatalog.standard().ids())
+                .allSatisfy(m -> assertThat(ModelDescriptions.of(m)).isNotBlank());
+    }
 }

@@ -49,6 +49,56 @@ class TaskPanelViewModelTest {
         assertThat(TaskItem.detail(s)).isEqualTo("250 / 1000, 50/s, ETA 0:15 - offline");
     }
 
+    @Test
+    void slowRatesReadAsSecondsEachAndAnUnknownEtaSaysSo() {
+        TaskSnapshot autoencoder = new TaskSnapshot("Train", TaskState.RUNNING, 2, 20, "epoch 2/20", 0.25, Double.NaN, null);
+        assertThat(TaskItem.detail(autoencoder)).isEqualTo("2 / 20, 4.0 s each, ETA n/a - epoch 2/20");
+        assertThat(TaskItem.rate(2.5)).isEqualTo("2.5/s");
+        assertThat(TaskItem.eta(3725)).isEqualTo("ETA 1:02:05");
+    }
+
+    @Test
+    void aCancelledRunningTaskSaysCancellingUntilItStopsAndAFailedOneHasAFullBar() throws Exception {
+        TaskPanelViewModel panel = new TaskPanelViewModel(Runnable::run);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        TrackedTask<String> loop = new TrackedTask<>(new NamedTestJob("Train", c -> {
+            started.countDown();
+            while (true) {
+                c.checkCancelled();
+                Thread.sleep(1);
+            }
+        }));
+        panel.track(loop);
+        Thread runner = new Thread(loop::runHere);
+        runner.start();
+        started.await();
+        TaskItem item = panel.items().get(0);
+        item.cancel();
+        assertThat(item.outcomeProperty().get()).isEqualTo("Cancelling...");
+        assertThat(item.cancelling()).isTrue();
+        runner.join(10_000);
+        assertThat(item.outcomeProperty().get()).isEqualTo("Cancelled: what was committed is kept");
+        assertThat(item.cancelling()).isFalse();
+
+        TrackedTask<String> failed = new TrackedTask<>(new NamedTestJob("Import", c -> {
+            c.progress(5, 10, "half");
+            throw new WorkbenchException("The file ends in the middle of a row.");
+        }));
+        panel.track(failed);
+        failed.runHere();
+        assertThat(panel.items().get(0).progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anExportSaysWhereItSaved() {
+        TaskPanelViewModel panel = new TaskPanelViewModel(Runnable::run);
+        java.nio.file.Path file = java.nio.file.Path.of("/p/exports/consumers-2026-12-02.csv");
+        TrackedTask<java.nio.file.Path> export = new TrackedTask<>(new dev.lrrecsys.workbench.ui.NamedJob<>("Export consumers CSV", c -> file));
+        panel.track(export);
+        export.runHere();
+        assertThat(panel.items().get(0).outcomeProperty().get()).isEqualTo("Saved to " + file);
+    }
+
     private record NamedTestJob(String title, Body body) implements dev.lrrecsys.workbench.task.Job<String> {
         interface Body {
             String run(dev.lrrecsys.workbench.task.TaskContext c) throws Exception;

@@ -1,0 +1,53 @@
+package dev.lrrecsys.workbench.ui.settings;
+
+import dev.lrrecsys.workbench.model.PredictionTask;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static dev.lrrecsys.workbench.ui.ViewStage.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Train dialog shows the task as a word, each model with what it is, and a labelled time estimate. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingSettingsDialogTest {
+
+    private TrainingSettingsDialog dialog;
+
+    @Start
+    void start(Stage stage) {
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.show();
+        dialog = new TrainingSettingsDialog(stage, TrainingSettingsViewModel.withDefaults());
+        dialog.dialog().show();
+    }
+
+    @Test
+    void showsTheTaskAsAWordAndEachModelWithItsDescription(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup("#taskBox").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<PredictionTask> task = robot.lookup("#taskBox").queryAs(ComboBox.class);
+        // What the closed box shows (its button cell).
+        waitFor(() -> robot.lookup("#taskBox .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> "Regression".equals(c.getText())));
+        assertThat(task.getConverter().toString(PredictionTask.CLASSIFICATION)).isEqualTo("Classification");
+
+        VBox models = robot.lookup("#modelsBox").queryAs(VBox.class);
+        assertThat(models.getChildren()).isNotEmpty().allSatisfy(n -> {
+            CheckBox box = (CheckBox) n;
+            assertThat(((Label) box.getGraphic()).getText()).isEqualTo(ModelDescriptions.of(box.getText())).isNotBlank();
+            // Never squeezed: a squeezed check box drew its description over the id.
+            assertThat(box.getWidth()).isGreaterThanOrEqualTo(box.prefWidth(-1) - 1);
+        });
+        Label estimate = robot.lookup("#estimateLabel").queryAs(Label.class);
+        assertThat(estimate.getText()).startsWith("Estimate: ");
+        robot.interact(() -> dialog.dialog().close());
+    }
+}
