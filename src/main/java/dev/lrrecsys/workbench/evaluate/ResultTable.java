@@ -185,9 +185,11 @@ public final class ResultTable {
     }
 
     private String intervalLine(String best) {
+        // The interval is about the repeat-averaged predictions (an ensemble of the repeats), whose gain is not the
+        // mean of the per-repeat gains above: its own point estimate is printed with it.
         return String.format(Locale.ROOT, "95%% bootstrap interval of the gain over %s (resampling consumers, %d "
-                + "resamples): [%+.2f%%, %+.2f%%]", best, gainInterval.resamples(), gainInterval.low(),
-                gainInterval.high());
+                + "resamples): [%+.2f%%, %+.2f%%] around %+.2f%%, the gain of the predictions averaged over the repeats",
+                best, gainInterval.resamples(), gainInterval.low(), gainInterval.high(), gainInterval.gainPercent());
     }
 
     /** CSV rows (no header) of this fraction; see {@link #csvHeader()}. */
