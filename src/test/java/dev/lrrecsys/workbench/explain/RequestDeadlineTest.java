@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * then one byte a second ends as "timed out after N s" within about N s, never as "cannot reach", in the
  * connection probe, the model list and the chat requests of both backends.
  */
+@org.junit.jupiter.api.Tag("slow")
 class RequestDeadlineTest {
 
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);

@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window's own behaviour, headless: quitting while tasks run, the navigator and the View menu. */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Tag("slow")
 class MainWindowTest {
 
     private static final AtomicInteger WINDOWS = new AtomicInteger();

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seller's Keywords view on the sample project with offline explanations and their keyword index. */
 @ExtendWith(ApplicationExtension.class)
+@org.junit.jupiter.api.Tag("slow")
 class KeywordsViewTest {
 
     @TempDir
