@@ -39,7 +39,8 @@ public final class ScreenshotTour {
         AtomicReference<ThemeManager> theme = new AtomicReference<>();
         onFx(() -> {
             WorkbenchPreferences prefs = WorkbenchPreferences.forUser();
-            prefs.setWindowLayout(new WorkbenchPreferences.WindowLayout(0, 0, 1440, 900, 0.16, 0.8));
+            prefs.setWindowLayout(new WorkbenchPreferences.WindowLayout(0, 0, Integer.getInteger("lrw.shot.width", 1280),
+                    Integer.getInteger("lrw.shot.height", 820), 0.16, 0.8));
             ThemeManager t = new ThemeManager(prefs);
             t.apply(ThemeManager.LIGHT);
             theme.set(t);
@@ -162,11 +163,19 @@ public final class ScreenshotTour {
         }
     }
 
+    /** Saves the window; with -Dlrw.shot.only=a.png,b.png only those files are written (the small-window set). */
     private static void shoot(MainWindowView w, Path file) throws Exception {
-        snapshot(w.stage().getScene(), file);
+        String only = System.getProperty("lrw.shot.only");
+        if (only == null || java.util.Arrays.asList(only.split(",")).contains(file.getFileName().toString())) {
+            snapshot(w.stage().getScene(), file);
+        }
     }
 
     private static void shootDialog(Path file) throws Exception {
+        String only = System.getProperty("lrw.shot.only");
+        if (only != null && !java.util.Arrays.asList(only.split(",")).contains(file.getFileName().toString())) {
+            return;
+        }
         AtomicReference<Scene> scene = new AtomicReference<>();
         onFx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s && s.getTitle() != null
                 && s.getTitle().startsWith("Generate")).findFirst().ifPresent(w -> scene.set(w.getScene())));
