@@ -8,6 +8,7 @@ import dev.lrrecsys.workbench.ingest.ImportJob;
 import dev.lrrecsys.workbench.ingest.ImportRequest;
 import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.workflow.ImportDataset;
 import dev.lrrecsys.workbench.store.CsvBulkLoad;
 import dev.lrrecsys.workbench.store.Database;
 import picocli.CommandLine.Command;
@@ -126,14 +127,7 @@ public final class BenchImportCommand implements Callable<Integer> {
 
     /** The project file after the import's close (which compacts a mostly dead file), then after a forced compaction. */
     private static void reportSize(Path projectDir, ImportRequest request, String label, PrintWriter out) throws IOException {
-        long input = 0;
-        for (Path p : request.paths()) {
-            try (Stream<Path> files = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    input += Files.size(f);
-                }
-            }
-        }
+        long input = ImportDataset.inputBytes(request.paths());
         Path file = projectDir.resolve(Project.DB_FILE_NAME);
         long closed = Files.size(file);
         try (Project p = Project.open(projectDir)) {

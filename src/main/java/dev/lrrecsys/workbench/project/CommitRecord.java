@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,11 +67,7 @@ public record CommitRecord(Map<String, Long> counts, String closedAt, boolean op
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             p.store(w, "What workbench.mv.db held when the project was last closed; checked when it is opened.");
         }
-        try {
-            Files.move(tmp, projectDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, projectDir.resolve(FILE_NAME), StandardCopyOption.REPLACE_EXISTING);
-        }
+        WholeFile.replace(tmp, projectDir.resolve(FILE_NAME));
     }
 
     /** The first table that holds fewer rows now than in this record, as "explanations: 10000 of 38000"; else empty. */

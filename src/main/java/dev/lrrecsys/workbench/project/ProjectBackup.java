@@ -4,10 +4,8 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.store.BackupRepository;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The one backup a project keeps: {@code backups/workbench-backup.zip}, the whole database as it was before the
@@ -39,11 +37,7 @@ public final class ProjectBackup {
                 return null;
             });
             // The old backup stays until the new one is whole.
-            try {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WholeFile.replace(partial, target);
             return Files.size(target);
         } catch (IOException e) {
             throw new WorkbenchException("Cannot write the project's backup " + target + ": " + e.getMessage(), e);

@@ -19,12 +19,13 @@ public final class ProjectInfoRepository {
         out.put("consumers", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM consumer")));
         out.put("products", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM product")));
         out.put("interactions", Long.toString(Sql.count(tx, "SELECT COUNT(*) FROM interaction")));
-        String lastImport = Sql.one(tx, "SELECT rows_imported || ' rows, ' || rows_rejected || ' rejected, ' || products_skipped "
-                + "|| ' products skipped' FROM import_log ORDER BY id DESC LIMIT 1", rs -> rs.getString(1));
+        // The importer's own words (note) say what it left out and why, e.g. the sample's 808 restaurants with no name.
+        String[] lastImport = Sql.one(tx, "SELECT rows_imported || ' rows, ' || rows_rejected || ' rejected, ' || "
+                + "products_skipped || ' products skipped', note FROM import_log ORDER BY id DESC LIMIT 1",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
         if (lastImport != null) {
-            out.put("last import", lastImport);
-            // The importer's own words for what it left out and why (e.g. the sample's 808 restaurants with no name).
-            String note = Sql.one(tx, "SELECT note FROM import_log ORDER BY id DESC LIMIT 1", rs -> rs.getString(1));
+            out.put("last import", lastImport[0]);
+            String note = lastImport[1];
             if (note != null && !note.isBlank()) {
                 out.put("import notes", note.replaceAll("\\s+", " ").strip());
             }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Free space checked against an estimate before a large job starts, so that a full disk stops it before it
@@ -28,15 +27,7 @@ final class DiskSpace {
 
     /** Bytes an import of these files (or folders of files) needs while it runs. */
     static long importNeeds(List<Path> inputs) {
-        long bytes = 0;
-        for (Path p : inputs) {
-            try (Stream<Path> files = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
-                bytes += files.filter(Files::isRegularFile).mapToLong(DiskSpace::size).sum();
-            } catch (IOException e) {
-                // An unreadable input is the importer's to report, with its own message.
-            }
-        }
-        return Math.max(MIN_BYTES, bytes * IMPORT_GROWTH);
+        return Math.max(MIN_BYTES, ImportDataset.inputBytes(inputs) * IMPORT_GROWTH);
     }
 
     /** Refuses to start {@code what} when the disk holding {@code dir} has less than {@code needed} bytes free. */
@@ -51,14 +42,6 @@ final class DiskSpace {
             throw new WorkbenchException(String.format(Locale.ROOT, "Not enough disk space for %s: it needs about %s "
                     + "while it runs (the file shrinks again when the project closes), and the disk holding %s has %s "
                     + "free. Nothing was changed; free some space or move the project.", what, mb(needed), dir, mb(free)));
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return 0;
         }
     }
 

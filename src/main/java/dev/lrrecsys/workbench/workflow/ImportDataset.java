@@ -8,8 +8,11 @@ import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.task.Job;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** "Import dataset": reads a dataset into the open (empty) project, all or nothing unless bad rows are skipped. */
 public final class ImportDataset {
@@ -61,6 +64,21 @@ public final class ImportDataset {
     }
 
     private ImportDataset() {
+    }
+
+    /** The bytes of the files an import reads (folders counted by their files; unreadable ones count 0). */
+    public static long inputBytes(List<Path> inputs) {
+        long bytes = 0;
+        for (Path p : inputs) {
+            try (Stream<Path> files = Files.isDirectory(p) ? Files.walk(p) : Stream.of(p)) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    bytes += Files.size(f);
+                }
+            } catch (IOException e) {
+                // An unreadable input is the importer's to report, with its own message.
+            }
+        }
+        return bytes;
     }
 
     public static Job<ImportResult> job(Project project, Settings settings) {
