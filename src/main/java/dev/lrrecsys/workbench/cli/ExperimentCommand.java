@@ -28,7 +28,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "regression or classification (default: ${DEFAULT-VALUE})",
+    @Option(names = "--task", paramLabel = "TASK", description = "regression, classification or ranking (HR@K and NDCG@K of each high-rated test sample "
+            + "against 99 products its consumer never interacted with; models train on the ratings) "
+            + "(default: ${DEFAULT-VALUE})",
             defaultValue = "regression")
     String task;
 
@@ -79,6 +81,15 @@ public final class ExperimentCommand implements Callable<Integer> {
             + ExperimentSettings.OFFLINE_MODEL + "').")
     String generatorModel;
 
+    @Option(names = "--candidate-explanations", paramLabel = "generate|nearest",
+            description = "Ranking: the sampled candidates' explanations are written by the generator (generate) or "
+                    + "reused from the nearest stored sample (nearest) (default: generate for offline, nearest for an LLM).")
+    String candidateExplanations;
+
+    @Option(names = "--allow-llm-calls", description = "Ranking: let an LLM write the candidates' explanations even "
+            + "when that costs more calls than the project has samples.")
+    boolean allowLlmCalls;
+
     @Option(names = "--resume", description = "Finish the last unfinished experiment instead (its own settings apply).")
     boolean resume;
 
@@ -88,7 +99,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, validationFraction,
                 patience, autoencoderEpochs,
                 batch, learningRate, seed, TrainAndEvaluate.Settings.parseFractions(trainFractions), generator,
-                generatorModel, resume);
+                generatorModel, resume, new TrainAndEvaluate.Ranking(candidateExplanations, allowLlmCalls));
     }
 
     @Override
@@ -110,6 +121,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         out.println("experiment: " + o.experimentId());
         out.println("samples: " + o.trainSamples() + " train, " + o.testSamples() + " test, " + o.excludedSamples()
                 + " left out (no explanation pair)");
+        o.notes().forEach(out::println);
         for (ResultTable t : o.tables()) {
             out.println();
             out.print(t.markdown());

@@ -16,6 +16,7 @@ import dev.lrrecsys.workbench.store.DatasetRepository;
 import dev.lrrecsys.workbench.store.ExperimentRecord;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
 import dev.lrrecsys.workbench.store.ExperimentSampleReader;
+import dev.lrrecsys.workbench.store.RankingCandidateRepository;
 import dev.lrrecsys.workbench.store.RunRecord;
 import dev.lrrecsys.workbench.store.SentenceEmbeddingRepository;
 import dev.lrrecsys.workbench.store.StoredSample;
@@ -56,6 +57,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
     private final ModelCatalog catalog;
     private final ExplanationCodes codes;
     private final Long resumeExperimentId;
+    /** Builds the ranking task's candidates; null where the front end offers no ranking. */
+    private final RankingCandidates ranking;
     private final ExperimentRepository repository = new ExperimentRepository();
 
     /**
@@ -65,6 +68,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
      */
     public ExperimentJob(Database database, Path modelsDir, Path exportsDir, ExperimentSettings settings,
                          ModelCatalog catalog, ExplanationCodes codes, Long resumeExperimentId) {
+        this(database, modelsDir, exportsDir, settings, catalog, codes, resumeExperimentId, null);
+    }
+
+    /** @param ranking builds the candidates of task ranking (see {@link RankingCandidates}) */
+    public ExperimentJob(Database database, Path modelsDir, Path exportsDir, ExperimentSettings settings,
+                         ModelCatalog catalog, ExplanationCodes codes, Long resumeExperimentId, RankingCandidates ranking) {
+        this.ranking = ranking;
         this.database = database;
         this.modelsDir = modelsDir;
         this.exportsDir = exportsDir;
@@ -89,8 +99,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             throw new WorkbenchException("This project has no samples: import a dataset first "
                     + "(samples are derived from its interactions).");
         }
+        boolean ranks = settings.task() == PredictionTask.RANKING;
+        PredictionTask trainingTask = settings.task().trainingTask();
         boolean needsCodes = entries.stream().anyMatch(e -> e.features().readsCodes());
         boolean needsSentences = entries.stream().anyMatch(e -> e.features() == Features.SENTENCE_EMBEDDINGS);
+        if (ranks) {
+            RankingCandidates.checkModels(entries, ranking);
+        }
         if (needsCodes || needsSentences) {
             long usable = database.read(tx -> new SentenceEmbeddingRepository()
                     .countUsable(tx, settings.generator(), settings.generatorModel()));
@@ -103,7 +118,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         ExplanationFeatures codeFeatures = needsCodes
                 ? codes.ensure(settings.generator(), settings.generatorModel(), context) : null;
         ExplanationFeatures sentenceFeatures = needsSentences ? sentenceEmbeddings(context) : null;
-        SampleSetLoader.Splits splits = SampleSetLoader.load(rows, dataset, settings.task(),
+        SampleSetLoader.Splits splits = SampleSetLoader.load(rows, dataset, trainingTask,
                 codeFeatures != null ? codeFeatures : sentenceFeatures);
         if (splits.excluded() > 0) {
             context.message(splits.excluded() + " of " + rows.size() + " samples have no explanation pair and are "
@@ -136,6 +151,13 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                     + ", fewer than one batch of " + settings.batchSize() + ": lower the batch size or use more data.");
         }
 
+        // Ranking: the candidates are sampled, explained and stored before the experiment row, so a project with
+        // nothing to rank is refused with nothing written.
+        RankingCandidates.Prepared ranked = ranks ? ranking.prepare(rows, dataset, splits.test(), codeFeatures,
+                settings.generator(), settings.generatorModel(), settings.seed(), context) : null;
+        if (ranked != null) {
+            ranked.summary().lines().forEach(context::message);
+        }
         ComputeDevice device = ComputeDevice.detect();
         long experimentId = resumeExperimentId != null ? resumeExperimentId : database.inTransaction((Database.Work<Long>) tx ->
                 repository.createExperiment(tx, new ExperimentRecord(0, OffsetDateTime.now(),
@@ -175,6 +197,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         } else {
                             SampleSet train = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTrain : splits.train();
                             SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
+                            SampleSet rankingSet = ranked == null ? null : ranked.set();
                             SampleSetLoader.Carved carved = SampleSetLoader.carveValidation(
                                     SampleSetLoader.firstFraction(train, fraction), settings.validationFraction());
                             if (entry.features() == Features.SHUFFLED_AUTOENCODER_CODES) {
@@ -183,14 +206,19 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                                 carved = new SampleSetLoader.Carved(carved.train().shuffledExplanations(seed),
                                         carved.validation().shuffledExplanations(seed));
                                 test = test.shuffledExplanations(seed);
+                                rankingSet = rankingSet == null ? null : rankingSet.shuffledExplanations(seed);
                             }
-                            predicted = trainOnce(experimentId, entry, repeat, fraction, carved, test, splits, dataset,
-                                    progress);
+                            predicted = trainOnce(experimentId, entry, repeat, fraction, carved, test, rankingSet,
+                                    splits, dataset, progress);
                         }
                         predictionSums.merge(entry.id(), predicted.clone(), ExperimentJob::addInPlace);
                     }
                 }
                 Map<String, float[]> means = means(predictionSums);
+                if (ranks) {
+                    // The uncertainty and bootstrap analyses are about rating errors; ranking reports its metrics only.
+                    continue;
+                }
                 Optional<String> best = bestBaseline(experimentId, fraction);
                 uncertainty(experimentId, fraction, splits.test(), means, best).ifPresent(f -> fits.put(fraction, f));
                 gainInterval(splits.test(), means, best).ifPresent(i -> intervals.put(fraction, i));
@@ -208,19 +236,22 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         }
 
         List<RunRecord> runs = database.read(tx -> repository.runs(tx, experimentId));
+        Map<Long, Map<String, Double>> rankingMetrics = ranks
+                ? database.read(tx -> new RankingCandidateRepository().metrics(tx, experimentId)) : Map.of();
         Map<String, ModelCatalog.Role> roles = new LinkedHashMap<>();
         entries.forEach(e -> roles.put(e.id(), e.role()));
         List<ResultTable> tables = new ArrayList<>();
         for (double fraction : settings.trainFractions()) {
-            ResultTable table = new ResultTable(settings.task(), fraction, settings.models(), roles, runs);
+            ResultTable table = new ResultTable(settings.task(), fraction, settings.models(), roles, runs, rankingMetrics);
             tables.add(intervals.containsKey(fraction) ? table.withGainInterval(intervals.get(fraction)) : table);
         }
-        Path[] files = export(experimentId, tables, fits, device, splits);
+        List<String> notes = ranked == null ? List.of() : ranked.summary().lines();
+        Path[] files = export(experimentId, tables, fits, device, splits, notes);
         database.inTransaction(tx -> {
             repository.setExperimentStatus(tx, experimentId, ExperimentRepository.DONE);
         });
         return new ExperimentOutcome(experimentId, splits.train().size(), splits.test().size(), splits.excluded(),
-                tables, fits, files[0], files[1]);
+                tables, fits, files[0], files[1], notes);
     }
 
     /**
@@ -228,7 +259,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
      * and early stopping. The test samples are used only after training, for the reported metrics.
      */
     private float[] trainOnce(long experimentId, Entry entry, int repeat, double fraction, SampleSetLoader.Carved carved,
-                              SampleSet test, SampleSetLoader.Splits splits, DatasetInfo dataset, Progress progress)
+                              SampleSet test, SampleSet rankingSet, SampleSetLoader.Splits splits, DatasetInfo dataset,
+                              Progress progress)
             throws IOException {
         SampleSet train = carved.train();
         SampleSet validation = carved.validation();
@@ -242,12 +274,12 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Path base = modelsDir.toAbsolutePath().getParent();
         String relativeCheckpoint = base.relativize(checkpoint.toAbsolutePath()).toString();
         RatingModel model = entry.factory().get();
-        TrainingSettings training = new TrainingSettings(settings.task(), settings.epochs(), settings.patience(),
+        TrainingSettings training = new TrainingSettings(settings.task().trainingTask(), settings.epochs(), settings.patience(),
                 settings.batchSize(),
                 settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
         String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,
                 settings.repeats(), ResultTable.fraction(fraction));
-        String metricName = settings.task() == PredictionTask.REGRESSION ? "RMSE" : "AUC";
+        String metricName = settings.task().trainingTask() == PredictionTask.REGRESSION ? "RMSE" : "AUC";
         long start = System.nanoTime();
         try {
             int[] lastEpoch = {0};
@@ -267,14 +299,21 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             saveCheckpoint(model, checkpoint);
             float[] predicted = model.predict(test);
             double seconds = (System.nanoTime() - start) / 1e9;
-            boolean regression = settings.task() == PredictionTask.REGRESSION;
+            boolean regression = settings.task().trainingTask() == PredictionTask.REGRESSION;
             double rmse = regression ? Metrics.rmse(predicted, test.target()) : Double.NaN;
             double mae = regression ? Metrics.mae(predicted, test.target()) : Double.NaN;
             double rmseOrig = regression ? Metrics.rmseOriginal(predicted, test.rating(), dataset) : Double.NaN;
             double maeOrig = regression ? Metrics.maeOriginal(predicted, test.rating(), dataset) : Double.NaN;
             double auc = regression ? Double.NaN : Metrics.auc(predicted, test.target());
             float[] attention = model instanceof AttentionModel a ? a.attention(test) : null;
+            // Ranking: every model scores each ranked sample's group (the sample, then its candidates) with its
+            // rating prediction, and the group's ranking gives HR@K and NDCG@K.
+            Map<String, Double> rankingMetrics = rankingSet == null ? null
+                    : RankingMetrics.of(RankingMetrics.ranks(model.predict(rankingSet), RankingCandidates.NEGATIVES + 1));
             database.inTransaction(tx -> {
+                if (rankingMetrics != null) {
+                    new RankingCandidateRepository().saveMetrics(tx, runId, rankingMetrics);
+                }
                 repository.savePredictions(tx, runId, test.sampleIds(), predicted);
                 if (attention != null) {
                     repository.saveAttention(tx, runId, test.sampleIds(), attention);
@@ -408,7 +447,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
     }
 
     private Path[] export(long experimentId, List<ResultTable> tables, Map<Double, UncertaintyAnalysis.Fit> fits,
-                          ComputeDevice device, SampleSetLoader.Splits splits) throws IOException {
+                          ComputeDevice device, SampleSetLoader.Splits splits, List<String> notes) throws IOException {
         Path exports = exportsDir;
         Files.createDirectories(exports);
         String base = "experiment-" + experimentId + "-" + settings.task().name().toLowerCase(Locale.ROOT);
@@ -418,8 +457,10 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         Path csvFile = exports.resolve(base + ".csv");
         Files.write(csvFile, csv);
         Path mdFile = exports.resolve(base + ".md");
-        Files.writeString(mdFile, ExperimentReport.markdown(experimentId, settings, device, splits.train().size(),
-                splits.test().size(), splits.excluded(), tables, fits));
+        String nl = System.lineSeparator();
+        String report = ExperimentReport.markdown(experimentId, settings, device, splits.train().size(),
+                splits.test().size(), splits.excluded(), tables, fits);
+        Files.writeString(mdFile, notes.isEmpty() ? report : report + String.join(nl, notes) + nl);
         return new Path[] {csvFile, mdFile};
     }
 

@@ -34,9 +34,18 @@ public final class ResultTable {
     private final Map<String, ModelCatalog.Role> roles;
     /** The bootstrap interval of LR-Recsys' gain over the best baseline, where the experiment computed one. */
     private final ConsumerBootstrap.Interval gainInterval;
+    /** Ranking: HR@K and NDCG@K of each finished run, by run id and metric name (see {@link RankingMetrics}). */
+    private final Map<Long, Map<String, Double>> rankingMetrics;
 
     public ResultTable(PredictionTask task, double trainFraction, List<String> models, Map<String, ModelCatalog.Role> roles,
                        List<RunRecord> runs) {
+        this(task, trainFraction, models, roles, runs, Map.of());
+    }
+
+    /** A table whose ranking metrics (task ranking) come from {@code rankingMetrics}, by run id and metric name. */
+    public ResultTable(PredictionTask task, double trainFraction, List<String> models, Map<String, ModelCatalog.Role> roles,
+                       List<RunRecord> runs, Map<Long, Map<String, Double>> rankingMetrics) {
+        this.rankingMetrics = rankingMetrics;
         this.task = task;
         this.trainFraction = trainFraction;
         this.models = models;
@@ -60,6 +69,7 @@ public final class ResultTable {
         this.models = table.models;
         this.roles = table.roles;
         this.runsByModel.putAll(table.runsByModel);
+        this.rankingMetrics = table.rankingMetrics;
         this.gainInterval = gainInterval;
     }
 
@@ -76,14 +86,28 @@ public final class ResultTable {
     }
 
     public List<Metric> metrics() {
+        if (task == PredictionTask.RANKING) {
+            return RankingMetrics.NAMES.stream().map(name -> new Metric(name,
+                    (RunRecord r) -> rankingMetrics.getOrDefault(r.id(), Map.of()).get(name), false)).toList();
+        }
         return task == PredictionTask.REGRESSION
                 ? List.of(new Metric("RMSE", RunRecord::rmse, true), new Metric("MAE", RunRecord::mae, true),
                 new Metric("RMSE (orig. scale)", RunRecord::rmseOrig, true), new Metric("MAE (orig. scale)", RunRecord::maeOrig, true))
                 : List.of(new Metric("AUC", RunRecord::auc, false));
     }
 
+    /** The metric that picks the best baseline: RMSE, AUC, or HR@10 for ranking. */
     public Metric primary() {
-        return metrics().get(0);
+        return task == PredictionTask.RANKING ? metric("HR@10") : metrics().get(0);
+    }
+
+    /** The metrics the comparison lines are printed for: the primary one, and NDCG@10 beside HR@10 for ranking. */
+    public List<Metric> compared() {
+        return task == PredictionTask.RANKING ? List.of(metric("HR@10"), metric("NDCG@10")) : List.of(primary());
+    }
+
+    private Metric metric(String name) {
+        return metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     public double trainFraction() {
@@ -104,7 +128,12 @@ public final class ResultTable {
     }
 
     public Optional<Comparison> comparison() {
-        return bestBaseline().flatMap(this::comparisonWith);
+        return comparison(primary());
+    }
+
+    /** LR-Recsys against the best baseline (picked by the primary metric) on {@code metric}. */
+    public Optional<Comparison> comparison(Metric metric) {
+        return bestBaseline().flatMap(b -> comparisonWith(b, metric));
     }
 
     /**
@@ -112,11 +141,15 @@ public final class ResultTable {
      * when both ran: the part of a gain that the explanations' content, not the extra inputs, earns.
      */
     public Optional<Comparison> controlComparison() {
-        return models.contains(ModelCatalog.SHUFFLED) ? comparisonWith(ModelCatalog.SHUFFLED) : Optional.empty();
+        return controlComparison(primary());
     }
 
-    private Optional<Comparison> comparisonWith(String other) {
-        Metric p = primary();
+    /** LR-Recsys against the shuffled-explanations control on {@code metric}, when both ran. */
+    public Optional<Comparison> controlComparison(Metric metric) {
+        return models.contains(ModelCatalog.SHUFFLED) ? comparisonWith(ModelCatalog.SHUFFLED, metric) : Optional.empty();
+    }
+
+    private Optional<Comparison> comparisonWith(String other, Metric p) {
         if (!models.contains(ModelCatalog.LR_RECSYS) || values(ModelCatalog.LR_RECSYS, p).length == 0
                 || values(other, p).length == 0) {
             return Optional.empty();
@@ -169,17 +202,29 @@ public final class ResultTable {
      * shuffled-explanations control ran, the same against it on a second line.
      */
     public String summary() {
-        Optional<Comparison> c = comparison();
-        String best = c.map(x -> line("best baseline (" + x.bestBaseline() + ")", x)
-                        + (gainInterval == null ? "" : System.lineSeparator() + intervalLine(x.bestBaseline())))
-                .orElse("No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with "
-                        + "finished runs.");
-        return controlComparison().map(x -> best + System.lineSeparator() + line("shuffled explanations", x)).orElse(best);
+        List<String> lines = new ArrayList<>();
+        for (Metric metric : compared()) {
+            Optional<Comparison> c = comparison(metric);
+            if (c.isPresent()) {
+                lines.add(line("best baseline (" + c.get().bestBaseline() + ")", c.get(), metric));
+                if (gainInterval != null && metric.name().equals(compared().get(0).name())) {
+                    lines.add(intervalLine(c.get().bestBaseline()));
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            lines.add("No comparison: it needs lr-recsys and at least one baseline (id-only, mf, sasrec) with "
+                    + "finished runs.");
+        }
+        for (Metric metric : compared()) {
+            controlComparison(metric).ifPresent(x -> lines.add(line("shuffled explanations", x, metric)));
+        }
+        return String.join(System.lineSeparator(), lines);
     }
 
-    private String line(String against, Comparison x) {
+    private String line(String against, Comparison x, Metric metric) {
         return String.format(Locale.ROOT, "LR-Recsys vs %s on %s: %+.2f%% improvement; paired t-test over %d repeats: p = %s",
-                against, primary().name(), x.improvementPercent(), x.pairs(),
+                against, metric.name(), x.improvementPercent(), x.pairs(),
                 Double.isNaN(x.pValue()) ? "n/a (needs 2+ repeats with varying differences)"
                         : String.format(Locale.ROOT, "%.4g", x.pValue()));
     }
@@ -202,7 +247,8 @@ public final class ResultTable {
                     .append(runsByModel.get(m).size()).append(',')
                     .append(runsByModel.get(m).isEmpty() ? "" : number(epochsUsed(m)));
             for (Metric metric : allMetrics()) {
-                double[] v = task == PredictionTask.REGRESSION || metric.name().equals("AUC") ? values(m, metric) : new double[0];
+                boolean measured = metrics().stream().anyMatch(x -> x.name().equals(metric.name()));
+                double[] v = measured ? values(m, metric) : new double[0];
                 b.append(',').append(v.length == 0 ? "" : number(RepeatStatistics.mean(v)))
                         .append(',').append(v.length == 0 ? "" : number(RepeatStatistics.sd(v)));
             }
@@ -220,14 +266,19 @@ public final class ResultTable {
 
     public static String csvHeader() {
         return "train_fraction,model,role,runs,epochs_mean,rmse_mean,rmse_sd,mae_mean,mae_sd,rmse_orig_mean,rmse_orig_sd,"
-                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,best_baseline,improvement_pct,p_value,"
+                + "mae_orig_mean,mae_orig_sd,auc_mean,auc_sd,hr5_mean,hr5_sd,hr10_mean,hr10_sd,hr20_mean,hr20_sd,"
+                + "ndcg5_mean,ndcg5_sd,ndcg10_mean,ndcg10_sd,ndcg20_mean,ndcg20_sd,best_baseline,improvement_pct,p_value,"
                 + "gain_ci_low_pct,gain_ci_high_pct";
     }
 
-    private static List<Metric> allMetrics() {
-        return List.of(new Metric("RMSE", RunRecord::rmse, true), new Metric("MAE", RunRecord::mae, true),
+    private List<Metric> allMetrics() {
+        List<Metric> all = new ArrayList<>(List.of(new Metric("RMSE", RunRecord::rmse, true), new Metric("MAE", RunRecord::mae, true),
                 new Metric("RMSE (orig. scale)", RunRecord::rmseOrig, true),
-                new Metric("MAE (orig. scale)", RunRecord::maeOrig, true), new Metric("AUC", RunRecord::auc, false));
+                new Metric("MAE (orig. scale)", RunRecord::maeOrig, true), new Metric("AUC", RunRecord::auc, false)));
+        for (String name : RankingMetrics.NAMES) {
+            all.add(new Metric(name, (RunRecord r) -> rankingMetrics.getOrDefault(r.id(), Map.of()).get(name), false));
+        }
+        return all;
     }
 
     private String role(String model) {

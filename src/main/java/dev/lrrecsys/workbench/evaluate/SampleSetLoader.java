@@ -40,17 +40,9 @@ public final class SampleSetLoader {
                     + "(samples are derived from its interactions).");
         }
         checkRatings(rows, dataset, task);
-        Map<Integer, Integer> consumerIndex = new HashMap<>();
-        Map<Integer, Integer> productIndex = new HashMap<>();
-        for (StoredSample s : rows) {
-            consumerIndex.putIfAbsent(s.consumerId(), consumerIndex.size());
-            productIndex.putIfAbsent(s.productId(), productIndex.size());
-            for (int h : s.history()) {
-                if (h >= 0) {
-                    productIndex.putIfAbsent(h, productIndex.size());
-                }
-            }
-        }
+        Indices indices = indices(rows);
+        Map<Integer, Integer> consumerIndex = indices.consumers();
+        Map<Integer, Integer> productIndex = indices.products();
         int dim = features == null ? 0 : features.dim();
         List<StoredSample> train = new ArrayList<>();
         List<StoredSample> test = new ArrayList<>();
@@ -79,6 +71,57 @@ public final class SampleSetLoader {
         Standardized sets = standardize(toSet(train, consumerIndex, productIndex, vectors, dim, dataset, task),
                 toSet(test, consumerIndex, productIndex, vectors, dim, dataset, task));
         return new Splits(sets.train(), sets.test(), consumerIndex.size(), productIndex.size(), excluded);
+    }
+
+    /** Stored consumer and product ids to the dense indices of the sets {@link #load} makes from the same rows. */
+    public record Indices(Map<Integer, Integer> consumers, Map<Integer, Integer> products) {
+    }
+
+    /** The dense indices {@link #load} assigns: in row order, each sample's candidate before its history. */
+    public static Indices indices(List<StoredSample> rows) {
+        Map<Integer, Integer> consumerIndex = new HashMap<>();
+        Map<Integer, Integer> productIndex = new HashMap<>();
+        for (StoredSample s : rows) {
+            consumerIndex.putIfAbsent(s.consumerId(), consumerIndex.size());
+            productIndex.putIfAbsent(s.productId(), productIndex.size());
+            for (int h : s.history()) {
+                if (h >= 0) {
+                    productIndex.putIfAbsent(h, productIndex.size());
+                }
+            }
+        }
+        return new Indices(consumerIndex, productIndex);
+    }
+
+    /**
+     * Rows that are not stored samples (ranking candidates: {@code others}, with their explanation vectors by row id
+     * in {@code otherVectors}) as a set in the index space of {@code rows}, their features scaled with the figures
+     * {@link #load} takes from the training split of {@code rows}, so they meet the models as test samples do.
+     * Every other's consumer and products must occur in {@code rows}.
+     */
+    public static SampleSet scaledLikeTest(List<StoredSample> rows, DatasetInfo dataset, PredictionTask task,
+                                           ExplanationFeatures features, List<StoredSample> others,
+                                           Map<Long, float[][]> otherVectors) {
+        Indices indices = indices(rows);
+        int dim = features == null ? 0 : features.dim();
+        List<StoredSample> train = new ArrayList<>();
+        Map<Long, float[][]> vectors = new HashMap<>(otherVectors);
+        for (StoredSample s : rows) {
+            if (s.test()) {
+                continue;
+            }
+            if (features != null) {
+                float[] pos = new float[dim];
+                float[] neg = new float[dim];
+                if (!features.fill(s.id(), pos, 0, neg, 0)) {
+                    continue;
+                }
+                vectors.put(s.id(), new float[][] {pos, neg});
+            }
+            train.add(s);
+        }
+        return standardize(toSet(train, indices.consumers(), indices.products(), vectors, dim, dataset, task),
+                toSet(others, indices.consumers(), indices.products(), vectors, dim, dataset, task)).test();
     }
 
     /** Training and test sets whose explanation features share one scaling. */

@@ -133,7 +133,7 @@ public final class ExperimentRepository {
 
     /** Removes an unfinished run and everything stored for it (before it is trained again on resume). */
     public void deleteRun(Tx tx, long runId) throws SQLException {
-        for (String table : List.of("training_curve", "prediction", "attention")) {
+        for (String table : List.of("training_curve", "prediction", "attention", "run_ranking_metric")) {
             Sql.update(tx, "DELETE FROM " + table + " WHERE run_id = ?", runId);
         }
         Sql.update(tx, "DELETE FROM run WHERE id = ?", runId);

@@ -6,6 +6,12 @@ import dev.lrrecsys.workbench.evaluate.ExperimentJob;
 import dev.lrrecsys.workbench.evaluate.ExperimentOutcome;
 import dev.lrrecsys.workbench.evaluate.ExperimentSettings;
 import dev.lrrecsys.workbench.evaluate.ModelCatalog;
+import dev.lrrecsys.workbench.evaluate.RankingCandidates;
+import dev.lrrecsys.workbench.explain.GeneratedCandidateExplanations;
+import dev.lrrecsys.workbench.explain.Generators;
+import dev.lrrecsys.workbench.explain.LlmSettings;
+import dev.lrrecsys.workbench.explain.NearestSampleExplanations;
+import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExperimentRecord;
@@ -30,7 +36,7 @@ public final class TrainAndEvaluate {
      */
     public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
                            int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
-                           String generatorModel, boolean resume) {
+                           String generatorModel, boolean resume, Ranking ranking) {
 
         public static final int DEFAULT_REPEATS = 5;
         public static final int DEFAULT_EPOCHS = 20;
@@ -42,7 +48,7 @@ public final class TrainAndEvaluate {
 
         /** A null generator model is only allowed for the offline reasoner, whose model it fills in. */
         public Settings {
-            InvalidSettingException.require(task != null, "task", "task must be regression or classification.");
+            InvalidSettingException.require(task != null, "task", "task must be regression, classification or ranking.");
             InvalidSettingException.require(models != null && !models.isEmpty(), "models", "Choose at least one model.");
             for (String m : models) {
                 // Each model is one row of the table: a second mention would train it twice under one name.
@@ -74,6 +80,17 @@ public final class TrainAndEvaluate {
             }
             models = List.copyOf(models);
             trainFractions = List.copyOf(trainFractions);
+            if (ranking == null) {
+                ranking = Ranking.defaults();
+            }
+        }
+
+        /** Settings with the ranking options at their defaults. */
+        public Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
+                        int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed,
+                        List<Double> trainFractions, String generator, String generatorModel, boolean resume) {
+            this(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate,
+                    seed, trainFractions, generator, generatorModel, resume, Ranking.defaults());
         }
 
         /**
@@ -87,12 +104,12 @@ public final class TrainAndEvaluate {
 
         public Settings withModels(List<String> chosen) {
             return new Settings(task, chosen, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
-                    generator, generatorModel, resume);
+                    generator, generatorModel, resume, ranking);
         }
 
         public Settings withRuns(int repeatsPerModel, int epochsPerRun) {
             return new Settings(task, models, repeatsPerModel, epochsPerRun, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed,
-                    trainFractions, generator, generatorModel, resume);
+                    trainFractions, generator, generatorModel, resume, ranking);
         }
 
         /** The autoencoder's epochs when its codes have to be trained first. */
@@ -109,7 +126,7 @@ public final class TrainAndEvaluate {
         public static PredictionTask parseTask(String text) {
             return Arrays.stream(PredictionTask.values()).filter(t -> t.name().equalsIgnoreCase(text)).findFirst()
                     .orElseThrow(() -> new InvalidSettingException("task",
-                            "task must be regression or classification, got '" + text + "'."));
+                            "task must be regression, classification or ranking, got '" + text + "'."));
         }
 
         /** "0.1" as a number, with a message naming the setting (its range is checked by the settings). */
@@ -133,6 +150,37 @@ public final class TrainAndEvaluate {
         }
     }
 
+    /**
+     * Where the ranking task's candidates get their explanations: {@code candidateExplanations} "generate" (the
+     * experiment's generator writes a pair per candidate), "nearest" (the pair of the nearest stored sample is
+     * reused, no generator call), or null for the default: generate with the offline reasoner, nearest for an LLM.
+     * Writing them with an LLM is refused when it would cost more calls than the project has samples, unless
+     * {@code allowLlmCalls}.
+     */
+    public record Ranking(String candidateExplanations, boolean allowLlmCalls) {
+
+        public static final String GENERATE = "generate";
+        public static final String NEAREST = "nearest";
+
+        public Ranking {
+            InvalidSettingException.require(candidateExplanations == null || GENERATE.equals(candidateExplanations)
+                    || NEAREST.equals(candidateExplanations), "candidate explanations",
+                    "candidate explanations must be generate or nearest, got '" + candidateExplanations + "'.");
+        }
+
+        public static Ranking defaults() {
+            return new Ranking(null, false);
+        }
+
+        /** generate or nearest for the experiment's generator. */
+        public String candidateExplanationsFor(String generator) {
+            if (candidateExplanations != null) {
+                return candidateExplanations;
+            }
+            return ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? GENERATE : NEAREST;
+        }
+    }
+
     private TrainAndEvaluate() {
     }
 
@@ -150,7 +198,8 @@ public final class TrainAndEvaluate {
         settings.models().forEach(catalog::get);
         if (!settings.resume()) {
             return BackupFirst.of(project,
-                    experimentJob(project, settings.experiment(), catalog, settings.autoencoderEpochsOrDefault(), null));
+                    experimentJob(project, settings.experiment(), catalog, settings.autoencoderEpochsOrDefault(), null,
+                            settings.ranking()));
         }
         return BackupFirst.of(project, new WorkflowJob<>("Resume experiment", context -> {
             ExperimentRecord last = project.database().read(tx -> new ExperimentRepository().lastExperiment(tx))
@@ -163,13 +212,33 @@ public final class TrainAndEvaluate {
                     Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel());
             stored.models().forEach(catalog::get);
             int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();
-            return experimentJob(project, stored, catalog, aeEpochs, last.id()).run(context);
+            return experimentJob(project, stored, catalog, aeEpochs, last.id(), settings.ranking()).run(context);
         }));
     }
 
+    /**
+     * The candidates' explanation source: the experiment's generator writing a pair per candidate (the offline
+     * reasoner, or an LLM at the Generate dialog's default endpoint), or the nearest stored sample's pair.
+     */
+    private static RankingCandidates rankingCandidates(Project project, ExperimentSettings settings, Ranking ranking) {
+        String generator = settings.generator();
+        String model = settings.generatorModel();
+        return new RankingCandidates(project.database(), project.dir(), (rows, hasPair) -> {
+            if (Ranking.NEAREST.equals(ranking.candidateExplanationsFor(generator))) {
+                String writtenBy = ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? model : generator + " / " + model;
+                return new NearestSampleExplanations(project.database(), rows, hasPair, writtenBy);
+            }
+            GenerateExplanations.Settings llm = GenerateExplanations.Settings.defaults();
+            return new GeneratedCandidateExplanations(project.database(), Generators.create(generator,
+                    new LlmSettings(llm.url(), model, llm.temperature(), llm.maxTokens(),
+                            java.time.Duration.ofSeconds(llm.timeoutSeconds())), 1, RetryPolicy.DEFAULT));
+        }, ranking.allowLlmCalls());
+    }
+
     private static ExperimentJob experimentJob(Project project, ExperimentSettings settings, ModelCatalog catalog,
-                                               int autoencoderEpochs, Long resumeId) {
+                                               int autoencoderEpochs, Long resumeId, Ranking ranking) {
         return new ExperimentJob(project.database(), project.modelsDir(), project.exportsDir(), settings, catalog,
-                new AutoencoderCodeSource(project, autoencoderEpochs, settings.seed()), resumeId);
+                new AutoencoderCodeSource(project, autoencoderEpochs, settings.seed()), resumeId,
+                rankingCandidates(project, settings, ranking));
     }
 }

@@ -118,6 +118,14 @@ public final class ExperimentFixture {
                 + "VALUES (?, 'contrastive', ?, ?, ?, 'ok', ?, CURRENT_TIMESTAMP)", sampleId, side, GENERATOR, MODEL, text);
     }
 
+    /** Gives every test sample (and its interaction) {@code rating}: a project whose test split has no high rating. */
+    public static void rateTestSamples(Database db, double rating) {
+        db.inTransaction(tx -> {
+            Sql.update(tx, "UPDATE interaction SET rating = ? WHERE id IN (SELECT id FROM sample WHERE split = 'test')", rating);
+            Sql.update(tx, "UPDATE sample SET rating = ? WHERE split = 'test'", rating);
+        });
+    }
+
     /** Row count of a table, for "the database is unchanged" assertions. */
     public static long count(Database db, String table) {
         return db.read(tx -> Sql.count(tx, "SELECT COUNT(*) FROM " + table));

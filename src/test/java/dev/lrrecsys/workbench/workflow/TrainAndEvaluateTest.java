@@ -60,7 +60,7 @@ class TrainAndEvaluateTest {
                 "Choose at least one model.", () -> TrainAndEvaluate.Settings.defaults().withModels(List.of()),
                 "Name the generator's model (e.g. llama3.1).", () -> new TrainAndEvaluate.Settings(PredictionTask.REGRESSION,
                         List.of("mf"), 1, 1, 0.1, 3, null, 8, 0.01, 42, List.of(1.0), "ollama", null, false),
-                "task must be regression or classification, got 'ranking'.", () -> TrainAndEvaluate.Settings.parseTask("ranking"),
+                "task must be regression, classification or ranking, got 'rank'.", () -> TrainAndEvaluate.Settings.parseTask("rank"),
                 "training fractions must be numbers like 0.25,0.5,1.0, got 'half'.",
                 () -> TrainAndEvaluate.Settings.parseFractions("half"));
         cases.forEach((message, settings) ->

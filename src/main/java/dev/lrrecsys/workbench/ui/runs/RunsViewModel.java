@@ -113,7 +113,8 @@ public final class RunsViewModel {
             return;
         }
         running.set("running".equals(e.status()));
-        tableLoader.load(background, new ReadJob<>("Result table", database, tx -> table(experiments.runs(tx, e.id()), e, f)), t -> {
+        tableLoader.load(background, new ReadJob<>("Result table", database, tx -> table(experiments.runs(tx, e.id()),
+                new dev.lrrecsys.workbench.store.RankingCandidateRepository().metrics(tx, e.id()), e, f)), t -> {
             metricNames.setAll(t.metrics());
             rows.setAll(t.rows());
             summary.set(inWords(t.summary()));
@@ -158,14 +159,24 @@ public final class RunsViewModel {
     }
 
     private static ResultTable resultTable(List<RunRecord> all, ExperimentItem e, double f) {
+        return resultTable(all, Map.of(), e, f);
+    }
+
+    /** {@code rankingMetrics}: HR@K and NDCG@K by run id, for experiments of task ranking. */
+    private static ResultTable resultTable(List<RunRecord> all, Map<Long, Map<String, Double>> rankingMetrics,
+                                           ExperimentItem e, double f) {
         PredictionTask task = PredictionTask.valueOf(e.task().toUpperCase(java.util.Locale.ROOT));
-        return new ResultTable(task, f, models(e), roles(models(e)), all);
+        return new ResultTable(task, f, models(e), roles(models(e)), all, rankingMetrics);
     }
 
     static Table table(List<RunRecord> all, ExperimentItem e, double f) {
+        return table(all, Map.of(), e, f);
+    }
+
+    static Table table(List<RunRecord> all, Map<Long, Map<String, Double>> rankingMetrics, ExperimentItem e, double f) {
         List<String> models = models(e);
         Map<String, ModelCatalog.Role> roles = roles(models);
-        ResultTable table = resultTable(all, e, f);
+        ResultTable table = resultTable(all, rankingMetrics, e, f);
         List<ResultRow> out = new ArrayList<>();
         for (String m : models) {
             List<String> cells = new ArrayList<>();

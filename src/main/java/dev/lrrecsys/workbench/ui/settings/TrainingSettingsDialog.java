@@ -88,8 +88,12 @@ public final class TrainingSettingsDialog {
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
     }
 
-    /** "Regression", "Classification": the task as a word, not a constant. */
+    /** "Regression", "Classification", "Ranking (HR@K, NDCG@K)": the task as words, not a constant. */
     static String taskLabel(PredictionTask task) {
+        if (task == PredictionTask.RANKING) {
+            // Says what the table will hold; the models still train on the ratings (docs/experiments.md).
+            return "Ranking (HR@K, NDCG@K)";
+        }
         String name = task.name().toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }

@@ -38,6 +38,9 @@ class TrainingSettingsDialogTest {
         waitFor(() -> robot.lookup("#taskBox .list-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
                 .anyMatch(c -> "Regression".equals(c.getText())));
         assertThat(task.getConverter().toString(PredictionTask.CLASSIFICATION)).isEqualTo("Classification");
+        assertThat(task.getItems()).containsExactly(PredictionTask.REGRESSION, PredictionTask.CLASSIFICATION,
+                PredictionTask.RANKING);
+        assertThat(task.getConverter().toString(PredictionTask.RANKING)).isEqualTo("Ranking (HR@K, NDCG@K)");
 
         VBox models = robot.lookup("#modelsBox").queryAs(VBox.class);
         assertThat(models.getChildren()).isNotEmpty().allSatisfy(n -> {
