@@ -119,6 +119,29 @@ class RankingExperimentTest {
     }
 
     @Test
+    void candidatesCanReuseTheNearestStoredSamplesPairWithoutAnyGeneratorCall() throws Exception {
+        try (Project p = Project.create(tmp.resolve("p"))) {
+            // 20 interactions each for 60 consumers: every product has stored samples to borrow from.
+            new ExperimentFixture().write(p.database(), 60, 130, 20, 3, 0, Double.NaN);
+            RankingCandidates nearest = new RankingCandidates(p.database(), p.dir(), (rows, hasPair) ->
+                    new dev.lrrecsys.workbench.explain.NearestSampleExplanations(p.database(), rows, hasPair,
+                            ExperimentFixture.MODEL), false);
+            ExperimentOutcome o = job(p, settings(List.of("lr-recsys", "shuffled"), 1), nearest).run(TaskContext.silent());
+            long candidates = ExperimentFixture.count(p.database(), "ranking_candidate");
+            assertThat(candidates).isPositive();
+            assertThat(o.notes()).last().isEqualTo("candidate explanations: " + candidates + " reused from the nearest "
+                    + "stored sample (pairs written by offline reasoner (no LLM)), 0 LLM calls (candidate set 1); "
+                    + "writing them with the generator would cost " + 2 * candidates + " calls");
+            // Every candidate names the stored sample it borrowed from; fixture products have several samples each.
+            assertThat(p.database().read(tx -> new dev.lrrecsys.workbench.store.RankingCandidateRepository()
+                    .candidates(tx, 1)).values().stream().flatMap(List::stream)
+                    .allMatch(c -> c.fromSampleId() != null)).isTrue();
+            ResultTable table = o.tables().get(0);
+            assertThat(table.values("lr-recsys", table.primary())).hasSize(1);
+        }
+    }
+
+    @Test
     void aCancelledCandidateBuildIsResumedWhereItStopped() throws Exception {
         try (Project p = Project.create(tmp.resolve("p"))) {
             new ExperimentFixture().write(p.database(), 60, 130, 12, 3, 0, Double.NaN);

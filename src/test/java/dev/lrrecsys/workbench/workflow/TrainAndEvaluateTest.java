@@ -68,6 +68,19 @@ class TrainAndEvaluateTest {
     }
 
     @Test
+    void rankingCandidatesAreExplainedByTheOfflineReasonerOrByTheNearestStoredSampleForAnLlm() {
+        TrainAndEvaluate.Ranking auto = TrainAndEvaluate.Settings.defaults().ranking();
+        assertThat(auto).isEqualTo(new TrainAndEvaluate.Ranking(null, false));
+        assertThat(auto.candidateExplanationsFor("offline")).isEqualTo("generate");
+        assertThat(auto.candidateExplanationsFor("ollama")).isEqualTo("nearest");
+        assertThat(new TrainAndEvaluate.Ranking("generate", true).candidateExplanationsFor("ollama")).isEqualTo("generate");
+        assertThat(new TrainAndEvaluate.Ranking("nearest", false).candidateExplanationsFor("offline")).isEqualTo("nearest");
+        assertThat(TrainAndEvaluate.Settings.parseTask("Ranking")).isEqualTo(PredictionTask.RANKING);
+        assertThatThrownBy(() -> new TrainAndEvaluate.Ranking("pool", false)).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("candidate explanations must be generate or nearest, got 'pool'.");
+    }
+
+    @Test
     void badEarlyStoppingSettingsNameTheSetting() {
         Map<String, Runnable> cases = Map.of(
                 "validation fraction must be in [0, 0.5], got 0.6.",
