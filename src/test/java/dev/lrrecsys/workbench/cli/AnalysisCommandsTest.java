@@ -153,8 +153,12 @@ class AnalysisCommandsTest {
         Result twice = lrw("experiment", "--project", projectDir.toString(), "--models", "mf,mf");
         assertThat(twice.err().trim()).isEqualTo("error: models lists mf more than once (--models).");
         assertThat(twice.code()).isEqualTo(1);
-        Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking");
-        assertThat(badTask.err().trim()).isEqualTo("error: task must be regression or classification, got 'ranking' (--task).");
+        Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "rank");
+        assertThat(badTask.err().trim()).isEqualTo("error: task must be regression, classification or ranking, got 'rank' (--task).");
+        Result badSource = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking",
+                "--candidate-explanations", "pool");
+        assertThat(badSource.err().trim()).isEqualTo(
+                "error: candidate explanations must be generate or nearest, got 'pool' (--candidate-explanations).");
     }
 
     @Test
