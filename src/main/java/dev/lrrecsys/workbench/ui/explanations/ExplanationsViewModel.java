@@ -70,8 +70,12 @@ public final class ExplanationsViewModel {
         this.errors = errors;
         results = new PagedQuery<>(background, (after, limit) -> {
             ExplanationFilter f = filter();
-            AlignmentFilter a = alignmentFilter();
+            AlignmentFilter.Order order = alignmentOrder.get();
+            String lc = lcRange.get();
+            String ic = icRange.get();
             return new ReadJob<>("Explanations page", database, tx -> {
+                // Parsed in the job, so that a range that does not parse is reported like any failed read.
+                AlignmentFilter a = alignmentFilter(order, lc, ic);
                 Page<ExplanationRow> page = a.active() ? alignment.browse(tx, f, a, after, limit) : repository.page(tx, f, after, limit);
                 scores.putAll(alignment.scoresOf(tx, page.rows().stream().map(ExplanationRow::id).toList()));
                 return page;
@@ -160,10 +164,10 @@ public final class ExplanationsViewModel {
     }
 
     /** The alignment order and the LC and IC ranges ("0.5..1", "..0.2", "-1..0"; blank: any). */
-    AlignmentFilter alignmentFilter() {
-        double[] lc = range("LC", lcRange.get());
-        double[] ic = range("IC", icRange.get());
-        return new AlignmentFilter(alignmentOrder.get() == null ? AlignmentFilter.Order.NONE : alignmentOrder.get(),
+    static AlignmentFilter alignmentFilter(AlignmentFilter.Order order, String lcText, String icText) {
+        double[] lc = range("LC", lcText);
+        double[] ic = range("IC", icText);
+        return new AlignmentFilter(order == null ? AlignmentFilter.Order.NONE : order,
                 bound(lc, 0), bound(lc, 1), bound(ic, 0), bound(ic, 1));
     }
 
