@@ -62,6 +62,11 @@ public final class GenerateCommand implements Callable<Integer> {
             + "answers were rejected (failed ones are always asked again).")
     String retry;
 
+    @Option(names = "--candidates", defaultValue = "1", paramLabel = "N", description = "Best-of-N: N candidates per "
+            + "side, the pair with the best alignment (LC + IC) kept, the others stored as rejected candidates; needs "
+            + "`lrw scores` first (default: ${DEFAULT-VALUE}, plain generation).")
+    int candidates;
+
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
@@ -77,7 +82,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
         }
         return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
-                temperature, maxTokens, timeoutSeconds, retry != null);
+                temperature, maxTokens, timeoutSeconds, retry != null).withCandidates(candidates);
     }
 
     @Override
@@ -106,6 +111,9 @@ public final class GenerateCommand implements Callable<Integer> {
             if (outcome.keywords() != null) {
                 out.println("keywords indexed: " + outcome.keywords().source().label() + ": "
                         + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products");
+            }
+            if (outcome.bestOfN() != null) {
+                out.println(outcome.bestOfN().describe());
             }
             if (summary.allFailed()) {
                 throw new WorkbenchException("Every prompt failed (" + summary.failed() + "): nothing was generated; the "

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 SamplesCommand.class,
                 GenerateCommand.class,
                 AutoencoderCommand.class,
+                ScoresCommand.class,
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,

@@ -263,6 +263,7 @@ public final class SampleSetLoader {
      * round(n * fraction) of their n training samples in time order, at most n - 1, so every consumer keeps
      * at least one sample to train on and a consumer with few samples gives none (at 0.1 a consumer needs 5).
      * The validation samples come after the ones trained on, as the test samples come after both.
+     * explain.AlignmentSplit repeats this rule (at 0.1) so that best-of-N never reads a validation label: change both.
      */
     public static Carved carveValidation(SampleSet train, double fraction) {
         Map<Integer, Integer> perConsumer = new HashMap<>();

@@ -30,9 +30,9 @@ public final class ExplanationBrowseRepository {
 
     /** Below one in this many explanations, a status is read through its index. */
     private static final long RARE_FRACTION = 20;
-    private static final String SELECT = "SELECT e.id, e.sample_id, c.external_id, p.id, p.name, e.variant, e.side, "
+    static final String SELECT = "SELECT e.id, e.sample_id, c.external_id, p.id, p.name, e.variant, e.side, "
             + "e.generator, e.model, e.status, e.text, e.reason, s.rating, s.split, e.template_version, e.prompt_hash";
-    private static final String JOIN_SAMPLE = " JOIN sample s ON s.id = e.sample_id"
+    static final String JOIN_SAMPLE = " JOIN sample s ON s.id = e.sample_id"
             + " JOIN consumer c ON c.id = s.consumer_id JOIN product p ON p.id = s.product_id";
 
     private final SearchLimits limits;
@@ -197,7 +197,7 @@ public final class ExplanationBrowseRepository {
         return out;
     }
 
-    private static ExplanationRow row(java.sql.ResultSet rs) throws SQLException {
+    static ExplanationRow row(java.sql.ResultSet rs) throws SQLException {
         return new ExplanationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getDouble(13), rs.getString(14),
@@ -210,7 +210,7 @@ public final class ExplanationBrowseRepository {
     }
 
     /** Conditions on the joined sample, consumer and product (for the bounded scan). */
-    private static String joinWhere(ExplanationFilter f, List<Object> params) {
+    static String joinWhere(ExplanationFilter f, List<Object> params) {
         StringBuilder b = new StringBuilder();
         String product = DatasetBrowseRepository.like(f.product());
         if (product != null) {
@@ -241,7 +241,7 @@ public final class ExplanationBrowseRepository {
     }
 
     /** Conditions on explanation columns only (alias e), also valid on explanation_count except the text. */
-    private static String explanationWhere(ExplanationFilter f, List<Object> params) {
+    static String explanationWhere(ExplanationFilter f, List<Object> params) {
         List<String> clauses = new ArrayList<>();
         if (f.side() != null && !f.side().isBlank()) {
             clauses.add("e.side = ?");

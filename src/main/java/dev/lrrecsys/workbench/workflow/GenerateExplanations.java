@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.workflow;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.explain.BestOfNJob;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.explain.GenerationEstimate;
@@ -36,10 +37,11 @@ public final class GenerateExplanations {
      * @param url    the LLM server's base URL (ignored by the offline reasoner, but checked for every generator)
      * @param limit  only the first N samples; 0 for all
      * @param retryRejected ask again for the prompts whose stored answers were rejected (failed ones always are)
+     * @param candidates best-of-N: candidates per side, the best pair by alignment kept (1: plain generation)
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                            boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
-                           boolean retryRejected) {
+                           boolean retryRejected, int candidates) {
 
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
@@ -53,6 +55,8 @@ public final class GenerateExplanations {
         public static final int DEFAULT_TIMEOUT_SECONDS = 120;
         public static final double MAX_TEMPERATURE = 2;
         private static final Set<String> GENERATORS = Set.of(OFFLINE, OLLAMA, OPENAI_COMPATIBLE);
+        /** Best-of-N: beyond this many candidates per side the extra calls buy next to nothing (docs/alignment.md). */
+        public static final int MAX_CANDIDATES = 20;
 
         /** A null or blank model or url takes its default. */
         public Settings {
@@ -69,6 +73,21 @@ public final class GenerateExplanations {
             InvalidSettingException.require(timeoutSeconds >= 1, "timeout",
                     "timeout must be at least 1 second, got " + timeoutSeconds + ".");
             checkUrl(url);
+            InvalidSettingException.require(candidates >= 1 && candidates <= MAX_CANDIDATES, "candidates",
+                    "candidates must be from 1 to " + MAX_CANDIDATES + " per side, got " + candidates + ".");
+        }
+
+        /** One candidate per side (plain generation). */
+        public Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
+                        boolean profiles, double temperature, int maxTokens, int timeoutSeconds, boolean retryRejected) {
+            this(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens, timeoutSeconds,
+                    retryRejected, 1);
+        }
+
+        /** The same run keeping the best of {@code n} candidates per side. */
+        public Settings withCandidates(int n) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retryRejected, n);
         }
 
         /** The offline reasoner on every sample, contrastive: what both front ends start from. */
@@ -80,13 +99,13 @@ public final class GenerateExplanations {
         /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
         public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
             return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected);
+                    timeoutSeconds, retryRejected, candidates);
         }
 
         /** The same run, asking again (or not) for the prompts whose answers were rejected. */
         public Settings withRetryRejected(boolean retry) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retry);
+                    timeoutSeconds, retry, candidates);
         }
 
         /** The LLM connection these settings describe. */
@@ -121,8 +140,15 @@ public final class GenerateExplanations {
     public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate) {
     }
 
-    /** What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation). */
-    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords) {
+    /**
+     * What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation),
+     * {@code bestOfN} when the run had one candidate per side.
+     */
+    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords, BestOfNJob.Summary bestOfN) {
+
+        public Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords) {
+            this(summary, keywords, null);
+        }
     }
 
     private GenerateExplanations() {
@@ -132,6 +158,9 @@ public final class GenerateExplanations {
     public static Job<Estimate> estimate(Project project, Settings settings) {
         return new WorkflowJob<>("Estimate generation", context -> {
             try (ExplanationGenerator g = settings.create()) {
+                if (settings.candidates() > 1) {
+                    BestOfNJob.requireProbe(project.database(), g.generator(), g.model(), settings.variant());
+                }
                 GenerationEstimate e = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).estimate(context);
                 return new Estimate(g.generator(), g.model(), g.usesPrompts(), e);
             }
@@ -144,14 +173,22 @@ public final class GenerateExplanations {
         return BackupFirst.of(project, new WorkflowJob<>(title, context -> {
             GenerationSummary summary;
             KeywordRepository.Source source;
+            BestOfNJob.Summary bestOfN = null;
             try (ExplanationGenerator g = settings.create()) {
+                if (settings.candidates() > 1) {
+                    BestOfNJob.requireProbe(project.database(), g.generator(), g.model(), settings.variant());
+                }
                 summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(context);
+                if (settings.candidates() > 1) {
+                    bestOfN = new BestOfNJob(project.database(), g, settings.variant(), settings.candidates(),
+                            settings.limit()).run(context);
+                }
                 source = new KeywordRepository.Source(g.generator(), g.model());
             }
             boolean indexable = settings.variant() == Variant.CONTRASTIVE && project.database()
                     .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
             KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
-            return new Outcome(summary, keywords);
+            return new Outcome(summary, keywords, bestOfN);
         }));
     }
 

@@ -7,7 +7,7 @@ import dev.lrrecsys.workbench.task.TrackedTask;
 import java.util.function.Consumer;
 
 /** Runs every job at once on the calling thread: view models can be tested without the JavaFX toolkit. */
-final class DirectBackground implements Background {
+public final class DirectBackground implements Background {
 
     @Override
     public <R> TrackedTask<R> start(Job<R> job, Consumer<R> onSuccess, Consumer<Throwable> onFailure) {

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui.explanations;
 
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
+import dev.lrrecsys.workbench.store.AlignmentFilter;
 import dev.lrrecsys.workbench.store.ExplanationFilter;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.PagedTable;
@@ -35,6 +36,9 @@ public final class ExplanationsView implements WorkbenchView {
     @FXML private ComboBox<String> sourceBox;
     @FXML private ComboBox<String> statusBox;
     @FXML private TextField textField;
+    @FXML private ComboBox<AlignmentFilter.Order> alignmentBox;
+    @FXML private TextField lcField;
+    @FXML private TextField icField;
     @FXML private StackPane tableHost;
     @FXML private TextArea detailArea;
     @FXML private Button showPromptButton;
@@ -65,6 +69,11 @@ public final class ExplanationsView implements WorkbenchView {
         for (ComboBox<String> box : java.util.List.of(sideBox, statusBox, sourceBox)) {
             box.setOnAction(e -> viewModel.search());
         }
+        alignmentBox.setItems(FXCollections.observableArrayList(AlignmentFilter.Order.values()));
+        alignmentBox.valueProperty().bindBidirectional(viewModel.alignmentOrderProperty());
+        alignmentBox.setOnAction(e -> viewModel.search());
+        lcField.textProperty().bindBidirectional(viewModel.lcRangeProperty());
+        icField.textProperty().bindBidirectional(viewModel.icRangeProperty());
         scopeLabel.textProperty().bind(viewModel.scopeProperty());
         scopeBar.visibleProperty().bind(viewModel.scopeProperty().isNotEmpty());
         scopeBar.managedProperty().bind(scopeBar.visibleProperty());
@@ -77,6 +86,8 @@ public final class ExplanationsView implements WorkbenchView {
         table.column("Status", ExplanationRow::status, 70);
         table.column("Rating", ExplanationRow::rating, 60);
         table.column("Generator / model", ExplanationRow::source, 200);
+        table.column("LC", r -> viewModel.score(r, 0), 55);
+        table.column("IC", r -> viewModel.score(r, 1), 55);
         table.column("Text", ExplanationRow::text, 600);
         tableHost.getChildren().add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));

@@ -1,7 +1,11 @@
 package dev.lrrecsys.workbench.ui.explanations;
 
 import dev.lrrecsys.workbench.explain.PromptRebuild;
+import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.store.AlignmentFilter;
+import dev.lrrecsys.workbench.store.AlignmentRepository;
 import dev.lrrecsys.workbench.store.Database;
+import dev.lrrecsys.workbench.store.Page;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.ExplanationRow;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository.SourceCount;
@@ -22,6 +26,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** The explanations explorer's state: the filter fields, the paged result and the selected explanation's detail. */
@@ -47,6 +53,12 @@ public final class ExplanationsViewModel {
     private final StringProperty detail = new SimpleStringProperty("Select an explanation to read it in full.");
     private final StringProperty scope = new SimpleStringProperty("");
     private final PagedQuery<ExplanationRow> results;
+    // Alignment scores (docs/alignment.md): order and ranges, and the LC/IC of the rows shown, by explanation id.
+    private final AlignmentRepository alignment = new AlignmentRepository();
+    private final ObjectProperty<AlignmentFilter.Order> alignmentOrder = new SimpleObjectProperty<>(AlignmentFilter.Order.NONE);
+    private final StringProperty lcRange = new SimpleStringProperty("");
+    private final StringProperty icRange = new SimpleStringProperty("");
+    private final Map<Long, float[]> scores = new ConcurrentHashMap<>();
     private final LatestOnly summaryLoader = new LatestOnly();
     private final LatestOnly promptLoader = new LatestOnly();
     private Integer productId;
@@ -58,12 +70,22 @@ public final class ExplanationsViewModel {
         this.errors = errors;
         results = new PagedQuery<>(background, (after, limit) -> {
             ExplanationFilter f = filter();
-            return new ReadJob<>("Explanations page", database, tx -> repository.page(tx, f, after, limit));
+            AlignmentFilter.Order order = alignmentOrder.get();
+            String lc = lcRange.get();
+            String ic = icRange.get();
+            return new ReadJob<>("Explanations page", database, tx -> {
+                // Parsed in the job, so that a range that does not parse is reported like any failed read.
+                AlignmentFilter a = alignmentFilter(order, lc, ic);
+                Page<ExplanationRow> page = a.active() ? alignment.browse(tx, f, a, after, limit) : repository.page(tx, f, after, limit);
+                scores.putAll(alignment.scoresOf(tx, page.rows().stream().map(ExplanationRow::id).toList()));
+                return page;
+            });
         }, errors);
         selected.addListener((o, was, now) -> detail.set(now == null ? "Select an explanation to read it in full." : describe(now)));
     }
 
     public void refresh() {
+        scores.clear();
         summaryLoader.load(background, new ReadJob<>("Explanation sources", database, repository::sources), list -> {
             // One replacement that keeps the chosen source in the list (also one named by a drill-down before
             // it had rows), then the choice again: the bound box drops its value while its items are replaced.
@@ -139,6 +161,55 @@ public final class ExplanationsViewModel {
     ExplanationFilter filter() {
         return new ExplanationFilter(product.get(), consumer.get(), any(side.get()), any(source.get()), any(status.get()),
                 text.get(), productId, group);
+    }
+
+    /** The alignment order and the LC and IC ranges ("0.5..1", "..0.2", "-1..0"; blank: any). */
+    static AlignmentFilter alignmentFilter(AlignmentFilter.Order order, String lcText, String icText) {
+        double[] lc = range("LC", lcText);
+        double[] ic = range("IC", icText);
+        return new AlignmentFilter(order == null ? AlignmentFilter.Order.NONE : order,
+                bound(lc, 0), bound(lc, 1), bound(ic, 0), bound(ic, 1));
+    }
+
+    static double[] range(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        int dots = t.indexOf("..");
+        try {
+            if (dots < 0) {
+                double v = Double.parseDouble(t);
+                return new double[]{v, Double.NaN};
+            }
+            String lo = t.substring(0, dots).strip();
+            String hi = t.substring(dots + 2).strip();
+            return new double[]{lo.isEmpty() ? Double.NaN : Double.parseDouble(lo), hi.isEmpty() ? Double.NaN : Double.parseDouble(hi)};
+        } catch (NumberFormatException e) {
+            throw new WorkbenchException(name + " range must read like 0.5..1, ..0.2, 0.8.. or -1..0, got '" + t + "'.");
+        }
+    }
+
+    private static Double bound(double[] range, int i) {
+        return range == null || Double.isNaN(range[i]) ? null : range[i];
+    }
+
+    /** LC or IC of a shown row ({@code index} 0 or 1), blank when its pair was not scored. */
+    public String score(ExplanationRow r, int index) {
+        float[] s = scores.get(r.id());
+        return s == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", s[index]);
+    }
+
+    public ObjectProperty<AlignmentFilter.Order> alignmentOrderProperty() {
+        return alignmentOrder;
+    }
+
+    public StringProperty lcRangeProperty() {
+        return lcRange;
+    }
+
+    public StringProperty icRangeProperty() {
+        return icRange;
     }
 
     static String describe(ExplanationRow r) {

@@ -46,6 +46,7 @@ public final class GeneratorSettingsDialog {
     @FXML private Label connectionLabel;
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private CheckBox retryRejectedCheck;
+    @FXML private Spinner<Integer> candidatesSpinner;
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
@@ -98,6 +99,9 @@ public final class GeneratorSettingsDialog {
         concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, viewModel.concurrencyProperty().get()));
         concurrencySpinner.valueProperty().addListener((o, was, now) -> viewModel.concurrencyProperty().set(now));
         retryRejectedCheck.selectedProperty().bindBidirectional(viewModel.retryRejectedProperty());
+        candidatesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                GenerateExplanations.Settings.MAX_CANDIDATES, viewModel.candidatesProperty().get()));
+        candidatesSpinner.valueProperty().addListener((o, was, now) -> viewModel.candidatesProperty().set(now));
         estimateArea.textProperty().bind(viewModel.estimateProperty());
         estimateButton.disableProperty().bind(viewModel.estimatingProperty());
     }

@@ -47,6 +47,8 @@ public final class GeneratorSettingsViewModel {
     private final BooleanProperty estimating = new SimpleBooleanProperty();
     /** A per-run choice, not remembered: ask again for the prompts whose answers were rejected. */
     private final BooleanProperty retryRejected = new SimpleBooleanProperty();
+    /** A per-run choice, not remembered: best-of-N candidates per side (1: plain generation). */
+    private final IntegerProperty candidates = new SimpleIntegerProperty(GenerateExplanations.Settings.defaults().candidates());
     private final LatestOnly tester = new LatestOnly();
     private final LatestOnly estimator = new LatestOnly();
 
@@ -134,7 +136,7 @@ public final class GeneratorSettingsViewModel {
 
     /** The run the dialog describes: the remembered generator settings plus this run's retry choice. */
     public GenerateExplanations.Settings generation() {
-        return settings().generation().withRetryRejected(retryRejected.get());
+        return settings().generation().withRetryRejected(retryRejected.get()).withCandidates(candidates.get());
     }
 
     public GeneratorSettings settings() {
@@ -172,6 +174,10 @@ public final class GeneratorSettingsViewModel {
 
     public StringProperty estimateProperty() {
         return estimate;
+    }
+
+    public IntegerProperty candidatesProperty() {
+        return candidates;
     }
 
     public BooleanProperty retryRejectedProperty() {
