@@ -61,6 +61,12 @@ public final class CaseRepository {
                 rs -> rs.getObject(1) == null ? null : rs.getLong(1));
     }
 
+    /** An experiment's first finished lr-recsys run with a checkpoint, else its first finished run; null if none. */
+    public Long runOfExperiment(Tx tx, long experimentId) throws SQLException {
+        return Sql.one(tx, "SELECT id FROM run WHERE experiment_id = ? AND status = 'done' AND checkpoint IS NOT NULL "
+                + "ORDER BY CASE WHEN model = 'lr-recsys' THEN 0 ELSE 1 END, id LIMIT 1", rs -> rs.getLong(1), experimentId);
+    }
+
     /** The first test sample (consumer, then time), null when there are no test samples. */
     public Long firstTestSample(Tx tx) throws SQLException {
         return Sql.one(tx, "SELECT id FROM sample WHERE split = 'test' ORDER BY consumer_id, position, id LIMIT 1",

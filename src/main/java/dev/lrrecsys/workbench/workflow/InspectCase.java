@@ -223,7 +223,7 @@ public final class InspectCase {
     }
 
     private CaseState state(dev.lrrecsys.workbench.store.Tx tx, String positive, String negative, List<Integer> history,
-                            int candidate, Prediction prediction) throws java.sql.SQLException {
+                            int candidate, Prediction prediction) throws Exception {
         List<String> historyIds = new ArrayList<>();
         List<Map<String, String>> historyRows = new ArrayList<>();
         for (int h : history) {
