@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,
+                CaseCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -5,7 +5,7 @@ import dev.lrrecsys.workbench.store.ExplanationFilter;
 import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TrackedTask;
 import dev.lrrecsys.workbench.ui.explanations.ExplanationsView;
-import dev.lrrecsys.workbench.ui.inspector.CaseView;
+import dev.lrrecsys.workbench.ui.caseworkbench.CaseWorkbenchView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
 import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsDialog;
 import dev.lrrecsys.workbench.ui.start.StartActions;
@@ -163,8 +163,32 @@ public final class MainWindowView implements Navigation, StartActions {
     @Override
     public void showCase(long sampleId) {
         show(ViewKind.CASE);
-        if (tabs.open().get(ViewKind.CASE) instanceof CaseView v) {
-            v.open(sampleId);
+        if (tabs.open().get(ViewKind.CASE) instanceof CaseWorkbenchView v) {
+            v.open(sampleId, null);
+        }
+    }
+
+    @Override
+    public void showCase(long sampleId, long runId) {
+        show(ViewKind.CASE);
+        if (tabs.open().get(ViewKind.CASE) instanceof CaseWorkbenchView v) {
+            v.open(sampleId, runId);
+        }
+    }
+
+    @Override
+    public void showRunInCase(long runId) {
+        show(ViewKind.CASE);
+        if (tabs.open().get(ViewKind.CASE) instanceof CaseWorkbenchView v) {
+            v.openRun(runId);
+        }
+    }
+
+    @Override
+    public void showCaseInExperiment(long sampleId, long experimentId) {
+        show(ViewKind.CASE);
+        if (tabs.open().get(ViewKind.CASE) instanceof CaseWorkbenchView v) {
+            v.openInExperiment(sampleId, experimentId);
         }
     }
 

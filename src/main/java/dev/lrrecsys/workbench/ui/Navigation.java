@@ -14,6 +14,21 @@ public interface Navigation {
 
     void showCase(long sampleId);
 
+    /** Opens a sample in the case workbench through the run it was shown with. */
+    default void showCase(long sampleId, long runId) {
+        showCase(sampleId);
+    }
+
+    /** Opens the case workbench on a run (the case shown so far, or the first test sample). */
+    default void showRunInCase(long runId) {
+        show(ViewKind.CASE);
+    }
+
+    /** Opens a sample in the case workbench through an experiment's lr-recsys run. */
+    default void showCaseInExperiment(long sampleId, long experimentId) {
+        showCase(sampleId);
+    }
+
     void importDataset();
 
     void generateExplanations();

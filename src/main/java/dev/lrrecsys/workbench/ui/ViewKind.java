@@ -10,7 +10,7 @@ public enum ViewKind {
     RUNS("Runs", "Runs"),
     ATTENTION("Attention", "Runs"),
     UNCERTAINTY("Uncertainty vs gain", "Runs"),
-    CASE("Case inspector", "Runs");
+    CASE("Case workbench", "Runs");
 
     private final String title;
     private final String group;

@@ -5,7 +5,7 @@ import dev.lrrecsys.workbench.ui.attention.AttentionView;
 import dev.lrrecsys.workbench.ui.comparison.ComparisonView;
 import dev.lrrecsys.workbench.ui.dataset.DatasetView;
 import dev.lrrecsys.workbench.ui.explanations.ExplanationsView;
-import dev.lrrecsys.workbench.ui.inspector.CaseView;
+import dev.lrrecsys.workbench.ui.caseworkbench.CaseWorkbenchView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
 import dev.lrrecsys.workbench.ui.runs.RunsView;
 import dev.lrrecsys.workbench.ui.uncertainty.UncertaintyView;
@@ -162,7 +162,7 @@ final class ViewTabs {
             case RUNS -> new RunsView(context);
             case ATTENTION -> new AttentionView(context);
             case UNCERTAINTY -> new UncertaintyView(context);
-            case CASE -> new CaseView(context);
+            case CASE -> new CaseWorkbenchView(context);
             case COMPARISON -> new ComparisonView(context);
             case START -> throw new IllegalStateException("the start screen is made by the window");
         };

@@ -192,10 +192,9 @@ class WorkbenchWindowTest {
         waitFor(() -> curve.chart() != null && curve.chart().getXYPlot().getDataset().getItemCount(0) == 1);
 
         robot.interact(() -> window.show(ViewKind.CASE));
-        TableView<?> predictions = find(robot, "#casePredictions", TableView.class);
-        waitFor(() -> predictions.getItems().size() == 4); // 2 models x 2 repeats predicted the first test sample
-        TextArea story = find(robot, "#caseStory", TextArea.class);
-        assertThat(story.getText()).contains("History (oldest first)").contains("Candidate: ").contains("[positive, offline");
+        TableView<?> predictions = find(robot, "#caseModels", TableView.class);
+        waitFor(() -> predictions.getItems().size() == 2); // mf and sasrec, 2 repeats each, predicted the first test sample
+        assertThat(find(robot, "#casePrediction", Label.class).getText()).matches("0\\.\\d{4}  \\(stored 0\\.\\d{4}\\)");
 
         robot.interact(() -> window.show(ViewKind.COMPARISON));
         javafx.scene.layout.HBox columns = find(robot, "#comparisonColumns", javafx.scene.layout.HBox.class);

@@ -96,11 +96,16 @@ public final class AttentionView implements WorkbenchView {
         binTable.getColumns().add(column("alpha_pos", b -> String.format(Locale.ROOT, "%.4f", b.alphaPos())));
         binTable.getColumns().add(column("alpha_neg", b -> String.format(Locale.ROOT, "%.4f", b.alphaNeg())));
         ColumnFit.install(binTable);
-        binTable.setTooltip(new Tooltip("Double-click a sample to open it in the case inspector"));
+        binTable.setTooltip(new Tooltip("Double-click a sample to open it in the case workbench (through this run)"));
         binTable.setOnMouseClicked(e -> {
             BinSample s = binTable.getSelectionModel().getSelectedItem();
             if (e.getClickCount() == 2 && s != null) {
-                context.navigation().showCase(s.sampleId());
+                var run = viewModel.run().chosen();
+                if (run != null) {
+                    context.navigation().showCase(s.sampleId(), run.id());
+                } else {
+                    context.navigation().showCase(s.sampleId());
+                }
             }
         });
         viewModel.analysisProperty().addListener((o, was, now) -> draw(now));

@@ -45,7 +45,10 @@ public final class ComparisonView implements WorkbenchView {
     @FXML private TextField sampleSearchField;
     @FXML private ListView<SampleItem> sampleList;
 
+    private final dev.lrrecsys.workbench.ui.Navigation navigation;
+
     public ComparisonView(ProjectContext context) {
+        this.navigation = context.navigation();
         this.viewModel = new ComparisonViewModel(context.background(), context.project().database(),
                 e -> context.errors().accept("Load comparison", e));
         this.root = FxmlViews.load("Comparison", this);
@@ -73,7 +76,14 @@ public final class ComparisonView implements WorkbenchView {
         asFirst.setOnAction(e -> pick(false));
         MenuItem asSecond = new MenuItem("Compare side by side with the first");
         asSecond.setOnAction(e -> pick(true));
-        sampleList.setContextMenu(new ContextMenu(asFirst, asSecond));
+        MenuItem inCase = new MenuItem("Open in the case workbench");
+        inCase.setOnAction(e -> {
+            SampleItem item = sampleList.getSelectionModel().getSelectedItem();
+            if (item != null) {
+                navigation.showCase(item.sampleId());
+            }
+        });
+        sampleList.setContextMenu(new ContextMenu(asFirst, asSecond, inCase));
         sampleList.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 pick(false);

@@ -91,6 +91,13 @@ public final class ExplanationsView implements WorkbenchView {
         table.column("Text", ExplanationRow::text, 600);
         tableHost.getChildren().add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));
+        // A double-click opens the row's sample in the case workbench.
+        table.table().addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+            ExplanationRow row = table.table().getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && row != null) {
+                context.navigation().showCase(row.sampleId());
+            }
+        });
         detailArea.textProperty().bind(viewModel.detailProperty());
         showPromptButton.disableProperty().bind(viewModel.selectedProperty().isNull());
 

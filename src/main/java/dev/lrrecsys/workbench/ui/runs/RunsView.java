@@ -132,6 +132,13 @@ public final class RunsView implements WorkbenchView {
         runTable.setId("runTable");
         runTable.setItems(viewModel.runs());
         runTable.setPlaceholder(new Label("No runs."));
+        runTable.setTooltip(new javafx.scene.control.Tooltip("Double-click a finished run to look at its cases in the case workbench"));
+        runTable.setOnMouseClicked(e -> {
+            RunRecord r = runTable.getSelectionModel().getSelectedItem();
+            if (e.getClickCount() == 2 && r != null && "done".equals(r.status())) {
+                context.navigation().showRunInCase(r.id());
+            }
+        });
         runTable.getColumns().add(column("Run", RunRecord::id, 50));
         runTable.getColumns().add(column("Model", RunRecord::model, 100));
         // Stored repeats count from 0; the window counts from 1, as training progress does ("repeat 2/2").

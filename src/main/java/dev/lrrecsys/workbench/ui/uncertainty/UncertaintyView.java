@@ -74,7 +74,12 @@ public final class UncertaintyView implements WorkbenchView {
             public void chartMouseClicked(ChartMouseEventFX event) {
                 UncertaintyViewModel.Scatter s = viewModel.scatterProperty().get();
                 if (s != null && event.getEntity() instanceof XYItemEntity item && item.getDataset() == chart.chart().getXYPlot().getDataset(0)) {
-                    context.navigation().showCase(s.sampleIds()[item.getItem()]);
+                    var experiment = viewModel.experiment().chosen();
+                    if (experiment != null) {
+                        context.navigation().showCaseInExperiment(s.sampleIds()[item.getItem()], experiment.id());
+                    } else {
+                        context.navigation().showCase(s.sampleIds()[item.getItem()]);
+                    }
                 }
             }
 
