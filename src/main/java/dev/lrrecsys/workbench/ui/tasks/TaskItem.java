@@ -36,7 +36,8 @@ public final class TaskItem {
         title.set(s.title());
         state.set(s.state());
         // A failed task's bar is full (in the error style), not frozen half-way as if it still ran.
-        progress.set(s.state() == TaskState.SUCCEEDED || s.state() == TaskState.FAILED ? 1 : s.fraction());
+        // The bar covers the whole job where the job declared its phases, not the current phase's counts.
+        progress.set(s.state() == TaskState.SUCCEEDED || s.state() == TaskState.FAILED ? 1 : s.overallFraction());
         detail.set(detail(s));
         outcome.set(outcome(s));
     }
@@ -51,7 +52,10 @@ public final class TaskItem {
         if (!Double.isNaN(s.ratePerSecond()) && !s.state().isFinished()) {
             b.append(b.length() > 0 ? ", " : "").append(rate(s.ratePerSecond()));
         }
-        if (s.total() > 0 && s.state() == TaskState.RUNNING) {
+        if (s.jobFraction() >= 0 && !s.state().isFinished()) {
+            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "job %.0f%%", 100 * s.jobFraction()));
+        }
+        if ((s.total() > 0 || s.jobFraction() >= 0) && s.state() == TaskState.RUNNING) {
             b.append(b.length() > 0 ? ", " : "").append(eta(s.etaSeconds()));
         }
         if (!s.message().isEmpty()) {
@@ -71,7 +75,10 @@ public final class TaskItem {
         return String.format(Locale.ROOT, "%.1f s each", 1 / perSecond);
     }
 
-    /** "ETA n/a" while unknown, or when the job has moved to another phase whose counts say nothing of the whole. */
+    /**
+     * The whole job's ETA (a job with declared phases counts the phases still to come); "ETA n/a" while unknown, or
+     * when a job without declared phases has moved to another phase whose counts say nothing of the whole.
+     */
     static String eta(double seconds) {
         if (Double.isNaN(seconds)) {
             return "ETA n/a";

@@ -50,6 +50,13 @@ class TaskPanelViewModelTest {
     }
 
     @Test
+    void aJobWithDeclaredPhasesShowsItsShareDoneAndTheWholeJobsEta() {
+        TaskSnapshot s = new TaskSnapshot("Experiment", TaskState.RUNNING, 2, 20, "autoencoder epoch 2/20", 0.25, 600,
+                null, 0.02);
+        assertThat(TaskItem.detail(s)).isEqualTo("2 / 20, 4.0 s each, job 2%, ETA 10:00 - autoencoder epoch 2/20");
+    }
+
+    @Test
     void slowRatesReadAsSecondsEachAndAnUnknownEtaSaysSo() {
         TaskSnapshot autoencoder = new TaskSnapshot("Train", TaskState.RUNNING, 2, 20, "epoch 2/20", 0.25, Double.NaN, null);
         assertThat(TaskItem.detail(autoencoder)).isEqualTo("2 / 20, 4.0 s each, ETA n/a - epoch 2/20");
