@@ -25,17 +25,20 @@ public final class ImportDataset {
                            Path mapping, Double ratingMin, Double ratingMax, Double highThreshold,
                            DuplicatePolicy duplicates) {
 
+        /** Duplicate rows are refused (naming both lines) unless the user chooses keep-last or mean. */
+        public static final DuplicatePolicy DEFAULT_DUPLICATES = DuplicatePolicy.REFUSE;
+
         public Settings {
             InvalidSettingException.require(format != null, "format", "format must be chosen.");
             InvalidSettingException.require(paths != null && !paths.isEmpty(), "path",
                     "Choose the file or folder to import.");
             paths = List.copyOf(paths);
-            duplicates = duplicates == null ? DuplicatePolicy.REFUSE : duplicates;
+            duplicates = duplicates == null ? DEFAULT_DUPLICATES : duplicates;
         }
 
         /** A strict import with the format's own scale: the defaults of both front ends. */
         public static Settings of(ImportFormat format, List<Path> paths) {
-            return new Settings(format, paths, false, false, null, null, null, null, DuplicatePolicy.REFUSE);
+            return new Settings(format, paths, false, false, null, null, null, null, DEFAULT_DUPLICATES);
         }
 
         public Settings withSkipBadRows(boolean skip) {

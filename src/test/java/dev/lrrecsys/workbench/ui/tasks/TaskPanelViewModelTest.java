@@ -97,6 +97,28 @@ class TaskPanelViewModelTest {
     }
 
     @Test
+    void theBarShowsTheNewestUnfinishedTaskElseTheNewestAndCountsWhatRuns() {
+        TaskPanelViewModel panel = new TaskPanelViewModel(Runnable::run);
+        assertThat(panel.currentProperty().get()).isNull();
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks");
+        TrackedTask<String> first = new TrackedTask<>(new NamedTestJob("Import", c -> "x"));
+        TrackedTask<String> second = new TrackedTask<>(new NamedTestJob("Train", c -> "y"));
+        panel.track(first);
+        panel.track(second);
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 2 running of 2");
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Train");
+        second.runHere();
+        // The newest has finished: the bar moves to the one still waiting.
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Import");
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 1 running of 2");
+        first.runHere();
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Train");
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 2");
+        panel.clearFinished();
+        assertThat(panel.currentProperty().get()).isNull();
+    }
+
+    @Test
     void anExportSaysWhereItSaved() {
         TaskPanelViewModel panel = new TaskPanelViewModel(Runnable::run);
         java.nio.file.Path file = java.nio.file.Path.of("/p/exports/consumers-2026-12-02.csv");
