@@ -88,9 +88,13 @@ public final class StoreException extends WorkbenchException {
                     || namesAFullDisk(m))) {
                 return true;
             }
-            todo.add(t.getCause());
+            // ArrayDeque takes no nulls: a missing cause or next exception is simply not followed (adding it threw a
+            // NullPointerException here, which hid every disk-full failure of a commit behind "NullPointerException").
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
             todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
-            if (t instanceof SQLException sql) {
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
                 todo.add(sql.getNextException());
             }
         }
