@@ -68,6 +68,9 @@ public final class ConsoleProgress {
         } else if (s.done() > 0) {
             b.append(s.done());
         }
+        if (s.jobFraction() >= 0) {
+            b.append(String.format(Locale.ROOT, ", job %.0f%%", 100.0 * s.jobFraction()));
+        }
         if (!Double.isNaN(s.ratePerSecond())) {
             b.append(String.format(Locale.ROOT, ", %.0f/s", s.ratePerSecond()));
         }

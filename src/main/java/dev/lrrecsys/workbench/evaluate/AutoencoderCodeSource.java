@@ -24,10 +24,18 @@ public final class AutoencoderCodeSource implements ExplanationCodes {
     }
 
     @Override
-    public ExplanationFeatures ensure(String generator, String model, TaskContext context) throws Exception {
-        boolean trained = project.database().read(tx -> new ExplanationCodeRepository()
+    public int epochsToTrain(String generator, String model) {
+        return trained(generator, model) ? 0 : epochs;
+    }
+
+    private boolean trained(String generator, String model) {
+        return project.database().read(tx -> new ExplanationCodeRepository()
                 .latestFinished(tx, generator, model)).isPresent();
-        if (!trained) {
+    }
+
+    @Override
+    public ExplanationFeatures ensure(String generator, String model, TaskContext context) throws Exception {
+        if (!trained(generator, model)) {
             AutoencoderSettings paper = AutoencoderSettings.paper(epochs);
             new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project), project.modelsDir(), generator, model,
                     new AutoencoderSettings(paper.epochs(),

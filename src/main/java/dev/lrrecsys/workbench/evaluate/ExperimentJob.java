@@ -22,6 +22,7 @@ import dev.lrrecsys.workbench.store.SentenceEmbeddingRepository;
 import dev.lrrecsys.workbench.store.StoredSample;
 import dev.lrrecsys.workbench.task.CancelledException;
 import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.JobPhases;
 import dev.lrrecsys.workbench.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,9 +116,11 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         + "explanations with it first, or choose models without explanations (mf, sasrec).");
             }
         }
+        JobPhases phases = plan(context, rows.size(), entries.size(),
+                needsCodes ? codes.epochsToTrain(settings.generator(), settings.generatorModel()) : 0, needsSentences);
         ExplanationFeatures codeFeatures = needsCodes
-                ? codes.ensure(settings.generator(), settings.generatorModel(), context) : null;
-        ExplanationFeatures sentenceFeatures = needsSentences ? sentenceEmbeddings(context) : null;
+                ? codes.ensure(settings.generator(), settings.generatorModel(), phases.enter(AUTOENCODER_PHASE)) : null;
+        ExplanationFeatures sentenceFeatures = needsSentences ? sentenceEmbeddings(phases.enter(SENTENCE_PHASE)) : null;
         SampleSetLoader.Splits splits = SampleSetLoader.load(rows, dataset, trainingTask,
                 codeFeatures != null ? codeFeatures : sentenceFeatures);
         if (splits.excluded() > 0) {
@@ -180,8 +183,17 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
             repository.setExperimentStatus(tx, experimentId, ExperimentRepository.RUNNING);
         });
 
-        Progress progress = new Progress(context, (long) settings.trainFractions().size() * settings.repeats()
-                * entries.size() * settings.epochs());
+        long keptEpochs = 0;
+        for (double fraction : settings.trainFractions()) {
+            for (int repeat = 0; repeat < settings.repeats(); repeat++) {
+                for (Entry entry : entries) {
+                    keptEpochs += finished.containsKey(key(entry.id(), repeat, fraction)) ? settings.epochs() : 0;
+                }
+            }
+        }
+        // Counted from the start, so a resumed experiment's rate (and ETA) measures the runs it trains, not those kept.
+        Progress progress = new Progress(phases.enter(TRAINING_PHASE), (long) settings.trainFractions().size()
+                * settings.repeats() * entries.size() * settings.epochs(), keptEpochs);
         Map<Double, UncertaintyAnalysis.Fit> fits = new LinkedHashMap<>();
         Map<Double, ConsumerBootstrap.Interval> intervals = new LinkedHashMap<>();
         try {
@@ -193,7 +205,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         float[] predicted;
                         if (done != null) {
                             predicted = storedPredictions(done.id(), splits.test());
-                            progress.skip(settings.epochs());
+                            progress.kept();
                         } else {
                             SampleSet train = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTrain : splits.train();
                             SampleSet test = entry.features() == Features.SENTENCE_EMBEDDINGS ? sentenceTest : splits.test();
@@ -483,23 +495,49 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         return sum;
     }
 
+    /**
+     * The experiment's phases for the whole job's ETA: the autoencoder (when its codes must be trained first), the
+     * sentence embeddings (when a model reads them) and the training runs, weighted in sample passes. The costs per
+     * pass are estimates from `lrw bench train` (the autoencoder reads a sentence about 10 times slower than a network
+     * trains on a sample) and from embedding on this machine's CPU; the ETA corrects itself once training runs.
+     */
+    private JobPhases plan(TaskContext context, long samples, int models, int autoencoderEpochs, boolean sentences) {
+        double fractions = settings.trainFractions().stream().mapToDouble(Double::doubleValue).sum();
+        double training = fractions * settings.repeats() * models * settings.epochs() * samples;
+        // Two sentences a sample; the codes of every sentence are written after training (about one more epoch).
+        double autoencoder = autoencoderEpochs > 0 ? (autoencoderEpochs + 1.0) * 2 * samples * AUTOENCODER_COST : 0;
+        double embeddings = sentences ? 2.0 * samples * SENTENCE_EMBEDDING_COST : 0;
+        return JobPhases.plan(context, autoencoder, embeddings, training);
+    }
+
+    private static final int AUTOENCODER_PHASE = 0;
+    private static final int SENTENCE_PHASE = 1;
+    private static final int TRAINING_PHASE = 2;
+    /** Sample passes of one network epoch that one autoencoder sentence-epoch costs (estimate). */
+    static final double AUTOENCODER_COST = 10;
+    /** Sample passes that embedding one sentence with all-MiniLM-L6-v2 on the CPU costs (estimate). */
+    static final double SENTENCE_EMBEDDING_COST = 300;
+
     /** Counts finished epochs across all runs for the task's progress bar. */
     private static final class Progress {
         private final TaskContext context;
         private final long total;
         private long done;
 
-        Progress(TaskContext context, long total) {
+        Progress(TaskContext context, long total, long kept) {
             this.context = context;
             this.total = total;
+            this.done = kept;
+            context.progress(kept, total, kept > 0 ? "resuming: " + kept + " epochs of finished runs kept" : "training");
+        }
+
+        /** A finished run of a resumed experiment: its epochs were counted from the start. */
+        void kept() {
+            context.message("kept a finished run");
         }
 
         void epoch(String message) {
             context.progress(++done, total, message);
-        }
-
-        void skip(int epochs) {
-            skip(epochs, "kept a finished run");
         }
 
         void skip(int epochs, String message) {

@@ -11,4 +11,9 @@ import dev.lrrecsys.workbench.task.TaskContext;
 public interface ExplanationCodes {
 
     ExplanationFeatures ensure(String generator, String model, TaskContext context) throws Exception;
+
+    /** The autoencoder epochs {@link #ensure} will train first (0 when the codes exist): weighs the job's phases. */
+    default int epochsToTrain(String generator, String model) {
+        return 0;
+    }
 }

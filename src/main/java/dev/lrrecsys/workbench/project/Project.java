@@ -165,6 +165,18 @@ public final class Project implements AutoCloseable {
         return dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
     }
 
+    /**
+     * After a commit failed in a way that leaves unknown whether it was written (the disk filled up during it): closes
+     * this project's database (H2 has closed its store already) and reads the file as it is on disk, read-only. The
+     * project cannot be used afterwards; open it again.
+     */
+    public <T> T readBackAfterFailedCommit(Database.Work<T> work) {
+        database.close();
+        try (Database onDisk = ProjectDatabase.openReadOnly(dir)) {
+            return onDisk.read(work);
+        }
+    }
+
     public Database database() {
         return database;
     }

@@ -35,6 +35,23 @@ final class ProjectDatabase {
     }
 
     /**
+     * The database file as it is on disk, read-only (nothing is written, so it opens on a full disk too): to find out
+     * what a commit that failed half-way left. The caller disposes of it.
+     */
+    static Database openReadOnly(Path projectDir) {
+        String url = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME)
+                + ";ACCESS_MODE_DATA=r;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "lrw", "");
+        try (Connection probe = pool.getConnection()) {
+            probe.isValid(1);
+        } catch (SQLException e) {
+            pool.dispose();
+            throw translate(projectDir, e);
+        }
+        return Database.over(pool);
+    }
+
+    /**
      * Rewrites the (closed) database file with its live data only: H2's SHUTDOWN COMPACT copies it into a new file
      * and replaces the old one. Only for a file whose last session closed cleanly: compacting right after H2
      * recovered a killed session is where issue #4123 ("Double mark") corrupted files.

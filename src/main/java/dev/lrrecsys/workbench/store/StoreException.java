@@ -7,8 +7,23 @@ import java.sql.SQLException;
 /** A database failure that is not the user's doing (a full disk, a corrupt file...). */
 public final class StoreException extends WorkbenchException {
 
+    private final boolean commitOutcomeUnknown;
+
     public StoreException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private StoreException(String message, Throwable cause, boolean commitOutcomeUnknown) {
         super(message, cause);
+        this.commitOutcomeUnknown = commitOutcomeUnknown;
+    }
+
+    /**
+     * The disk filled up during the commit itself: H2 may have written the change before it failed, so whether it
+     * was kept can only be told by reading the file again (the import does, see workflow.ImportDataset).
+     */
+    public boolean commitOutcomeUnknown() {
+        return commitOutcomeUnknown;
     }
 
     /**
@@ -28,7 +43,7 @@ public final class StoreException extends WorkbenchException {
                 + "database with its last close, and `lrw info` shows what it holds)."
                 : "The disk is full: the change in progress was not saved (it was rolled back); what was committed "
                 + "before it is kept. Free some space and run it again.";
-        return new StoreException(what, e);
+        return new StoreException(what, e, duringCommit);
     }
 
     private static final java.util.regex.Pattern DATABASE_FILE = java.util.regex.Pattern.compile("\"([^\"]+\\.mv\\.db)\"");
@@ -73,9 +88,13 @@ public final class StoreException extends WorkbenchException {
                     || namesAFullDisk(m))) {
                 return true;
             }
-            todo.add(t.getCause());
+            // ArrayDeque takes no nulls: a missing cause or next exception is simply not followed (adding it threw a
+            // NullPointerException here, which hid every disk-full failure of a commit behind "NullPointerException").
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
             todo.addAll(java.util.Arrays.asList(t.getSuppressed()));
-            if (t instanceof SQLException sql) {
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
                 todo.add(sql.getNextException());
             }
         }

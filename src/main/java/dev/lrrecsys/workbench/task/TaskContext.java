@@ -14,6 +14,19 @@ public interface TaskContext {
 
     boolean isCancelled();
 
+    /**
+     * Declares that the job runs in phases, each with its own counts, and their weights: the expected share of the
+     * job's time of each (any scale; 0 for a phase that will not run). The runner can then give an ETA and a
+     * fraction for the whole job (see {@link JobPhases}, which jobs use instead of calling this). Ignored by
+     * contexts that show no ETA.
+     */
+    default void plan(double... weights) {
+    }
+
+    /** Says that the job has entered phase {@code index} of its {@link #plan}; the counts that follow are its own. */
+    default void phase(int index) {
+    }
+
     default void checkCancelled() {
         if (isCancelled()) {
             throw new CancelledException();

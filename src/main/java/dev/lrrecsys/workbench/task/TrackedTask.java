@@ -29,6 +29,10 @@ public final class TrackedTask<R> implements TaskContext {
     private volatile long phaseStartNanos;
     private volatile long phaseStartDone;
     private volatile int phases = 1;
+    /** Declared phases' weights (null when the job declared none), the current one, and whether its first count is due. */
+    private volatile double[] weights;
+    private volatile int planned;
+    private volatile boolean baselineDue;
     private long lastNotifyNanos;
 
     public TrackedTask(Job<R> job) {
@@ -89,10 +93,32 @@ public final class TrackedTask<R> implements TaskContext {
     }
 
     @Override
+    public void plan(double... weights) {
+        if (this.weights == null) {
+            this.weights = weights.clone();
+        }
+    }
+
+    @Override
+    public void phase(int index) {
+        if (weights != null && index >= 0 && index < weights.length) {
+            planned = index;
+            phaseStartNanos = clock.getAsLong();
+            // The phase's first report sets where and when its counts start (a resumed phase starts at what it kept).
+            baselineDue = true;
+            notifyListeners(true);
+        }
+    }
+
+    @Override
     public void progress(long done, long total, String message) {
-        // A job that runs sub-jobs (an autoencoder before the training runs) reports each one's own counts: a new
-        // total, or counts going back, starts a phase, and the rate is measured within it.
-        if (this.total > 0 && (total != this.total || done < this.done)) {
+        if (baselineDue) {
+            baselineDue = false;
+            phaseStartDone = done;
+            phaseStartNanos = clock.getAsLong();
+        } else if (this.total > 0 && (total != this.total || done < this.done)) {
+            // A job that runs sub-jobs (an autoencoder before the training runs) reports each one's own counts: a new
+            // total, or counts going back, starts a phase, and the rate is measured within it.
             phases++;
             phaseStartNanos = clock.getAsLong();
             phaseStartDone = done;
@@ -131,9 +157,56 @@ public final class TrackedTask<R> implements TaskContext {
         long t = total;
         long inPhase = d - phaseStartDone;
         double rate = seconds > 0 && inPhase > 0 ? inPhase / seconds : Double.NaN;
+        double[] w = weights;
+        if (w != null) {
+            boolean fresh = baselineDue;
+            return new TaskSnapshot(job.title(), state, d, t, message, fresh ? Double.NaN : rate,
+                    fresh ? Double.NaN : plannedEta(w, planned, d, t, phaseStartDone, rate),
+                    error, jobFraction(w, planned, fresh ? 0 : d, fresh ? 0 : t, fresh ? 0 : phaseStartDone));
+        }
         // Once a job has shown a second phase, one phase's remaining time is not the job's: no ETA rather than a wrong one.
         double eta = t > 0 && rate > 0 && phases == 1 ? (t - d) / rate : Double.NaN;
         return new TaskSnapshot(job.title(), state, d, t, message, rate, eta, error);
+    }
+
+    /**
+     * Seconds left of a job with declared phases: the current phase's rest at its measured rate, plus the later phases
+     * at the seconds per unit of weight the current phase shows (its expected length over its weight).
+     */
+    static double plannedEta(double[] weights, int phase, long done, long total, long startDone, double rate) {
+        if (total <= 0 || !(rate > 0)) {
+            return Double.NaN;
+        }
+        double rest = Math.max(0, total - done) / rate;
+        double later = 0;
+        for (int j = phase + 1; j < weights.length; j++) {
+            later += weights[j];
+        }
+        if (later == 0) {
+            return rest;
+        }
+        if (weights[phase] <= 0) {
+            return Double.NaN;
+        }
+        double phaseSeconds = Math.max(0, total - startDone) / rate;
+        return rest + phaseSeconds / weights[phase] * later;
+    }
+
+    /** The share of the job done: the earlier phases' weights, plus the current one's times its counts' progress. */
+    static double jobFraction(double[] weights, int phase, long done, long total, long startDone) {
+        double sum = 0;
+        double before = 0;
+        for (int j = 0; j < weights.length; j++) {
+            sum += weights[j];
+            if (j < phase) {
+                before += weights[j];
+            }
+        }
+        if (sum <= 0) {
+            return -1;
+        }
+        double inPhase = total <= 0 ? 0 : total <= startDone ? 1 : Math.min(1, Math.max(0, (double) (done - startDone) / (total - startDone)));
+        return Math.min(1, (before + weights[phase] * inPhase) / sum);
     }
 
     public Job<R> job() {

@@ -146,7 +146,15 @@ public final class ColumnFit {
 
     /** Whether the label draws less than its text (JavaFX replaces the cut part with an ellipsis). */
     public static boolean isElided(javafx.scene.control.Labeled label) {
-        return label.lookup(".text") instanceof Text drawn && label.getText() != null && !label.getText().isEmpty()
-                && !label.getText().equals(drawn.getText());
+        if (!(label.lookup(".text") instanceof Text drawn) || label.getText() == null || label.getText().isEmpty()) {
+            return false;
+        }
+        String text = label.getText();
+        // A mnemonic's underscore ("_File") is drawn as an underline, not as text.
+        int mnemonic = label.isMnemonicParsing() ? text.indexOf('_') : -1;
+        if (mnemonic >= 0 && mnemonic + 1 < text.length() && text.charAt(mnemonic + 1) != '_') {
+            text = text.substring(0, mnemonic) + text.substring(mnemonic + 1);
+        }
+        return !text.equals(drawn.getText());
     }
 }

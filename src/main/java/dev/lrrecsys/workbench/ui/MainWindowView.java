@@ -59,7 +59,6 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private BorderPane rootPane;
     @FXML private TreeView<Object> navigator;
     @FXML private TabPane tabPane;
-    @FXML private SplitPane verticalSplit;
     @FXML private SplitPane horizontalSplit;
     @FXML private StackPane taskPanelHost;
     @FXML private Label statusLine;
@@ -106,7 +105,7 @@ public final class MainWindowView implements Navigation, StartActions {
             stage.setY(layout.y());
         }
         horizontalSplit.setDividerPositions(layout.navigatorDivider());
-        verticalSplit.setDividerPositions(layout.taskDivider());
+        taskPanel.expandedProperty().set(layout.taskListShown());
         stage.setOnCloseRequest(e -> {
             if (quitGuard.mayQuit(stage)) {
                 shutdown();
@@ -292,9 +291,8 @@ public final class MainWindowView implements Navigation, StartActions {
         }
         closed = true;
         double[] h = horizontalSplit.getDividerPositions();
-        double[] v = verticalSplit.getDividerPositions();
         preferences.setWindowLayout(new WorkbenchPreferences.WindowLayout(stage.getX(), stage.getY(), stage.getWidth(),
-                stage.getHeight(), h.length > 0 ? h[0] : 0.18, v.length > 0 ? v[0] : 0.78));
+                stage.getHeight(), h.length > 0 ? h[0] : 0.18, taskPanel.expandedProperty().get()));
         Project p = viewModel.project();
         background.close();
         if (p != null) {

@@ -75,14 +75,14 @@ public final class WorkbenchPreferences {
         flush();
     }
 
-    /** Window bounds and the two divider positions; NaN where nothing was stored yet. */
-    public record WindowLayout(double x, double y, double width, double height, double navigatorDivider, double taskDivider) {
+    /** Window bounds, the navigator's divider position (NaN where nothing was stored yet) and whether the task list is open. */
+    public record WindowLayout(double x, double y, double width, double height, double navigatorDivider, boolean taskListShown) {
     }
 
     public WindowLayout windowLayout() {
         return new WindowLayout(node.getDouble("window.x", Double.NaN), node.getDouble("window.y", Double.NaN),
                 node.getDouble("window.width", 1280), node.getDouble("window.height", 820),
-                node.getDouble("window.navigator", 0.18), node.getDouble("window.tasks", 0.78));
+                node.getDouble("window.navigator", 0.18), node.getBoolean("window.taskList", false));
     }
 
     public void setWindowLayout(WindowLayout l) {
@@ -91,7 +91,7 @@ public final class WorkbenchPreferences {
         node.putDouble("window.width", l.width());
         node.putDouble("window.height", l.height());
         node.putDouble("window.navigator", l.navigatorDivider());
-        node.putDouble("window.tasks", l.taskDivider());
+        node.putBoolean("window.taskList", l.taskListShown());
         flush();
     }
 

@@ -45,7 +45,16 @@ final class DiskSpace {
         }
     }
 
-    private static String mb(long bytes) {
+    /** The free space of the disk holding {@code dir}, as "N MB" ("unknown" when it cannot be read). */
+    static String freeText(Path dir) {
+        try {
+            return mb(Files.getFileStore(dir).getUsableSpace());
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String mb(long bytes) {
         return String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
     }
 }

@@ -15,7 +15,10 @@ import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.store.DatasetBrowseRepository;
 import dev.lrrecsys.workbench.task.Job;
+import dev.lrrecsys.workbench.task.JobPhases;
+import dev.lrrecsys.workbench.task.TaskContext;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -174,22 +177,46 @@ public final class GenerateExplanations {
             GenerationSummary summary;
             KeywordRepository.Source source;
             BestOfNJob.Summary bestOfN = null;
+            JobPhases phases;
             try (ExplanationGenerator g = settings.create()) {
                 if (settings.candidates() > 1) {
                     BestOfNJob.requireProbe(project.database(), g.generator(), g.model(), settings.variant());
                 }
-                summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(context);
+                phases = plan(project, settings, g, context);
+                summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(phases.enter(0));
                 if (settings.candidates() > 1) {
                     bestOfN = new BestOfNJob(project.database(), g, settings.variant(), settings.candidates(),
-                            settings.limit()).run(context);
+                            settings.limit()).run(phases.enter(1));
                 }
                 source = new KeywordRepository.Source(g.generator(), g.model());
             }
             boolean indexable = settings.variant() == Variant.CONTRASTIVE && project.database()
                     .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
-            KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
+            KeywordIndexJob.Result keywords = indexable
+                    ? new KeywordIndexJob(project.database(), source).run(phases.enter(2)) : null;
             return new Outcome(summary, keywords, bestOfN);
         }));
+    }
+
+    /** Cost of one LLM answer in offline-reasoner prompts (an answer takes about a second; the reasoner ~1 ms). */
+    static final double LLM_PROMPT_COST = 1000;
+    /** Cost of indexing one explanation's keywords in offline-reasoner prompts (estimate). */
+    static final double KEYWORD_COST = 0.5;
+
+    /**
+     * The run's two phases for the whole job's ETA: generation (every sample's prompts, weighted by what an answer of
+     * this generator costs) and the keyword index (every explanation of the generator, re-indexed). Counts come from
+     * the stored summaries (nothing is scanned); a dataset without samples yet is weighed by its interactions.
+     */
+    private static JobPhases plan(Project project, Settings settings, ExplanationGenerator g, TaskContext context) {
+        java.util.Map<String, Long> counts = project.database().read(tx -> new DatasetBrowseRepository().counts(tx));
+        long samples = counts.get("samples") > 0 ? counts.get("samples") : counts.get("interactions");
+        double prompts = (double) samples * settings.variant().sides().size();
+        double generation = prompts * (g.usesPrompts() ? LLM_PROMPT_COST : 1);
+        double keywords = settings.variant() == Variant.CONTRASTIVE ? prompts * KEYWORD_COST : 0;
+        // Best-of-N asks for N - 1 more candidates per side: as many prompts again, N - 1 times.
+        double bestOfN = settings.candidates() > 1 ? generation * (settings.candidates() - 1) : 0;
+        return JobPhases.plan(context, generation, bestOfN, keywords);
     }
 
     /** The models pulled on the Ollama server of these settings. */

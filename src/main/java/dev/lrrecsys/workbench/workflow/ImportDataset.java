@@ -1,6 +1,10 @@
 package dev.lrrecsys.workbench.workflow;
 
+import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
+import dev.lrrecsys.workbench.store.DatasetBrowseRepository;
+import dev.lrrecsys.workbench.store.DatasetRepository;
+import dev.lrrecsys.workbench.store.StoreException;
 import dev.lrrecsys.workbench.ingest.ImportFormat;
 import dev.lrrecsys.workbench.ingest.ImportJob;
 import dev.lrrecsys.workbench.ingest.ImportRequest;
@@ -25,17 +29,20 @@ public final class ImportDataset {
                            Path mapping, Double ratingMin, Double ratingMax, Double highThreshold,
                            DuplicatePolicy duplicates) {
 
+        /** Duplicate rows are refused (naming both lines) unless the user chooses keep-last or mean. */
+        public static final DuplicatePolicy DEFAULT_DUPLICATES = DuplicatePolicy.REFUSE;
+
         public Settings {
             InvalidSettingException.require(format != null, "format", "format must be chosen.");
             InvalidSettingException.require(paths != null && !paths.isEmpty(), "path",
                     "Choose the file or folder to import.");
             paths = List.copyOf(paths);
-            duplicates = duplicates == null ? DuplicatePolicy.REFUSE : duplicates;
+            duplicates = duplicates == null ? DEFAULT_DUPLICATES : duplicates;
         }
 
         /** A strict import with the format's own scale: the defaults of both front ends. */
         public static Settings of(ImportFormat format, List<Path> paths) {
-            return new Settings(format, paths, false, false, null, null, null, null, DuplicatePolicy.REFUSE);
+            return new Settings(format, paths, false, false, null, null, null, null, DEFAULT_DUPLICATES);
         }
 
         public Settings withSkipBadRows(boolean skip) {
@@ -84,8 +91,43 @@ public final class ImportDataset {
     public static Job<ImportResult> job(Project project, Settings settings) {
         ImportJob importing = new ImportJob(project.database(), project.exportsDir(), settings.request());
         return new WorkflowJob<>(importing.title(), context -> {
-            DiskSpace.require(project.dir(), DiskSpace.importNeeds(settings.paths()), "the import");
-            return importing.run(context);
+            long needs = DiskSpace.importNeeds(settings.paths());
+            DiskSpace.require(project.dir(), needs, "the import");
+            try {
+                return importing.run(context);
+            } catch (StoreException e) {
+                if (e.commitOutcomeUnknown()) {
+                    throw settle(project, needs, e);
+                }
+                throw e;
+            }
         });
+    }
+
+    /**
+     * The disk filled up during the import's commit, where H2 may or may not have written it: the file is read again
+     * (read-only, so a full disk does not stop it) to say which, with the space an import needs.
+     */
+    static WorkbenchException settle(Project project, long needs, StoreException failure) {
+        java.util.Optional<Long> kept;
+        try {
+            kept = project.readBackAfterFailedCommit(tx -> new DatasetRepository().find(tx).isPresent()
+                    ? java.util.Optional.of(new DatasetBrowseRepository().counts(tx).get("interactions"))
+                    : java.util.Optional.<Long>empty());
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            return failure;
+        }
+        String free = DiskSpace.freeText(project.dir());
+        String message = kept.isPresent()
+                ? "The disk filled up while the import was being committed, but the import was kept: the project "
+                + "holds its " + kept.get() + " interactions (read back from " + project.dir().resolve(Project.DB_FILE_NAME)
+                + " after the failure). Free some space before the next job (the disk holding " + project.dir()
+                + " has " + free + " free), then open the project again."
+                : "The disk filled up while the import was being committed, and the import was not kept: the project is "
+                + "as it was before it (read back from " + project.dir().resolve(Project.DB_FILE_NAME) + " after the "
+                + "failure). The import needs about " + DiskSpace.mb(needs) + " free while it runs and the disk holding "
+                + project.dir() + " has " + free + ": free some space, open the project again and import again.";
+        return new WorkbenchException(message, failure);
     }
 }

@@ -30,32 +30,18 @@ class ImportDuplicatesTest {
     @TempDir
     Path tmp;
 
+    private ImportIntoNewProject imports;
     private Project project;
-    private Map<String, String> before;
 
     @BeforeEach
     void openProject() {
-        project = Project.create(tmp.resolve("project"));
-        before = DatabaseSnapshot.of(project.database());
+        imports = new ImportIntoNewProject(tmp);
+        project = imports.project();
     }
 
     @AfterEach
     void closeProject() {
-        project.close();
-    }
-
-    private void assertRefusedUnchanged(ImportRequest request, String message) throws IOException {
-        assertThatThrownBy(() -> ImportFixtures.run(project, request))
-                .isInstanceOf(WorkbenchException.class)
-                .hasMessage(message);
-        assertThat(DatabaseSnapshot.of(project.database())).isEqualTo(before);
-        assertThat(Files.exists(project.exportsDir()) ? Files.list(project.exportsDir()).count() : 0).isZero();
-    }
-
-    private Path csv(String name, String content) throws IOException {
-        Path f = tmp.resolve(name);
-        Files.writeString(f, content, StandardCharsets.UTF_8);
-        return f;
+        imports.close();
     }
 
     /** Appends a line and returns its (1-based) line number. */
@@ -87,23 +73,23 @@ class ImportDuplicatesTest {
 
     @Test
     void csvDuplicateIsRefusedNamingBothLines() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu2,p1,3,100\nu1,p1,2,100\n");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.CSV, f),
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu2,p1,3,100\nu1,p1,2,100\n");
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f),
                 "ratings.csv line 4: consumer u1 rated product p1 at the same time on line 2 (ratings 4 and 2)" + CHOOSE);
     }
 
     @Test
     void duplicateAcrossTwoFilesNamesBothFiles() throws IOException {
-        Path a = csv("a.csv", "consumer,product,rating,time\nu1,p1,4,100\n");
-        Path b = csv("b.csv", "consumer,product,rating,time\nu2,p1,3,100\nu1,p1,2,100\n");
-        assertRefusedUnchanged(new ImportRequest(ImportFormat.CSV, List.of(a, b), false, false, null, null, null, null, null),
+        Path a = imports.csv("a.csv", "consumer,product,rating,time\nu1,p1,4,100\n");
+        Path b = imports.csv("b.csv", "consumer,product,rating,time\nu2,p1,3,100\nu1,p1,2,100\n");
+        imports.assertFailsUnchanged(new ImportRequest(ImportFormat.CSV, List.of(a, b), false, false, null, null, null, null, null),
                 "b.csv line 3: consumer u1 rated product p1 at the same time on a.csv line 2 (ratings 4 and 2)" + CHOOSE);
     }
 
     @Test
     void idsDifferingOnlyInSpacesAreOneConsumerSoTheirRowsAreDuplicates() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\n u1 , p1,2,100\n");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.CSV, f),
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\n u1 , p1,2,100\n");
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f),
                 "ratings.csv line 3: consumer u1 rated product p1 at the same time on line 2 (ratings 4 and 2)" + CHOOSE);
     }
 
@@ -111,7 +97,7 @@ class ImportDuplicatesTest {
     void withoutTimesTheSameConsumerAndProductTwiceIsADuplicate() throws IOException {
         Path data = ImportFixtures.copy("restaurant-consumer", tmp);
         int line = append(data.resolve("rating_final.csv"), "U1,1001,0,0,0");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.RESTAURANT_CONSUMER, data), "rating_final.csv line " + line
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.RESTAURANT_CONSUMER, data), "rating_final.csv line " + line
                 + ": consumer U1 rated product 1001 on line 2 too, and there are no times to tell the two apart (ratings 2 and 0)" + CHOOSE);
     }
 
@@ -120,7 +106,7 @@ class ImportDuplicatesTest {
         Path data = ImportFixtures.copy("yelp", tmp);
         int line = append(data.resolve("review.json"),
                 "{\"review_id\":\"r9\",\"user_id\":\"ua\",\"business_id\":\"b1\",\"stars\":1.0,\"date\":\"2016-03-09 20:15:00\"}");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.YELP, data), "review.json line " + line
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.YELP, data), "review.json line " + line
                 + ": consumer ua rated product b1 at the same time on line 1 (ratings 5 and 1)" + CHOOSE);
     }
 
@@ -129,7 +115,7 @@ class ImportDuplicatesTest {
         Path data = ImportFixtures.copy("amazon-2018", tmp);
         int line = append(data.resolve("Movies_and_TV.json"),
                 "{\"overall\": 1.0, \"reviewerID\": \"A1\", \"asin\": \"B001\", \"unixReviewTime\": 1410652800}");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.AMAZON, data), "Movies_and_TV.json line " + line
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.AMAZON, data), "Movies_and_TV.json line " + line
                 + ": consumer A1 rated product B001 at the same time on line 1 (ratings 5 and 1)" + CHOOSE);
     }
 
@@ -137,20 +123,20 @@ class ImportDuplicatesTest {
     void movieLensDuplicateIsRefused() throws IOException {
         Path data = ImportFixtures.copy("ml-100k", tmp);
         int line = append(data.resolve("u.data"), "1\t10\t2\t881250949");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.MOVIELENS, data), "u.data line " + line
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.MOVIELENS, data), "u.data line " + line
                 + ": consumer 1 rated product 10 at the same time on line 1 (ratings 5 and 2)" + CHOOSE);
     }
 
     @Test
     void skipBadRowsDoesNotChooseBetweenDuplicates() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\n");
-        assertRefusedUnchanged(ImportRequest.of(ImportFormat.CSV, f).withSkipBadRows(true),
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\n");
+        imports.assertFailsUnchanged(ImportRequest.of(ImportFormat.CSV, f).withSkipBadRows(true),
                 "ratings.csv line 3: consumer u1 rated product p1 at the same time on line 2 (ratings 4 and 2)" + CHOOSE);
     }
 
     @Test
     void keepLastStoresOneRowWithTheLastRating() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu2,p1,3,100\nu1,p1,2,100\nu1,p2,5,100\n");
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu2,p1,3,100\nu1,p1,2,100\nu1,p2,5,100\n");
         ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f).withDuplicates(DuplicatePolicy.KEEP_LAST));
 
         assertThat(r.interactions()).isEqualTo(3);
@@ -173,7 +159,7 @@ class ImportDuplicatesTest {
 
     @Test
     void meanStoresOneRowWithTheMeanOfAllItsDuplicates() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\nu2,p1,1,7\nu1,p1,5,100\nu2,p1,2,7\n");
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\nu2,p1,1,7\nu1,p1,5,100\nu2,p1,2,7\n");
         ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f).withDuplicates(DuplicatePolicy.MEAN));
 
         assertThat(r.interactions()).isEqualTo(2);
@@ -186,7 +172,7 @@ class ImportDuplicatesTest {
     @Test
     void mergedDuplicatesNeverPutACandidateInItsOwnHistory() throws IOException {
         // No revisits here: the only way a sample's history could hold its candidate is a duplicate row.
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\nu1,p2,5,200\nu1,p3,3,300\n"
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,100\nu1,p2,5,200\nu1,p3,3,300\n"
                 + "u2,p1,4,100\nu2,p2,1,150\nu2,p2,5,150\nu2,p3,2,200\nu2,p4,2,250\n");
         for (DuplicatePolicy policy : new DuplicatePolicy[] {DuplicatePolicy.KEEP_LAST, DuplicatePolicy.MEAN}) {
             try (Project p = Project.create(tmp.resolve("p-" + policy.id()))) {
@@ -203,7 +189,7 @@ class ImportDuplicatesTest {
 
     @Test
     void theSameProductAtAnotherTimeIsARevisitNotADuplicate() throws IOException {
-        Path f = csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,200\n");
+        Path f = imports.csv("ratings.csv", "consumer,product,rating,time\nu1,p1,4,100\nu1,p1,2,200\n");
         ImportResult r = ImportFixtures.run(project, ImportRequest.of(ImportFormat.CSV, f));
         assertThat(r.interactions()).isEqualTo(2);
         assertThat(r.notes()).isEmpty();

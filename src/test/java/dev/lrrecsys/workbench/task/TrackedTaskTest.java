@@ -187,4 +187,80 @@ class TrackedTaskTest {
         assertThat(ran).isEmpty();
         assertThat(task.state()).isEqualTo(TaskState.CANCELLED);
     }
+
+    @Test
+    void declaredPhasesGiveAnEtaAndAFractionForTheWholeJob() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> task = new TrackedTask<>(job("Experiment", c -> {
+            // Autoencoder: 4 epochs expected to take a quarter of the job (weight 1 of 4).
+            JobPhases phases = JobPhases.plan(c, 1, 3);
+            TaskContext autoencoder = phases.enter(0);
+            autoencoder.progress(0, 4, "vocabulary");
+            clock.addAndGet(10 * SECOND);
+            autoencoder.progress(1, 4, "autoencoder epoch 1/4");
+            clock.addAndGet(30 * SECOND);
+            autoencoder.progress(4, 4, "autoencoder epoch 4/4");
+            TaskContext training = phases.enter(1);
+            clock.addAndGet(SECOND); // setting up the runs: not counted in the phase's rate
+            training.progress(0, 300, "training");
+            clock.addAndGet(3 * SECOND);
+            training.progress(30, 300, "run 1");
+            return null;
+        }), clock::get);
+        task.addListener(seen::add);
+        task.runHere();
+
+        TaskSnapshot first = seen.stream().filter(s -> s.done() == 1).findFirst().orElseThrow();
+        // 1 epoch in 10 s: 30 s left in this phase; the phase's 40 s are weight 1, so the training (weight 3) 120 s.
+        assertThat(first.ratePerSecond()).isCloseTo(0.1, within(1e-9));
+        assertThat(first.etaSeconds()).isCloseTo(30 + 120, within(1e-9));
+        assertThat(first.jobFraction()).isCloseTo(0.25 * 0.25, within(1e-9));
+        assertThat(first.overallFraction()).isEqualTo(first.jobFraction());
+        assertThat(first.fraction()).isEqualTo(0.25);
+
+        TaskSnapshot entered = seen.stream().filter(s -> "training".equals(s.message())).findFirst().orElseThrow();
+        assertThat(entered.jobFraction()).isCloseTo(0.25, within(1e-9));
+        // In the last phase the ETA is the phase's own: 270 epochs at 10 a second.
+        TaskSnapshot run1 = seen.stream().filter(s -> "run 1".equals(s.message())).findFirst().orElseThrow();
+        assertThat(run1.ratePerSecond()).isCloseTo(10.0, within(1e-9));
+        assertThat(run1.etaSeconds()).isCloseTo(27.0, within(1e-9));
+        assertThat(run1.jobFraction()).isCloseTo(0.25 + 0.75 * 0.1, within(1e-9));
+    }
+
+    @Test
+    void aResumedPhaseMeasuresFromWhatItKeptAndAPhaseThatDoesNotRunWeighsNothing() {
+        assertThat(TrackedTask.plannedEta(new double[] {0, 2, 1}, 1, 600, 1000, 500, 10)).isCloseTo(
+                40 + 50.0 / 2 * 1, within(1e-9));
+        assertThat(TrackedTask.jobFraction(new double[] {0, 2, 1}, 1, 600, 1000, 500)).isCloseTo(
+                2 * 0.2 / 3, within(1e-9));
+        // A phase with nothing left to do counts as done; unknown totals and unmeasured rates give no ETA.
+        assertThat(TrackedTask.jobFraction(new double[] {1, 1}, 0, 5, 5, 5)).isEqualTo(0.5);
+        assertThat(TrackedTask.plannedEta(new double[] {1, 1}, 0, 5, 0, 0, 3)).isNaN();
+        assertThat(TrackedTask.plannedEta(new double[] {1, 1}, 0, 5, 10, 0, Double.NaN)).isNaN();
+        // A zero-weight phase cannot say how long the later ones take.
+        assertThat(TrackedTask.plannedEta(new double[] {0, 1}, 0, 5, 10, 0, 1)).isNaN();
+        assertThat(TrackedTask.jobFraction(new double[] {0, 0}, 0, 5, 10, 0)).isEqualTo(-1);
+    }
+
+    @Test
+    void aPlanInsideAPhaseIsIgnoredAndBadWeightsAreRefused() {
+        List<TaskSnapshot> seen = new CopyOnWriteArrayList<>();
+        TrackedTask<Void> task = new TrackedTask<>(job("Generate", c -> {
+            JobPhases outer = JobPhases.plan(c, 3, 1);
+            TaskContext generation = outer.enter(0);
+            JobPhases.plan(generation, 1, 1, 1).enter(2);
+            generation.progress(0, 300, "first page");
+            clock.addAndGet(10 * SECOND);
+            generation.progress(100, 300, "prompts");
+            return null;
+        }), clock::get);
+        task.addListener(seen::add);
+        task.runHere();
+        TaskSnapshot prompts = seen.stream().filter(s -> "prompts".equals(s.message())).findFirst().orElseThrow();
+        // The outer plan holds: 200 prompts at 10/s, then the keyword phase at a third of the generation's 30 s.
+        assertThat(prompts.etaSeconds()).isCloseTo(20 + 10, within(1e-9));
+        assertThat(prompts.jobFraction()).isCloseTo(0.75 / 3, within(1e-9));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobPhases.plan(TaskContext.silent(), 1, -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -48,4 +48,26 @@ class ImportViewModelTest {
         vm.highThresholdProperty().set("four");
         assertThatThrownBy(vm::settings).isInstanceOf(WorkbenchException.class).hasMessage("'four' is not a number (high from).");
     }
+
+    @Test
+    void duplicateRowsAreRefusedUnlessTheUserChoosesKeepLastOrMean(@TempDir Path tmp) throws Exception {
+        Path csv = tmp.resolve("ratings.csv");
+        Files.writeString(csv, "consumer,product,rating,time\nu1,p1,4,2020-01-01\nu1,p1,2,2020-01-01\nu2,p1,5,2020-01-02\n");
+        ImportViewModel vm = new ImportViewModel(new DirectBackground());
+        vm.pathProperty().set(csv.toString());
+        assertThat(vm.duplicatesProperty().get()).isEqualTo(dev.lrrecsys.workbench.ingest.DuplicatePolicy.REFUSE);
+        assertThat(vm.settings().duplicates()).isEqualTo(dev.lrrecsys.workbench.ingest.DuplicatePolicy.REFUSE);
+        try (Project p = Project.create(tmp.resolve("refused"))) {
+            assertThatThrownBy(() -> ImportDataset.job(p, vm.settings()).run(TaskContext.silent()))
+                    .hasMessageContaining("keep one with --duplicates keep-last or --duplicates mean");
+            assertThat(p.database().read(tx -> new DatasetRepository().find(tx)).isPresent()).isFalse();
+        }
+        vm.duplicatesProperty().set(dev.lrrecsys.workbench.ingest.DuplicatePolicy.MEAN);
+        assertThat(vm.settings().duplicates()).isEqualTo(dev.lrrecsys.workbench.ingest.DuplicatePolicy.MEAN);
+        try (Project p = Project.create(tmp.resolve("mean"))) {
+            ImportDataset.job(p, vm.settings()).run(TaskContext.silent());
+            assertThat(dev.lrrecsys.workbench.store.DatabaseSnapshot.strings(p.database(),
+                    "SELECT rating FROM interaction ORDER BY id")).containsExactly("3.0", "5.0");
+        }
+    }
 }

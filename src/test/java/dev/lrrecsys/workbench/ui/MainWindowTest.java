@@ -4,7 +4,6 @@ import dev.lrrecsys.workbench.task.Job;
 import dev.lrrecsys.workbench.task.TaskContext;
 import dev.lrrecsys.workbench.task.TaskState;
 import dev.lrrecsys.workbench.task.TrackedTask;
-import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
@@ -30,11 +29,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 
-import static dev.lrrecsys.workbench.ui.WorkbenchWindowTest.find;
-import static dev.lrrecsys.workbench.ui.WorkbenchWindowTest.waitFor;
+import static dev.lrrecsys.workbench.ui.WindowFixture.find;
+import static dev.lrrecsys.workbench.ui.WindowFixture.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main window's own behaviour, headless: quitting while tasks run, the navigator and the View menu. */
@@ -42,12 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @org.junit.jupiter.api.Tag("slow")
 class MainWindowTest {
 
-    private static final AtomicInteger WINDOWS = new AtomicInteger();
-
     @TempDir
     Path home;
 
-    private String prefsNode;
+    private WindowFixture fixture;
     private MainWindowView window;
     private Stage stage;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -56,14 +51,8 @@ class MainWindowTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        prefsNode = "dev/lrrecsys/workbench-mainwindow-" + ProcessHandle.current().pid() + "-" + WINDOWS.incrementAndGet();
-        WorkbenchPreferences preferences = new WorkbenchPreferences(Preferences.userRoot().node(prefsNode));
-        ThemeManager theme = new ThemeManager(preferences);
-        theme.applySaved();
-        window = new MainWindowView(stage, preferences, theme, new FxBackground(), home.resolve("lrw.log"),
-                new OpenSampleProject.Settings(Path.of("sample-projects", OpenSampleProject.SAMPLE),
-                        home.resolve("projects").resolve(OpenSampleProject.SAMPLE)));
-        window.show();
+        fixture = WindowFixture.show(stage, home);
+        window = fixture.window();
     }
 
     @AfterEach
@@ -71,8 +60,7 @@ class MainWindowTest {
         release.countDown();
         // Let the slow job end by itself: closing the window interrupts what still runs.
         waitFor(() -> started.stream().allMatch(t -> t.state().isFinished()));
-        robot.interact(window::close);
-        Preferences.userRoot().node(prefsNode).removeNode();
+        fixture.close(robot);
     }
 
     @Test
@@ -115,6 +103,65 @@ class MainWindowTest {
         waitFor(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty());
         assertThat(stage.isShowing()).isTrue();
         assertThat(task.state()).isEqualTo(TaskState.RUNNING);
+    }
+
+    /** What the old two-row task panel left the views at 1024x700: about 470 px (ViewStage.HEIGHT). */
+    static final double MIN_VIEW_HEIGHT_AT_1024X700 = 590;
+
+    @Test
+    void at1024x700TheTaskBarTakesOneLineAndNothingIsCut(FxRobot robot) throws Exception {
+        robot.interact(() -> window.viewModel().create(home.resolve("project")));
+        waitFor(() -> window.viewModel().project() != null);
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        startSlowJob(robot);
+        robot.interact(() -> window.show(ViewKind.RUNS));
+        TabPane tabs = find(robot, "#viewTabs", TabPane.class);
+        Node bar = find(robot, "#taskBar", Node.class);
+        Node cancel = find(robot, "#currentTask .cancel-task", Node.class);
+        waitFor(() -> stage.getScene().getHeight() == 700 && !cancel.isDisabled());
+        // The views keep the window's height: the task bar is one line, its list closed.
+        assertThat(tabs.getHeight()).isGreaterThanOrEqualTo(MIN_VIEW_HEIGHT_AT_1024X700);
+        assertThat(bar.getLayoutBounds().getHeight()).isLessThanOrEqualTo(36);
+        javafx.geometry.Bounds c = cancel.localToScene(cancel.getLayoutBounds());
+        assertThat(c.getMaxX()).isLessThanOrEqualTo(1024);
+        assertThat(c.getMaxY()).isLessThanOrEqualTo(700);
+        // Tab headers, navigator, task bar (its job message aside, which may be cut and is whole in a tooltip) and
+        // status line: nothing shown with "...".
+        assertNothingCut();
+
+        // Opened, the list shows every task (up to four lines) and the views still keep most of the height.
+        robot.clickOn(find(robot, "#taskListToggle", Node.class));
+        Node list = find(robot, "#taskList", Node.class);
+        waitFor(() -> list.getLayoutBounds().getHeight() > 0);
+        assertThat(tabs.getHeight()).isGreaterThanOrEqualTo(MIN_VIEW_HEIGHT_AT_1024X700 - 60); // one task: one line of list
+        assertNothingCut();
+    }
+
+    private void assertNothingCut() throws Exception {
+        try {
+            waitFor(() -> cutTexts(stage.getScene().getRoot()).isEmpty());
+        } catch (java.util.concurrent.TimeoutException e) {
+            assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> cutTexts(stage.getScene().getRoot())).get()).isEmpty();
+        }
+    }
+
+    private static List<String> cutTexts(javafx.scene.Parent root) {
+        return root.lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getScene() != null && shown(l)
+                        && !l.getStyleClass().contains("task-message") && ColumnFit.isElided(l))
+                .map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+    }
+
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class ScreenshotTour {
         onFx(() -> {
             WorkbenchPreferences prefs = WorkbenchPreferences.forUser();
             prefs.setWindowLayout(new WorkbenchPreferences.WindowLayout(0, 0, Integer.getInteger("lrw.shot.width", 1280),
-                    Integer.getInteger("lrw.shot.height", 820), 0.16, 0.8));
+                    Integer.getInteger("lrw.shot.height", 820), 0.16, false));
             ThemeManager t = new ThemeManager(prefs);
             t.apply(ThemeManager.LIGHT);
             theme.set(t);

@@ -15,7 +15,6 @@ import dev.lrrecsys.workbench.insight.KeywordTokenizer;
 import dev.lrrecsys.workbench.store.ExplanationBrowseRepository;
 import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.workflow.GenerateExplanations;
-import dev.lrrecsys.workbench.workflow.OpenSampleProject;
 import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -32,8 +31,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,25 +42,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class WorkbenchWindowTest {
 
-    private static final AtomicInteger WINDOWS = new AtomicInteger();
-
     /** Each test has its own home (sample copy, log) and its own preferences: no test sees another's project or settings. */
     @TempDir
     Path home;
 
-    private String prefsNode;
+    private WindowFixture fixture;
     private MainWindowView window;
 
     @Start
     void start(Stage stage) {
-        prefsNode = "dev/lrrecsys/workbench-test-" + ProcessHandle.current().pid() + "-" + WINDOWS.incrementAndGet();
-        WorkbenchPreferences preferences = new WorkbenchPreferences(Preferences.userRoot().node(prefsNode));
-        ThemeManager theme = new ThemeManager(preferences);
-        theme.applySaved();
-        window = new MainWindowView(stage, preferences, theme, new FxBackground(), home.resolve("lrw.log"),
-                new OpenSampleProject.Settings(Path.of("sample-projects", OpenSampleProject.SAMPLE),
-                        home.resolve("projects").resolve(OpenSampleProject.SAMPLE)));
-        window.show();
+        fixture = WindowFixture.show(stage, home);
+        window = fixture.window();
     }
 
     @Test
@@ -238,8 +227,7 @@ class WorkbenchWindowTest {
 
     @AfterEach
     void closeWindow(FxRobot robot) throws Exception {
-        robot.interact(window::close);
-        Preferences.userRoot().node(prefsNode).removeNode();
+        fixture.close(robot);
     }
 
     private static boolean visible(Node n) {
@@ -265,15 +253,11 @@ class WorkbenchWindowTest {
     }
 
     static <T extends Node> T find(FxRobot robot, String query, Class<T> type) throws Exception {
-        waitFor(() -> robot.lookup(query).tryQuery().isPresent());
-        return robot.lookup(query).queryAs(type);
+        return WindowFixture.find(robot, query, type);
     }
 
     static void waitFor(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        WindowFixture.waitFor(condition);
     }
 
     private static void noErrorDialog(FxRobot robot) {

@@ -1,12 +1,11 @@
 package dev.lrrecsys.workbench.ui.attention;
 
 import dev.lrrecsys.workbench.evaluate.AttentionAcrossRuns;
+import dev.lrrecsys.workbench.evaluate.AttentionReport;
 import dev.lrrecsys.workbench.evaluate.AttentionSummary;
 import dev.lrrecsys.workbench.insight.AttentionHistograms;
 import dev.lrrecsys.workbench.store.Database;
 import dev.lrrecsys.workbench.store.DatasetInfo;
-import dev.lrrecsys.workbench.store.DatasetRepository;
-import dev.lrrecsys.workbench.store.ExperimentRepository;
 import dev.lrrecsys.workbench.store.RunBrowseRepository;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.AttentionRun;
 import dev.lrrecsys.workbench.store.RunBrowseRepository.BinSample;
@@ -57,7 +56,6 @@ public final class AttentionViewModel {
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final LatestOnly loader = new LatestOnly();
     private final LatestOnly binLoader = new LatestOnly();
-    private List<AttentionRun> allRuns = List.of();
 
     public AttentionViewModel(Background background, Database database, Consumer<Throwable> errors) {
         this.background = background;
@@ -68,7 +66,6 @@ public final class AttentionViewModel {
     public void refresh() {
         loader.load(background, new ReadJob<>("Attention runs", database, browse::attentionRuns), list -> {
             empty.set(list.isEmpty());
-            allRuns = list;
             run.offer(list);
         }, errors);
     }
@@ -79,18 +76,15 @@ public final class AttentionViewModel {
             analysis.set(null);
             return;
         }
-        List<AttentionRun> repeats = allRuns.stream().filter(o -> o.experimentId() == r.experimentId()
-                && o.model().equals(r.model()) && o.trainFraction() == r.trainFraction()).toList();
         loader.load(background, new ReadJob<>("Attention of run " + r.id(), database, tx -> {
-            DatasetInfo dataset = new DatasetRepository().find(tx).orElseThrow();
-            ExperimentRepository repo = new ExperimentRepository();
-            var rows = repo.attention(tx, r.id());
-            AttentionSummary chosen = AttentionSummary.of(rows, dataset);
-            List<AttentionSummary> all = new ArrayList<>();
-            for (AttentionRun other : repeats) {
-                all.add(other.id() == r.id() ? chosen : AttentionSummary.of(repo.attention(tx, other.id()), dataset));
+            // The same repeats as `lrw attention`: the finished runs of this model, experiment and training fraction.
+            AttentionReport report = AttentionReport.repeatsOf(tx, r.experimentId(), r.model(), r.trainFraction());
+            int at = report.indexOf(r.id());
+            if (at < 0) {
+                throw new dev.lrrecsys.workbench.WorkbenchException("Run " + r.id() + " has not finished yet.");
             }
-            return new Analysis(AttentionHistograms.of(rows, dataset, BINS), chosen, AttentionAcrossRuns.of(all), r, dataset);
+            return new Analysis(AttentionHistograms.of(report.rows().get(at), report.dataset(), BINS),
+                    report.summaries().get(at), report.acrossRuns(), r, report.dataset());
         }), a -> {
             analysis.set(a);
             means.set(describe(a));

@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.ui.importer;
 
+import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
 import dev.lrrecsys.workbench.ingest.ImportFormat;
 import dev.lrrecsys.workbench.ui.FxmlViews;
 import dev.lrrecsys.workbench.ui.Styles;
@@ -33,6 +34,7 @@ public final class ImportDialog {
     @FXML private TextField maxField;
     @FXML private TextField highField;
     @FXML private CheckBox skipBox;
+    @FXML private ComboBox<DuplicatePolicy> duplicatesBox;
     @FXML private TextArea previewArea;
 
     public ImportDialog(Window owner, ImportViewModel viewModel) {
@@ -57,7 +59,22 @@ public final class ImportDialog {
         maxField.textProperty().bindBidirectional(viewModel.ratingMaxProperty());
         highField.textProperty().bindBidirectional(viewModel.highThresholdProperty());
         skipBox.selectedProperty().bindBidirectional(viewModel.skipBadRowsProperty());
+        duplicatesBox.setItems(FXCollections.observableArrayList(DuplicatePolicy.values()));
+        duplicatesBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(DuplicatePolicy p) { return p == null ? "" : describe(p); }
+            @Override public DuplicatePolicy fromString(String s) { return null; }
+        });
+        duplicatesBox.valueProperty().bindBidirectional(viewModel.duplicatesProperty());
         previewArea.textProperty().bind(viewModel.previewProperty());
+    }
+
+    /** The choice as the window offers it: the CLI's value (`--duplicates`) and what it does. */
+    static String describe(DuplicatePolicy policy) {
+        return switch (policy) {
+            case REFUSE -> "refuse: stop the import, naming both lines";
+            case KEEP_LAST -> "keep-last: keep the last row's rating";
+            case MEAN -> "mean: keep one row rated with the mean";
+        };
     }
 
     @FXML private void chooseFile() {

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui.importer;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.ingest.DuplicatePolicy;
 import dev.lrrecsys.workbench.ingest.ImportFormat;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
@@ -38,6 +39,9 @@ public final class ImportViewModel {
     private final StringProperty ratingMax = new SimpleStringProperty("");
     private final StringProperty highThreshold = new SimpleStringProperty("");
     private final BooleanProperty skipBadRows = new SimpleBooleanProperty(false);
+    /** What to do with rows of the same consumer, product and time: the record's default (refuse) until chosen. */
+    private final ObjectProperty<DuplicatePolicy> duplicates = new SimpleObjectProperty<>(
+            ImportDataset.Settings.DEFAULT_DUPLICATES);
     private final StringProperty preview = new SimpleStringProperty("Choose a file or folder to see its first lines.");
     private final LatestOnly previewer = new LatestOnly();
 
@@ -85,7 +89,8 @@ public final class ImportViewModel {
         Path mappingFile = mapping.get() == null || mapping.get().isBlank() ? null : Path.of(mapping.get().strip());
         return ImportDataset.Settings.of(format.get(), paths).withSkipBadRows(skipBadRows.get()).withMapping(mappingFile)
                 .withScale(number(ratingMin.get(), "lowest rating"), number(ratingMax.get(), "highest rating"),
-                        number(highThreshold.get(), "high from"));
+                        number(highThreshold.get(), "high from"))
+                .withDuplicates(duplicates.get());
     }
 
     static Double number(String text, String field) {
@@ -125,6 +130,10 @@ public final class ImportViewModel {
 
     public BooleanProperty skipBadRowsProperty() {
         return skipBadRows;
+    }
+
+    public ObjectProperty<DuplicatePolicy> duplicatesProperty() {
+        return duplicates;
     }
 
     public StringProperty previewProperty() {

@@ -25,6 +25,8 @@ public final class TaskItem {
     private final ObjectProperty<TaskState> state = new SimpleObjectProperty<>(TaskState.WAITING);
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty detail = new SimpleStringProperty("");
+    private final StringProperty counts = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
 
     TaskItem(TrackedTask<?> task) {
@@ -36,12 +38,22 @@ public final class TaskItem {
         title.set(s.title());
         state.set(s.state());
         // A failed task's bar is full (in the error style), not frozen half-way as if it still ran.
-        progress.set(s.state() == TaskState.SUCCEEDED || s.state() == TaskState.FAILED ? 1 : s.fraction());
+        // The bar covers the whole job where the job declared its phases, not the current phase's counts.
+        progress.set(s.state() == TaskState.SUCCEEDED || s.state() == TaskState.FAILED ? 1 : s.overallFraction());
         detail.set(detail(s));
+        counts.set(counts(s));
+        message.set(s.message());
         outcome.set(outcome(s));
     }
 
+    /** Counts, rate, share of the job and ETA, then the job's message: the whole line, for tooltips and tests. */
     static String detail(TaskSnapshot s) {
+        String c = counts(s);
+        return s.message().isEmpty() ? c : c.isEmpty() ? s.message() : c + " - " + s.message();
+    }
+
+    /** Counts, rate, share of the job and ETA: short, shown whole. */
+    static String counts(TaskSnapshot s) {
         StringBuilder b = new StringBuilder();
         if (s.total() > 0) {
             b.append(s.done()).append(" / ").append(s.total());
@@ -51,11 +63,11 @@ public final class TaskItem {
         if (!Double.isNaN(s.ratePerSecond()) && !s.state().isFinished()) {
             b.append(b.length() > 0 ? ", " : "").append(rate(s.ratePerSecond()));
         }
-        if (s.total() > 0 && s.state() == TaskState.RUNNING) {
-            b.append(b.length() > 0 ? ", " : "").append(eta(s.etaSeconds()));
+        if (s.jobFraction() >= 0 && !s.state().isFinished()) {
+            b.append(b.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "job %.0f%%", 100 * s.jobFraction()));
         }
-        if (!s.message().isEmpty()) {
-            b.append(b.length() > 0 ? " - " : "").append(s.message());
+        if ((s.total() > 0 || s.jobFraction() >= 0) && s.state() == TaskState.RUNNING) {
+            b.append(b.length() > 0 ? ", " : "").append(eta(s.etaSeconds()));
         }
         return b.toString();
     }
@@ -71,7 +83,10 @@ public final class TaskItem {
         return String.format(Locale.ROOT, "%.1f s each", 1 / perSecond);
     }
 
-    /** "ETA n/a" while unknown, or when the job has moved to another phase whose counts say nothing of the whole. */
+    /**
+     * The whole job's ETA (a job with declared phases counts the phases still to come); "ETA n/a" while unknown, or
+     * when a job without declared phases has moved to another phase whose counts say nothing of the whole.
+     */
     static String eta(double seconds) {
         if (Double.isNaN(seconds)) {
             return "ETA n/a";
@@ -146,6 +161,16 @@ public final class TaskItem {
 
     public StringProperty detailProperty() {
         return detail;
+    }
+
+    /** Counts, rate, share of the job and ETA. */
+    public StringProperty countsProperty() {
+        return counts;
+    }
+
+    /** The job's latest message (may be long: the row cuts it and shows it whole in a tooltip). */
+    public StringProperty messageProperty() {
+        return message;
     }
 
     public StringProperty outcomeProperty() {

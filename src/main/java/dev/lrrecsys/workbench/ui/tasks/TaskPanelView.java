@@ -1,128 +1,106 @@
 package dev.lrrecsys.workbench.ui.tasks;
 
-import dev.lrrecsys.workbench.task.TaskState;
 import dev.lrrecsys.workbench.ui.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
-/** The bottom panel: one row per job with title, progress bar, rate/ETA/message, cancel button and outcome. */
+/**
+ * The task bar at the bottom of the window: one line for the task that matters now (the newest running one, else the
+ * newest finished), with its progress, ETA and Cancel; a toggle opens the list of every task above it (one line each,
+ * at most {@link #VISIBLE_ROWS} in sight). Collapsed, it takes one line, so the views keep the window's height.
+ */
 public final class TaskPanelView extends BorderPane {
 
     static final double ROW_HEIGHT = 30;
+    static final int VISIBLE_ROWS = 4;
+    private final TaskPanelViewModel viewModel;
     private final ListView<TaskItem> list = new ListView<>();
 
     public TaskPanelView(TaskPanelViewModel viewModel) {
+        this.viewModel = viewModel;
         getStyleClass().add(Styles.TASK_PANEL);
         setId("taskPanel");
+        list.setId("taskList");
         list.setItems(viewModel.items());
         list.setCellFactory(l -> new TaskCell());
-        // One line a task, so the panel shows several; the full texts are in the tooltips.
         list.setFixedCellSize(ROW_HEIGHT);
         list.setPlaceholder(new Label("No tasks yet: jobs you start (import, generation, training...) show up here."));
-        Label header = new Label("Tasks");
-        header.getStyleClass().add(Styles.HEADLINE);
+        // As tall as its rows, up to VISIBLE_ROWS (then it scrolls).
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(1, Math.min(VISIBLE_ROWS, viewModel.items().size())) * ROW_HEIGHT + 2, viewModel.items()));
+        list.setMaxHeight(Region.USE_PREF_SIZE);
+
+        ToggleButton toggle = new ToggleButton();
+        toggle.setId("taskListToggle");
+        toggle.textProperty().bind(viewModel.summaryProperty());
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.selectedProperty().bindBidirectional(viewModel.expandedProperty());
+        toggle.setTooltip(new Tooltip("Show or hide the list of every task"));
+        toggle.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
+
+        TaskRow current = new TaskRow();
+        current.setId("currentTask");
+        Label idle = new Label("No tasks yet: jobs you start (import, generation, training...) show up here.");
+        idle.getStyleClass().add("task-idle");
+        idle.setMinWidth(0);
+        StackPane currentHost = new StackPane(idle, current);
+        currentHost.setAlignment(Pos.CENTER_LEFT);
+        currentHost.setMinWidth(0);
+        HBox.setHgrow(currentHost, Priority.ALWAYS);
+        viewModel.currentProperty().addListener((o, was, now) -> showCurrent(current, idle, now));
+        showCurrent(current, idle, viewModel.currentProperty().get());
+
         Button clear = new Button("Clear finished");
         clear.setId("clearFinishedTasks");
-        clear.setTooltip(new Tooltip("Remove finished, failed and cancelled tasks from this list"));
+        clear.setTooltip(new Tooltip("Remove finished, failed and cancelled tasks from the list"));
         clear.setOnAction(e -> viewModel.clearFinished());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.getStyleClass().add(atlantafx.base.theme.Styles.SMALL);
-        HBox top = new HBox(8, header, spacer, clear);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(2, 8, 2, 8));
-        setTop(top);
-        setCenter(list);
+
+        HBox bar = new HBox(8, toggle, currentHost, clear);
+        bar.setId("taskBar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(2, 8, 2, 8));
+        bar.setMinHeight(ROW_HEIGHT);
+        bar.setPrefHeight(ROW_HEIGHT);
+        setCenter(bar);
+        viewModel.expandedProperty().addListener((o, was, now) -> setTop(now ? list : null));
+        setTop(viewModel.expandedProperty().get() ? list : null);
+    }
+
+    private static void showCurrent(TaskRow row, Label idle, TaskItem item) {
+        row.show(item);
+        row.setVisible(item != null);
+        idle.setVisible(item == null);
+    }
+
+    public TaskPanelViewModel viewModel() {
+        return viewModel;
     }
 
     private static final class TaskCell extends ListCell<TaskItem> {
-        private final Label title = new Label();
-        private final ProgressBar bar = new ProgressBar();
-        private final Label detail = new Label();
-        private final Label outcome = new Label();
-        private final Button cancel = new Button("Cancel");
-        private final HBox row = new HBox(10, title, bar, detail, outcome, cancel);
-        private final javafx.beans.value.ChangeListener<TaskState> stateListener = (o, was, now) -> styleOutcome(now);
-        private TaskItem shown;
+        private final TaskRow row = new TaskRow();
 
         TaskCell() {
-            row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add(Styles.TASK_ROW);
-            // The cell is as wide as the list, never wider: long texts are cut with "..." and Cancel stays in sight.
             setPrefWidth(0);
-            // Title and bar keep their width; the rate/message takes what is left over, so it is the one cut short.
-            title.setPrefWidth(220);
-            title.setMinWidth(160);
-            bar.setPrefWidth(160);
-            bar.setMinWidth(100);
-            detail.setPrefWidth(0);
-            for (Label text : new Label[] {title, detail, outcome}) {
-                text.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-                text.setWrapText(false);
-                Tooltip tip = new Tooltip();
-                tip.textProperty().bind(text.textProperty());
-                text.setTooltip(tip);
-            }
-            detail.setMinWidth(0);
-            outcome.setMinWidth(0);
-            HBox.setHgrow(detail, Priority.ALWAYS);
-            HBox.setHgrow(outcome, Priority.NEVER);
-            detail.setMaxWidth(Double.MAX_VALUE);
-            outcome.setMaxWidth(Double.MAX_VALUE);
-            cancel.setMinWidth(Region.USE_PREF_SIZE);
-            cancel.getStyleClass().addAll("cancel-task", atlantafx.base.theme.Styles.SMALL);
-            cancel.setTooltip(new Tooltip("Stop this job; what it has committed so far is kept"));
         }
 
         @Override
         protected void updateItem(TaskItem item, boolean empty) {
             super.updateItem(item, empty);
-            title.textProperty().unbind();
-            bar.progressProperty().unbind();
-            detail.textProperty().unbind();
-            outcome.textProperty().unbind();
-            cancel.disableProperty().unbind();
-            if (shown != null) {
-                shown.stateProperty().removeListener(stateListener);
-                shown = null;
-            }
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            title.textProperty().bind(item.titleProperty());
-            bar.progressProperty().bind(item.progressProperty());
-            detail.textProperty().bind(item.detailProperty());
-            outcome.textProperty().bind(item.outcomeProperty());
-            cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> item.stateProperty().get().isFinished()
-                    || item.cancelling(), item.stateProperty(), item.outcomeProperty()));
-            cancel.setOnAction(e -> item.cancel());
-            shown = item;
-            item.stateProperty().addListener(stateListener);
-            styleOutcome(item.stateProperty().get());
-            setGraphic(row);
-        }
-
-        private void styleOutcome(TaskState state) {
-            outcome.getStyleClass().removeAll(Styles.TASK_ERROR, Styles.TASK_DONE);
-            bar.getStyleClass().remove(Styles.TASK_FAILED_BAR);
-            if (state == TaskState.FAILED) {
-                outcome.getStyleClass().add(Styles.TASK_ERROR);
-                bar.getStyleClass().add(Styles.TASK_FAILED_BAR);
-            } else if (state == TaskState.SUCCEEDED) {
-                outcome.getStyleClass().add(Styles.TASK_DONE);
-            }
+            row.show(empty ? null : item);
+            setGraphic(empty || item == null ? null : row);
         }
     }
 }

@@ -50,6 +50,13 @@ class TaskPanelViewModelTest {
     }
 
     @Test
+    void aJobWithDeclaredPhasesShowsItsShareDoneAndTheWholeJobsEta() {
+        TaskSnapshot s = new TaskSnapshot("Experiment", TaskState.RUNNING, 2, 20, "autoencoder epoch 2/20", 0.25, 600,
+                null, 0.02);
+        assertThat(TaskItem.detail(s)).isEqualTo("2 / 20, 4.0 s each, job 2%, ETA 10:00 - autoencoder epoch 2/20");
+    }
+
+    @Test
     void slowRatesReadAsSecondsEachAndAnUnknownEtaSaysSo() {
         TaskSnapshot autoencoder = new TaskSnapshot("Train", TaskState.RUNNING, 2, 20, "epoch 2/20", 0.25, Double.NaN, null);
         assertThat(TaskItem.detail(autoencoder)).isEqualTo("2 / 20, 4.0 s each, ETA n/a - epoch 2/20");
@@ -87,6 +94,28 @@ class TaskPanelViewModelTest {
         panel.track(failed);
         failed.runHere();
         assertThat(panel.items().get(0).progressProperty().get()).isEqualTo(1.0);
+    }
+
+    @Test
+    void theBarShowsTheNewestUnfinishedTaskElseTheNewestAndCountsWhatRuns() {
+        TaskPanelViewModel panel = new TaskPanelViewModel(Runnable::run);
+        assertThat(panel.currentProperty().get()).isNull();
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks");
+        TrackedTask<String> first = new TrackedTask<>(new NamedTestJob("Import", c -> "x"));
+        TrackedTask<String> second = new TrackedTask<>(new NamedTestJob("Train", c -> "y"));
+        panel.track(first);
+        panel.track(second);
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 2 running of 2");
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Train");
+        second.runHere();
+        // The newest has finished: the bar moves to the one still waiting.
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Import");
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 1 running of 2");
+        first.runHere();
+        assertThat(panel.currentProperty().get().titleProperty().get()).isEqualTo("Train");
+        assertThat(panel.summaryProperty().get()).isEqualTo("Tasks: 2");
+        panel.clearFinished();
+        assertThat(panel.currentProperty().get()).isNull();
     }
 
     @Test
