@@ -52,10 +52,6 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                          String engine, int trainThreads, double graphSamplesPerSecond, int graphSamples) {
     }
 
-    public TrainingBenchmark(int samples, int epochs, int batchSize, int consumers, int products, int sentences) {
-        this(samples, epochs, batchSize, consumers, products, sentences, 1);
-    }
-
     public TrainingBenchmark(int samples, int epochs, int batchSize, int consumers, int products, int sentences,
                              int autoencoderEpochs) {
         this.autoencoderEpochs = autoencoderEpochs;
