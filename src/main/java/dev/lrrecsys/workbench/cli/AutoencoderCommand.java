@@ -53,6 +53,15 @@ public final class AutoencoderCommand implements Callable<Integer> {
             description = "Vocabulary cap including <pad> and <unk> (default: ${DEFAULT-VALUE}).")
     int maxVocabulary;
 
+    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "0",
+            description = "L2 penalty on the weights and the word table, in [0, 1] (default: ${DEFAULT-VALUE}, the paper's "
+                    + "autoencoder has none).")
+    double weightDecay;
+
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0",
+            description = "Dropout on the two 64-unit hidden layers while training, in [0, 0.9] (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -68,7 +77,8 @@ public final class AutoencoderCommand implements Callable<Integer> {
             throw new WorkbenchException("Unknown optimizer '" + optimizer + "': use adagrad, adam or sgd.");
         }
         TrainAutoencoder.Settings settings = new TrainAutoencoder.Settings(generator, model,
-                new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed));
+                new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed, weightDecay,
+                        dropout));
         String m = settings.model();
         try (Project p = project.open()) {
             ExplanationAutoencoderJob.Result r = ConsoleProgress.run(TrainAutoencoder.job(p, settings),

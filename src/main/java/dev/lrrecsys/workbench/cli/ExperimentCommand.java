@@ -70,6 +70,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "" + ExperimentSettings.DEFAULT_LEARNING_RATE, description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--weight-decay", paramLabel = "L2", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_WEIGHT_DECAY,
+            description = "L2 penalty on every network's parameters, in [0, 1]; 0 turns it off (default: ${DEFAULT-VALUE}, "
+                    + "chosen on validation: docs/experiments.md).")
+    double weightDecay;
+
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_DROPOUT,
+            description = "Dropout on the first hidden layer of LR-Recsys, its variants and NCF, in [0, 0.9]; "
+                    + "0 turns it off (default: ${DEFAULT-VALUE}, chosen on validation).")
+    double dropout;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + TrainAndEvaluate.Settings.DEFAULT_SEED, description = "Seed of the first repeat (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -99,7 +109,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, validationFraction,
                 patience, autoencoderEpochs,
                 batch, learningRate, seed, TrainAndEvaluate.Settings.parseFractions(trainFractions), generator,
-                generatorModel, resume, new TrainAndEvaluate.Ranking(candidateExplanations, allowLlmCalls));
+                generatorModel, resume, weightDecay, dropout, new TrainAndEvaluate.Ranking(candidateExplanations, allowLlmCalls));
     }
 
     @Override

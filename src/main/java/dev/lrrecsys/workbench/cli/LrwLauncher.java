@@ -17,6 +17,7 @@ public final class LrwLauncher {
     }
 
     public static void main(String[] args) {
+        OffHeapBudget.apply();
         System.setOut(Nd4jNoiseFilter.wrap(System.out));
         System.exit(run(LrwCommand.commandLine(), Display.current(), args));
     }

@@ -42,6 +42,7 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
     private final int consumers;
     private final int products;
     private final int sentences;
+    private final int autoencoderEpochs;
 
     /** Figures of one run. */
     public record Result(int samples, int epochs, int batchSize, long parameters, double lrRecsysSeconds,
@@ -51,7 +52,9 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
                          String engine, int trainThreads, double graphSamplesPerSecond, int graphSamples) {
     }
 
-    public TrainingBenchmark(int samples, int epochs, int batchSize, int consumers, int products, int sentences) {
+    public TrainingBenchmark(int samples, int epochs, int batchSize, int consumers, int products, int sentences,
+                             int autoencoderEpochs) {
+        this.autoencoderEpochs = autoencoderEpochs;
         this.samples = samples;
         this.epochs = epochs;
         this.batchSize = batchSize;
@@ -88,12 +91,13 @@ public final class TrainingBenchmark implements Job<TrainingBenchmark.Result> {
             List<String> corpus = randomSentences(new Random(2));
             ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(corpus, 1, 5000), 42);
             long t1 = System.nanoTime();
-            ae.fit(corpus, new AutoencoderSettings(1, 128, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 5000, 42),
+            ae.fit(corpus, new AutoencoderSettings(autoencoderEpochs, 128, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 5000, 42),
                     (e, l, m) -> context.message("autoencoder epoch " + e), context);
             double aeSeconds = (System.nanoTime() - t1) / 1e9;
             watch.sample();
             return new Result(samples, epochs, batchSize, net.parameterCount(), lrSeconds,
-                    (double) samples * epochs / lrSeconds, loss[0], sentences, aeSeconds, sentences / aeSeconds,
+                    (double) samples * epochs / lrSeconds, loss[0], sentences, aeSeconds,
+                    (double) sentences * autoencoderEpochs / aeSeconds,
                     watch.peakHeap.get(), watch.peakNative.get(), watch.peakPhysical.get(),
                     Integer.getInteger("lrw.nd4j.threads", 1), lrCpuSeconds,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), net.engine().label(),

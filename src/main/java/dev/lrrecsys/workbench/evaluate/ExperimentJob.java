@@ -168,7 +168,7 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         settings.epochs(), settings.validationFraction(), settings.patience(), settings.batchSize(), settings.learningRate(), settings.seed(),
                         settings.fractionsText(), settings.generator(), settings.generatorModel(),
                         splits.train().size(), splits.test().size(), splits.excluded(), device.backend(),
-                        device.device(), ExperimentRepository.RUNNING)));
+                        device.device(), ExperimentRepository.RUNNING, settings.weightDecay(), settings.dropout())));
         Map<String, RunRecord> finished = new HashMap<>();
         for (RunRecord r : database.read(tx -> repository.runs(tx, experimentId))) {
             if (ExperimentRepository.DONE.equals(r.status())) {
@@ -288,7 +288,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         RatingModel model = entry.factory().get();
         TrainingSettings training = new TrainingSettings(settings.task().trainingTask(), settings.epochs(), settings.patience(),
                 settings.batchSize(),
-                settings.learningRate(), seed, splits.numConsumers(), splits.numProducts());
+                settings.learningRate(), seed, splits.numConsumers(), splits.numProducts(), settings.weightDecay(),
+                settings.dropout());
         String label = String.format(Locale.ROOT, "%s (repeat %d/%d, fraction %s)", entry.id(), repeat + 1,
                 settings.repeats(), ResultTable.fraction(fraction));
         String metricName = settings.task().trainingTask() == PredictionTask.REGRESSION ? "RMSE" : "AUC";

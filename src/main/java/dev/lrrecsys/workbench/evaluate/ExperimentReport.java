@@ -16,9 +16,10 @@ final class ExperimentReport {
         String nl = System.lineSeparator();
         b.append("## Experiment ").append(experimentId).append(": ").append(s.task().name().toLowerCase(Locale.ROOT))
                 .append(nl).append(nl);
-        b.append(String.format(Locale.ROOT, "%d repeats (seeds %d..%d), %d epochs, batch %d, learning rate %s; "
-                        + "explanations: %s / %s%n", s.repeats(), s.seed(), s.seed() + s.repeats() - 1, s.epochs(),
-                s.batchSize(), s.learningRate(), s.generator(), s.generatorModel()));
+        b.append(String.format(Locale.ROOT, "%d repeats (seeds %d..%d), at most %d epochs (validation fraction %s, "
+                        + "patience %d), batch %d, learning rate %s, weight decay %s, dropout %s; explanations: %s / %s%n",
+                s.repeats(), s.seed(), s.seed() + s.repeats() - 1, s.epochs(), s.validationFraction(), s.patience(),
+                s.batchSize(), s.learningRate(), s.weightDecay(), s.dropout(), s.generator(), s.generatorModel()));
         b.append(String.format(Locale.ROOT, "%d training and %d test samples; %d samples without an explanation pair "
                 + "left out for every model%n", train, test, excluded));
         b.append("backend: ").append(device.backend()).append("; device: ").append(device.device()).append(nl).append(nl);

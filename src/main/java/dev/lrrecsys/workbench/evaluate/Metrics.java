@@ -1,12 +1,13 @@
 package dev.lrrecsys.workbench.evaluate;
 
+import dev.lrrecsys.workbench.model.ValidationMetric;
 import dev.lrrecsys.workbench.store.DatasetInfo;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.stream.IntStream;
 
-/** The paper's accuracy metrics: RMSE and MAE (on [0,1] and on the dataset's scale) and AUC. */
+/**
+ * The paper's accuracy metrics: RMSE and MAE (on [0,1] and on the dataset's scale) and AUC. RMSE and AUC are the
+ * model package's maths ({@link ValidationMetric}), the same that early stopping reads, with the inputs checked.
+ */
 public final class Metrics {
 
     private Metrics() {
@@ -14,12 +15,7 @@ public final class Metrics {
 
     public static double rmse(float[] predicted, float[] target) {
         check(predicted, target);
-        double sum = 0;
-        for (int i = 0; i < predicted.length; i++) {
-            double d = (double) predicted[i] - target[i];
-            sum += d * d;
-        }
-        return Math.sqrt(sum / predicted.length);
+        return ValidationMetric.rmse(predicted, target);
     }
 
     public static double mae(float[] predicted, float[] target) {
@@ -65,32 +61,7 @@ public final class Metrics {
      */
     public static double auc(float[] scores, float[] labels) {
         check(scores, labels);
-        int n = scores.length;
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-        // Average ranks over tied scores give each tied positive/negative pair one half.
-        double positiveRankSum = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < n) {
-            int j = i;
-            while (j + 1 < n && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
-            }
-            double averageRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (labels[order[k]] > 0.5f) {
-                    positiveRankSum += averageRank;
-                    positives++;
-                }
-            }
-            i = j + 1;
-        }
-        long negatives = n - positives;
-        if (positives == 0 || negatives == 0) {
-            return Double.NaN;
-        }
-        return (positiveRankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        return ValidationMetric.auc(scores, labels);
     }
 
     private static void check(float[] a, float[] b) {

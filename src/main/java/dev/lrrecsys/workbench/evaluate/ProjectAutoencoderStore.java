@@ -31,7 +31,7 @@ public final class ProjectAutoencoderStore implements AutoencoderStore {
         return project.database().inTransaction(tx -> {
             return repository.start(tx, generator, model, vocabularySize, settings.epochs(),
                     settings.optimizer().name().toLowerCase(Locale.ROOT), settings.learningRate(),
-                    settings.batchSize(), trainSentences, testSentences, "");
+                    settings.batchSize(), trainSentences, testSentences, "", settings.weightDecay(), settings.dropout());
         });
     }
 

@@ -27,11 +27,19 @@ final class AdamStep {
 
     /** Updates {@code params[from..to)} in place from {@code grad[from..to)}. */
     void apply(float[] params, float[] grad, float stepSize, int from, int to) {
+        apply(params, grad, stepSize, 0f, from, to);
+    }
+
+    /**
+     * The same with an L2 penalty: the gradient of each parameter is {@code grad[i] + decay * params[i]} (ND4J's
+     * Adam on a gradient with the penalty added, as the SameDiff engine does); {@code grad} is left as it is.
+     */
+    void apply(float[] params, float[] grad, float stepSize, float decay, int from, int to) {
         float b1 = (float) BETA1;
         float b2 = (float) BETA2;
         float eps = (float) EPSILON;
         for (int i = from; i < to; i++) {
-            float g = grad[i];
+            float g = decay == 0f ? grad[i] : grad[i] + decay * params[i];
             float mi = b1 * m[i] + (1f - b1) * g;
             float vi = b2 * v[i] + (1f - b2) * g * g;
             m[i] = mi;

@@ -11,9 +11,17 @@ import org.nd4j.linalg.learning.config.Sgd;
  *
  * @param minCount        words seen fewer times in training become &lt;unk&gt;
  * @param maxVocabulary   vocabulary cap, the two special tokens included
+ * @param weightDecay     L2 penalty added to every gradient (weights and word table) before the optimiser step
+ * @param dropout         inverted dropout on the two tanh hidden layers (64 units each) while training
  */
 public record AutoencoderSettings(int epochs, int batchSize, double learningRate, Optimizer optimizer,
-                                  int minCount, int maxVocabulary, long seed) {
+                                  int minCount, int maxVocabulary, long seed, double weightDecay, double dropout) {
+
+    /** Without regularisation (the paper's autoencoder has none). */
+    public AutoencoderSettings(int epochs, int batchSize, double learningRate, Optimizer optimizer, int minCount,
+                               int maxVocabulary, long seed) {
+        this(epochs, batchSize, learningRate, optimizer, minCount, maxVocabulary, seed, 0, 0);
+    }
 
     /** The optimizers offered for the autoencoder. */
     public enum Optimizer {

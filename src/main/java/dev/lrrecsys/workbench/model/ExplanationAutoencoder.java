@@ -3,6 +3,11 @@ package dev.lrrecsys.workbench.model;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.task.TaskContext;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,12 +50,26 @@ public final class ExplanationAutoencoder {
     private static final String TABLE = "wordEmbedding";
     private static final int INFERENCE_BATCH = 512;
     private static final String MAGIC = "lrw-autoencoder";
+    /**
+     * Every array a batch creates (activations, gradients, masks) lives in this workspace and its memory is reused
+     * by the next batch. Without it each batch's arrays stayed allocated off-heap until the garbage collector
+     * happened to collect their small Java wrappers: on a 30k-interaction world resident memory grew to 11-12 GB at
+     * -Xmx3g (issue "Honest gains", point 7).
+     */
+    private static final String WORKSPACE = "lrw-autoencoder-batch";
+    private static final WorkspaceConfiguration BATCH_MEMORY = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE).build();
 
     private final ExplanationVocabulary vocabulary;
     /** w1 (400x64), w2 (64x8), w3 (8x64), w4 (64x400) and the word table (vocabulary x 8), in save order. */
     private final Map<String, INDArray> parameters = new LinkedHashMap<>();
     private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
     private int iteration;
+    private double weightDecay;
+    private double dropout;
+    private long dropoutSeed;
 
     /** An untrained autoencoder over this vocabulary, initialised from {@code seed}. */
     public ExplanationAutoencoder(ExplanationVocabulary vocabulary, long seed) {
@@ -66,23 +85,44 @@ public final class ExplanationAutoencoder {
         parameters.put(TABLE, table);
     }
 
-    /** The activations of one forward pass, kept for the backward pass. */
-    private record Forward(INDArray flat, INDArray h1, INDArray code, INDArray h3, INDArray rebuilt) {
+    /**
+     * The activations of one forward pass, kept for the backward pass: {@code h1} and {@code h3} are the tanh
+     * outputs, {@code h1Out} and {@code h3Out} the same after dropout ({@code keep1}, {@code keep3}: the factors;
+     * without dropout the same arrays and null).
+     */
+    private record Forward(INDArray flat, INDArray h1, INDArray h1Out, INDArray keep1, INDArray code, INDArray h3,
+                           INDArray h3Out, INDArray keep3, INDArray rebuilt) {
     }
 
-    private Forward forward(Batch b, boolean toOutput) {
+    /** {@code dropoutKey} null: no dropout (inference). */
+    private Forward forward(Batch b, boolean toOutput, Long dropoutKey) {
         INDArray table = parameters.get(TABLE);
         Nd4j.exec(DynamicCustomOp.builder("gather").addInputs(table, b.ids)
                 .addOutputs(b.rows).addIntegerArguments(0).build());
         INDArray flat = b.rows.reshape(b.size, FLAT);
         INDArray h1 = Transforms.tanh(flat.mmul(parameters.get("w1")), false);
-        INDArray code = h1.mmul(parameters.get("w2"));
+        INDArray keep1 = dropoutKey == null ? null : keep(b.size, dropoutKey, 0);
+        INDArray h1Out = keep1 == null ? h1 : h1.mul(keep1);
+        INDArray code = h1Out.mmul(parameters.get("w2"));
         if (!toOutput) {
-            return new Forward(flat, h1, code, null, null);
+            return new Forward(flat, h1, h1Out, keep1, code, null, null, null, null);
         }
         INDArray h3 = Transforms.tanh(code.mmul(parameters.get("w3")), false);
-        INDArray rebuilt = h3.mmul(parameters.get("w4")).reshape((long) b.size * POSITIONS, WORD_DIM);
-        return new Forward(flat, h1, code, h3, rebuilt);
+        INDArray keep3 = dropoutKey == null ? null : keep(b.size, dropoutKey, HIDDEN);
+        INDArray h3Out = keep3 == null ? h3 : h3.mul(keep3);
+        INDArray rebuilt = h3Out.mmul(parameters.get("w4")).reshape((long) b.size * POSITIONS, WORD_DIM);
+        return new Forward(flat, h1, h1Out, keep1, code, h3, h3Out, keep3, rebuilt);
+    }
+
+    /** Dropout factors of one hidden layer ([size, 64]; units numbered from {@code firstUnit} in the mask hash). */
+    private INDArray keep(int size, long key, int firstUnit) {
+        float[] factors = new float[size * HIDDEN];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < HIDDEN; j++) {
+                factors[i * HIDDEN + j] = Regularisation.keep(key, i, firstUnit + j, dropout);
+            }
+        }
+        return Nd4j.createFromArray(factors).reshape(size, HIDDEN);
     }
 
     private INDArray logits(Forward f) {
@@ -112,6 +152,9 @@ public final class ExplanationAutoencoder {
             throw new WorkbenchException("The explanation autoencoder needs training explanations; there are none.");
         }
         IUpdater updater = settings.optimizer().updater(settings.learningRate());
+        weightDecay = settings.weightDecay();
+        dropout = settings.dropout();
+        dropoutSeed = settings.seed();
         Encoded all = new Encoded(sentences);
         int n = sentences.size();
         int batchSize = Math.min(settings.batchSize(), n);
@@ -123,21 +166,46 @@ public final class ExplanationAutoencoder {
                     public double step(int[] order, int from, int size) {
                         Batch b = size == batchSize ? full : rest;
                         b.fill(all, order, from);
-                        return ExplanationAutoencoder.this.step(b, updater);
+                        try (MemoryWorkspace ignored = batchMemory()) {
+                            return ExplanationAutoencoder.this.step(b, updater);
+                        }
                     }
                 }, n, () -> Double.NaN, EpochLoop.Stopping.NEVER, listener, context);
+        releaseBatchMemory();
+    }
+
+    /** Opens the batch workspace on this thread: arrays created until it closes reuse its memory. */
+    private static MemoryWorkspace batchMemory() {
+        return Nd4j.getWorkspaceManager().getAndActivateWorkspace(BATCH_MEMORY, WORKSPACE);
+    }
+
+    /** Frees the batch workspace of this thread (training and inference keep it between their batches only). */
+    private static void releaseBatchMemory() {
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(BATCH_MEMORY, WORKSPACE).destroyWorkspace(true);
+        }
     }
 
     private double step(Batch b, IUpdater updater) {
         Map<String, INDArray> g = new LinkedHashMap<>();
-        double loss = lossAndGradients(b, g);
+        double loss = lossAndGradients(b, g, dropout > 0 ? Regularisation.stepKey(dropoutSeed, iteration) : null);
         if (!Double.isFinite(loss)) {
             return loss;
         }
         for (Map.Entry<String, INDArray> e : g.entrySet()) {
             INDArray gradient = e.getValue();
-            updaters.computeIfAbsent(e.getKey(), k -> UpdaterState.create(updater, gradient.dataType(), gradient.length()))
-                    .applyUpdater(gradient, iteration, 0);
+            if (weightDecay > 0) {
+                gradient.addi(parameters.get(e.getKey()).mul(weightDecay));
+            }
+            GradientUpdater<?> state = updaters.get(e.getKey());
+            if (state == null) {
+                // The optimiser's state outlives the batch: it must not live in the batch workspace.
+                try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                    state = UpdaterState.create(updater, gradient.dataType(), gradient.length());
+                }
+                updaters.put(e.getKey(), state);
+            }
+            state.applyUpdater(gradient, iteration, 0);
             parameters.get(e.getKey()).subi(gradient);
         }
         iteration++;
@@ -145,8 +213,8 @@ public final class ExplanationAutoencoder {
     }
 
     /** The mean loss over the batch's words; fills {@code g} with every parameter's gradient when it is finite. */
-    private double lossAndGradients(Batch b, Map<String, INDArray> g) {
-        Forward f = forward(b, true);
+    private double lossAndGradients(Batch b, Map<String, INDArray> g, Long dropoutKey) {
+        Forward f = forward(b, true, dropoutKey);
         INDArray table = parameters.get(TABLE);
         // Softmax in place, then the cross-entropy gradient (p - onehot) * mask / (number of words), row by row.
         INDArray grad = Transforms.softmax(logits(f), false);
@@ -172,12 +240,12 @@ public final class ExplanationAutoencoder {
 
         INDArray dRebuilt = grad.mmul(table).reshape(b.size, FLAT);
         INDArray tableGradient = grad.transpose().mmul(f.rebuilt());
-        g.put("w4", f.h3().transpose().mmul(dRebuilt));
-        INDArray dA3 = dRebuilt.mmul(parameters.get("w4").transpose()).muli(tanhSlope(f.h3()));
+        g.put("w4", f.h3Out().transpose().mmul(dRebuilt));
+        INDArray dA3 = dropped(dRebuilt.mmul(parameters.get("w4").transpose()), f.keep3()).muli(tanhSlope(f.h3()));
         g.put("w3", f.code().transpose().mmul(dA3));
         INDArray dCode = dA3.mmul(parameters.get("w3").transpose());
-        g.put("w2", f.h1().transpose().mmul(dCode));
-        INDArray dA1 = dCode.mmul(parameters.get("w2").transpose()).muli(tanhSlope(f.h1()));
+        g.put("w2", f.h1Out().transpose().mmul(dCode));
+        INDArray dA1 = dropped(dCode.mmul(parameters.get("w2").transpose()), f.keep1()).muli(tanhSlope(f.h1()));
         g.put("w1", f.flat().transpose().mmul(dA1));
         // The table is used twice: by the input lookup and by the output logits.
         INDArray dRows = dA1.mmul(parameters.get("w1").transpose()).reshape((long) b.size * POSITIONS, WORD_DIM);
@@ -187,6 +255,11 @@ public final class ExplanationAutoencoder {
         return loss;
     }
 
+    /** The gradient of a dropped-out layer's input: its output's gradient times the dropout factors. */
+    private static INDArray dropped(INDArray gradient, INDArray keep) {
+        return keep == null ? gradient : gradient.muli(keep);
+    }
+
     /** Loss and gradients of all the sentences as one batch, for the gradient check in the tests. */
     double lossAndGradients(List<String> sentences, Map<String, INDArray> gradients) {
         Encoded all = new Encoded(sentences);
@@ -194,7 +267,7 @@ public final class ExplanationAutoencoder {
         int[] order = new int[all.size];
         java.util.Arrays.setAll(order, i -> i);
         b.fill(all, order, 0);
-        return lossAndGradients(b, gradients);
+        return lossAndGradients(b, gradients, null);
     }
 
     /** The parameter arrays themselves (w1..w4 and the word table), for the gradient check in the tests. */
@@ -217,7 +290,10 @@ public final class ExplanationAutoencoder {
         long total = 0;
         for (InferenceBatches it = new InferenceBatches(all); it.hasNext(); ) {
             Batch b = it.next();
-            long[] predicted = Nd4j.argMax(logits(forward(b, true)), 1).toLongVector();
+            long[] predicted;
+            try (MemoryWorkspace ignored = batchMemory()) {
+                predicted = Nd4j.argMax(logits(forward(b, true, null)), 1).toLongVector();
+            }
             for (int i = 0; i < predicted.length; i++) {
                 if (b.maskValues[i] > 0) {
                     total++;
@@ -227,6 +303,7 @@ public final class ExplanationAutoencoder {
                 }
             }
         }
+        releaseBatchMemory();
         return total == 0 ? Double.NaN : (double) correct / total;
     }
 
@@ -240,10 +317,14 @@ public final class ExplanationAutoencoder {
         int at = 0;
         for (InferenceBatches it = new InferenceBatches(all); it.hasNext(); ) {
             Batch b = it.next();
-            float[] codes = forward(b, false).code().reshape((long) b.size * CODE_DIM).toFloatVector();
+            float[] codes;
+            try (MemoryWorkspace ignored = batchMemory()) {
+                codes = forward(b, false, null).code().reshape((long) b.size * CODE_DIM).toFloatVector();
+            }
             System.arraycopy(codes, 0, out, at, codes.length);
             at += codes.length;
         }
+        releaseBatchMemory();
         return out;
     }
 

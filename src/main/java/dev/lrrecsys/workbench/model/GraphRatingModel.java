@@ -39,6 +39,8 @@ public abstract class GraphRatingModel implements RatingModel {
     static final String POSITIVE = "pos";
     static final String NEGATIVE = "neg";
     static final String TARGET = "target";
+    /** Placeholder of the dropout factors of the first hidden layer ([n, units]; ones outside training). */
+    static final String DROPOUT = "dropoutKeep";
     static final String PREDICTION = PredictionHead.PREDICTION;
     static final String LOSS = PredictionHead.LOSS;
     static final int DIM = 8;
@@ -82,6 +84,16 @@ public abstract class GraphRatingModel implements RatingModel {
         return id();
     }
 
+    /** Units of the hidden layer that dropout acts on (the graph multiplies it by {@value #DROPOUT}); 0: none. */
+    protected int dropoutUnits() {
+        return 0;
+    }
+
+    /** The first hidden layer {@code h} times the dropout factors, when this network has dropout. */
+    static SDVariable droppedOut(SameDiff sd, SDVariable h) {
+        return sd.hasVariable(DROPOUT) ? h.mul(sd.getVariable(DROPOUT)) : h;
+    }
+
     /** Whether each epoch shuffles 0..n-1 anew (see {@link EpochLoop}); LR-Recsys reshuffles the last order. */
     protected boolean freshOrderEachEpoch() {
         return true;
@@ -106,8 +118,10 @@ public abstract class GraphRatingModel implements RatingModel {
         Nd4j.getRandom().setSeed(settings.seed());
         buildGraph(fitted, settings.seed());
         try (Trainer run = engine == TrainingEngine.KERNEL
-                ? new KernelEngine(kernel(settings.task()), train, settings.learningRate())
-                : new GraphEngine(train, settings.learningRate())) {
+                ? new KernelEngine(kernel(settings.task()).regularise(settings.weightDecay(), settings.dropout(),
+                        settings.seed()), train, settings.learningRate())
+                : new GraphEngine(train, settings.learningRate(), settings.weightDecay(), settings.dropout(),
+                        settings.seed())) {
             DoubleSupplier metric = () -> validation == null || validation.size() == 0 ? Double.NaN
                     : ValidationMetric.of(settings.task(), run.predict(validation), validation.target());
             return new EpochLoop(id(), settings.epochs(), settings.batchSize(), settings.seed(), settings.learningRate(),
@@ -129,6 +143,9 @@ public abstract class GraphRatingModel implements RatingModel {
                 case POSITIVE, NEGATIVE -> sd.placeHolder(input, DataType.FLOAT, -1, shape.explanationDim());
                 default -> throw new IllegalStateException("unknown input " + input);
             }
+        }
+        if (dropoutUnits() > 0) {
+            sd.placeHolder(DROPOUT, DataType.FLOAT, -1, dropoutUnits());
         }
         SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, 1);
         PredictionHead.attach(sd, logit(sd, shape, new ParameterInit(seed)), target, shape.task());
@@ -241,6 +258,9 @@ public abstract class GraphRatingModel implements RatingModel {
                 default -> throw new IllegalStateException("unknown input " + input);
             });
         }
+        if (dropoutUnits() > 0) {
+            feed.put(DROPOUT, Nd4j.ones(DataType.FLOAT, rows.length, dropoutUnits()));
+        }
         return feed;
     }
 
@@ -342,13 +362,23 @@ public abstract class GraphRatingModel implements RatingModel {
         private final Adam adam;
         private final List<String> names;
         private final Map<String, GradientUpdater<?>> updaters = new HashMap<>();
+        private final double weightDecay;
+        private final double dropout;
+        private final long seed;
         private int iteration;
 
         GraphEngine(SampleSet train, double learningRate) {
+            this(train, learningRate, 0, 0, 0);
+        }
+
+        GraphEngine(SampleSet train, double learningRate, double weightDecay, double dropout, long seed) {
             super(GraphRatingModel.this::parameters);
             this.train = train;
             this.adam = new Adam(learningRate);
             this.names = new ArrayList<>(parameters().keySet());
+            this.weightDecay = weightDecay;
+            this.dropout = dropout;
+            this.seed = seed;
         }
 
         @Override
@@ -356,6 +386,18 @@ public abstract class GraphRatingModel implements RatingModel {
             int[] rows = Arrays.copyOfRange(order, from, from + size);
             Map<String, INDArray> feed = feed(train, rows, shape);
             feed.put(TARGET, target(train, rows));
+            if (dropoutUnits() > 0 && dropout > 0) {
+                // The kernel's masks: the same units of the same samples are dropped in the same step.
+                long key = Regularisation.stepKey(seed, iteration);
+                int units = dropoutUnits();
+                float[] keep = new float[rows.length * units];
+                for (int i = 0; i < rows.length; i++) {
+                    for (int j = 0; j < units; j++) {
+                        keep[i * units + j] = Regularisation.keep(key, rows[i], j, dropout);
+                    }
+                }
+                feed.put(DROPOUT, Nd4j.createFromArray(keep).reshape(rows.length, units));
+            }
             var result = sd.calculateGradientsAndOutputs(feed, List.of(LOSS), names);
             double loss = result.getOutputs().get(LOSS).getDouble(0);
             if (!Double.isFinite(loss)) {
@@ -363,6 +405,9 @@ public abstract class GraphRatingModel implements RatingModel {
             }
             for (String name : names) {
                 INDArray g = result.getGradients().get(name);
+                if (weightDecay > 0) {
+                    g.addi(sd.getVariable(name).getArr().mul(weightDecay));
+                }
                 updaters.computeIfAbsent(name, k -> UpdaterState.create(adam, g.dataType(), g.length()))
                         .applyUpdater(g, iteration, 0);
                 sd.getVariable(name).getArr().subi(g);

@@ -32,6 +32,9 @@ final class KernelHost implements AutoCloseable {
     /** Where the values after the two tables start: summed densely. */
     private final int denseStart;
     private int iteration;
+    private float weightDecay;
+    private double dropout;
+    private long dropoutSeed;
 
     /**
      * A kernel over a copy of {@code parameters} (the graph's variables by name; the product table named
@@ -66,6 +69,17 @@ final class KernelHost implements AutoCloseable {
         this.chunks = new FixedChunks(threads);
     }
 
+    /**
+     * Trains with an L2 penalty of {@code decay} on every parameter and inverted dropout of {@code rate} on the
+     * networks' first hidden layer, its masks keyed by {@code seed} and the step (both 0 until set).
+     */
+    KernelHost regularise(double decay, double rate, long seed) {
+        this.weightDecay = (float) decay;
+        this.dropout = rate;
+        this.dropoutSeed = seed;
+        return this;
+    }
+
     /** Threads for training: the processors, at most one per chunk; {@code lrw.train.threads} overrides. */
     static int defaultThreads() {
         return Math.max(1, Integer.getInteger("lrw.train.threads", Math.min(FixedChunks.COUNT,
@@ -78,6 +92,10 @@ final class KernelHost implements AutoCloseable {
      * @return the batch's mean loss; when it is not finite nothing was updated
      */
     double trainStep(SampleSet set, int[] order, int from, int size, double learningRate) {
+        long key = Regularisation.stepKey(dropoutSeed, iteration);
+        for (SamplePass pass : passes) {
+            pass.dropout(dropout, key);
+        }
         chunks.run(size, (c, lo, hi) -> chunkLoss[c] = trainChunk(set, order, from + lo, from + hi, size,
                 passes[c], objectives[c], chunkGrads[c]));
         int parts = FixedChunks.parts(size);
@@ -97,7 +115,7 @@ final class KernelHost implements AutoCloseable {
         // Element-wise from here on: any cut of the parameters gives the same bits.
         chunks.run(w.length, (c, lo, hi) -> {
             FixedChunks.drainInOrder(chunkGrads, parts, grad, Math.max(lo, denseStart), hi);
-            adam.apply(w, grad, step, lo, hi);
+            adam.apply(w, grad, step, weightDecay, lo, hi);
         });
         iteration++;
         return loss;
@@ -149,6 +167,9 @@ final class KernelHost implements AutoCloseable {
      */
     void infer(SampleSet set, float[] prediction, float[] attention) {
         int cells = AttentionModel.TOKENS * AttentionModel.TOKENS;
+        for (SamplePass pass : passes) {
+            pass.dropout(0, 0);
+        }
         chunks.run(set.size(), (c, lo, hi) -> {
             for (int s = lo; s < hi; s++) {
                 prediction[s] = GruKernel.sigmoid(passes[c].forward(set, s, w));

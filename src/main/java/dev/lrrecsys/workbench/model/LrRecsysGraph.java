@@ -60,7 +60,8 @@ final class LrRecsysGraph {
         SDVariable attended = selfAttention("token", tokens, TOKENS, ALPHA);
 
         SDVariable flat = attended.reshape(-1, TOKENS * DIM);
-        SDVariable h1 = sd.nn().relu(sd.nn().linear(flat, weight("mlp1W", TOKENS * DIM, 64), bias("mlp1b", 64)), 0);
+        SDVariable h1 = GraphRatingModel.droppedOut(sd,
+                sd.nn().relu(sd.nn().linear(flat, weight("mlp1W", TOKENS * DIM, 64), bias("mlp1b", 64)), 0));
         SDVariable h2 = sd.nn().relu(sd.nn().linear(h1, weight("mlp2W", 64, DIM), bias("mlp2b", DIM)), 0);
         return sd.nn().linear(h2, weight("mlp3W", DIM, 1), bias("mlp3b", 1));
     }

@@ -61,6 +61,11 @@ public final class LrRecsysNetwork extends GraphRatingModel implements Attention
     }
 
     @Override
+    protected int dropoutUnits() {
+        return LrRecsysPass.HIDDEN;
+    }
+
+    @Override
     SamplePass.Factory network() {
         return (layout, padding) -> new LrRecsysPass(layout, padding, variant);
     }

@@ -12,7 +12,7 @@ final class LrRecsysPass implements SamplePass {
     private static final int TOKENS = LrRecsysGraph.TOKENS;
     private static final int HISTORY = LrRecsysGraph.HISTORY;
     private static final int FLAT = TOKENS * D;
-    private static final int HIDDEN = 64;
+    static final int HIDDEN = 64;
 
     private final LrRecsysVariant variant;
     private final int paddingProduct;
@@ -44,6 +44,10 @@ final class LrRecsysPass implements SamplePass {
     private final float[] alpha = new float[TOKENS * TOKENS];
     private final float[] attended = new float[FLAT];
     private final float[] h1 = new float[HIDDEN];
+    /** Dropout factor of each unit of h1 for the sample last passed forward (all 1 without dropout). */
+    private final float[] h1Keep = new float[HIDDEN];
+    private double dropoutRate;
+    private long dropoutKey;
     private final float[] h2 = new float[D];
     private final float[] dH1 = new float[HIDDEN];
     private final float[] dH2 = new float[D];
@@ -75,6 +79,12 @@ final class LrRecsysPass implements SamplePass {
             return layout.offset(constant);
         }
         return ExplanationSlot.projection(layout, name);
+    }
+
+    @Override
+    public void dropout(double rate, long key) {
+        dropoutRate = rate;
+        dropoutKey = key;
     }
 
     @Override
@@ -110,7 +120,8 @@ final class LrRecsysPass implements SamplePass {
             }
         }
         for (int j = 0; j < HIDDEN; j++) {
-            h1[j] = Math.max(h1[j], 0f);
+            h1Keep[j] = dropoutRate > 0 ? Regularisation.keep(dropoutKey, s, j, dropoutRate) : 1f;
+            h1[j] = Math.max(h1[j], 0f) * h1Keep[j];
         }
         System.arraycopy(w, mlp2b, h2, 0, D);
         for (int i = 0; i < HIDDEN; i++) {
@@ -155,7 +166,8 @@ final class LrRecsysPass implements SamplePass {
                 grad[row + j] += a * dH2[j];
                 back += w[row + j] * dH2[j];
             }
-            dH1[i] = a > 0f ? back : 0f;
+            // h1 = relu(.) * keep: zero (inactive or dropped) passes nothing, a kept unit its factor.
+            dH1[i] = a > 0f ? back * h1Keep[i] : 0f;
             grad[mlp1b + i] += dH1[i];
         }
         // Gradient and back-propagation in separate loops: the first vectorises, the second is a dot product.

@@ -32,7 +32,7 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         SDVariable positive = explanation(sd, w, POSITIVE, shape.explanationDim());
         SDVariable negative = explanation(sd, w, NEGATIVE, shape.explanationDim());
         SDVariable x = sd.concat(1, eConsumer, eProduct, positive, negative);
-        SDVariable h1 = sd.nn().relu(dense(sd, w, "mlp1", x, 4 * DIM, 32), 0);
+        SDVariable h1 = droppedOut(sd, sd.nn().relu(dense(sd, w, "mlp1", x, 4 * DIM, 32), 0));
         SDVariable h2 = sd.nn().relu(dense(sd, w, "mlp2", h1, 32, 16), 0);
         SDVariable h3 = sd.nn().relu(dense(sd, w, "mlp3", h2, 16, 8), 0);
         return dense(sd, w, "out", h3, 8, 1);
@@ -41,6 +41,11 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
     private static SDVariable explanation(SameDiff sd, ParameterInit w, String name, int width) {
         SDVariable in = sd.getVariable(name);
         return width == DIM ? in : in.mmul(w.matrix(sd, name + "Projection", width, DIM));
+    }
+
+    @Override
+    protected int dropoutUnits() {
+        return 32;
     }
 
     @Override
@@ -70,6 +75,9 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         private final float[] dH2 = new float[16];
         private final float[] dH3 = new float[8];
         private final float[] dLogits = new float[1];
+        private final float[] h1Keep = new float[32];
+        private double dropoutRate;
+        private long dropoutKey;
 
         Pass(ParameterLayout layout) {
             consumerTable = layout.offset("consumerTable");
@@ -83,12 +91,22 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
         }
 
         @Override
+        public void dropout(double rate, long key) {
+            dropoutRate = rate;
+            dropoutKey = key;
+        }
+
+        @Override
         public float forward(SampleSet set, int s, float[] w) {
             System.arraycopy(w, consumerTable + set.consumers()[s] * DIM, x, 0, DIM);
             System.arraycopy(w, productTable + set.products()[s] * DIM, x, DIM, DIM);
             ExplanationSlot.forward(set.positive(), set.explanationDim(), s, w, positiveProjection, x, 2 * DIM);
             ExplanationSlot.forward(set.negative(), set.explanationDim(), s, w, negativeProjection, x, 3 * DIM);
             mlp1.forward(w, x, 0, h1);
+            for (int j = 0; j < h1.length; j++) {
+                h1Keep[j] = dropoutRate > 0 ? Regularisation.keep(dropoutKey, s, j, dropoutRate) : 1f;
+                h1[j] *= h1Keep[j];
+            }
             mlp2.forward(w, h1, 0, h2);
             mlp3.forward(w, h2, 0, h3);
             out.forward(w, h3, 0, logit);
@@ -101,6 +119,10 @@ public final class NeuralCollaborativeFiltering extends GraphRatingModel {
             out.backward(w, h3, 0, logit, dLogits, grad, dH3, 0);
             mlp3.backward(w, h2, 0, h3, dH3, grad, dH2, 0);
             mlp2.backward(w, h1, 0, h2, dH2, grad, dH1, 0);
+            // A dropped unit's output is 0, which the ReLU's backward masks; a kept one scales its gradient.
+            for (int j = 0; j < dH1.length; j++) {
+                dH1[j] *= h1Keep[j];
+            }
             mlp1.backward(w, x, 0, h1, dH1, grad, dX, 0);
             addRow(grad, consumerTable + set.consumers()[s] * DIM, 0);
             addRow(grad, productTable + set.products()[s] * DIM, DIM);

@@ -21,6 +21,14 @@ interface SamplePass {
      */
     void backward(SampleSet set, int s, float[] w, float dLogit, float[] grad);
 
+    /**
+     * Drops units of the first hidden layer with probability {@code rate} in the passes that follow (their masks
+     * from {@link Regularisation#keep} with {@code key} and the sample); rate 0 for inference. Networks without a
+     * hidden layer ignore it.
+     */
+    default void dropout(double rate, long key) {
+    }
+
     /** Copies the 6 x 6 token attention of the sample last passed forward to {@code out[at..]}. */
     default void copyAttention(float[] out, int at) {
         throw new UnsupportedOperationException("this network has no token attention");

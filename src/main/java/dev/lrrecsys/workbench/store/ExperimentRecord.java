@@ -10,9 +10,23 @@ import java.util.List;
  * @param validationFraction share of each consumer's training samples held out for early stopping (0 for
  *                           experiments stored before early stopping)
  * @param patience           early stopping's patience (0: none)
+ * @param weightDecay        L2 penalty every run trained with (0: none, and for experiments stored before it)
+ * @param dropout            dropout rate every run trained with (0: none)
  */
 public record ExperimentRecord(long id, OffsetDateTime createdAt, String task, List<String> models, int repeats,
                                int epochs, double validationFraction, int patience, int batchSize, double learningRate, long seed, String trainFractions,
                                String generator, String generatorModel, int trainSamples, int testSamples,
-                               int excludedSamples, String backend, String device, String status) {
+                               int excludedSamples, String backend, String device, String status,
+                               double weightDecay, double dropout) {
+
+    /** An experiment trained without regularisation. */
+    public ExperimentRecord(long id, OffsetDateTime createdAt, String task, List<String> models, int repeats,
+                            int epochs, double validationFraction, int patience, int batchSize, double learningRate,
+                            long seed, String trainFractions, String generator, String generatorModel,
+                            int trainSamples, int testSamples, int excludedSamples, String backend, String device,
+                            String status) {
+        this(id, createdAt, task, models, repeats, epochs, validationFraction, patience, batchSize, learningRate, seed,
+                trainFractions, generator, generatorModel, trainSamples, testSamples, excludedSamples, backend, device,
+                status, 0, 0);
+    }
 }

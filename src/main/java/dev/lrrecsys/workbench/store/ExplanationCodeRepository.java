@@ -49,12 +49,21 @@ public final class ExplanationCodeRepository {
     public long start(Tx tx, String generator, String model, int vocabularySize, int epochs, String optimizer,
                       double learningRate, int batchSize, long trainSentences, long testSentences, String checkpoint)
             throws SQLException {
+        return start(tx, generator, model, vocabularySize, epochs, optimizer, learningRate, batchSize, trainSentences,
+                testSentences, checkpoint, 0, 0);
+    }
+
+    /** The same, with the weight decay and dropout the training uses. */
+    public long start(Tx tx, String generator, String model, int vocabularySize, int epochs, String optimizer,
+                      double learningRate, int batchSize, long trainSentences, long testSentences, String checkpoint,
+                      double weightDecay, double dropout) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO autoencoder (generator, model, vocabulary_size, epochs, optimizer, learning_rate, batch_size, "
-                        + "train_sentences, test_sentences, checkpoint, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "train_sentences, test_sentences, checkpoint, created_at, weight_decay, dropout) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Object[] values = {generator, model, vocabularySize, epochs, optimizer, learningRate, batchSize,
-                    trainSentences, testSentences, checkpoint, OffsetDateTime.now()};
+                    trainSentences, testSentences, checkpoint, OffsetDateTime.now(), weightDecay, dropout};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }

@@ -13,6 +13,7 @@ import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.NearestSampleExplanations;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.model.PredictionTask;
+import dev.lrrecsys.workbench.model.Regularisation;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExperimentRecord;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
@@ -32,11 +33,32 @@ public final class TrainAndEvaluate {
      * What to train. {@code epochs} is the most a run trains: with {@code patience} above 0 a run stops after that
      * many epochs without a better metric on the validation part ({@code validationFraction} of each consumer's
      * training samples, the last ones) and keeps its best epoch's weights. {@code autoencoderEpochs} null means
-     * "as many as the models"; the explanations come from {@code generator} and {@code generatorModel}.
+     * "as many as the models"; the explanations come from {@code generator} and {@code generatorModel}. Every
+     * network trains with {@code weightDecay} (L2) and {@code dropout} (first hidden layer, where there is one).
      */
     public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
                            int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
-                           String generatorModel, boolean resume, Ranking ranking) {
+                           String generatorModel, boolean resume, double weightDecay, double dropout, Ranking ranking) {
+
+        public static final double DEFAULT_WEIGHT_DECAY = ExperimentSettings.DEFAULT_WEIGHT_DECAY;
+        public static final double DEFAULT_DROPOUT = ExperimentSettings.DEFAULT_DROPOUT;
+
+        /** With the default weight decay and dropout. */
+        public Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
+                        int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed,
+                        List<Double> trainFractions, String generator, String generatorModel, boolean resume) {
+            this(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate,
+                    seed, trainFractions, generator, generatorModel, resume, DEFAULT_WEIGHT_DECAY, DEFAULT_DROPOUT);
+        }
+
+        /** With this weight decay and dropout and the ranking options at their defaults. */
+        public Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
+                        int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed,
+                        List<Double> trainFractions, String generator, String generatorModel, boolean resume,
+                        double weightDecay, double dropout) {
+            this(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate,
+                    seed, trainFractions, generator, generatorModel, resume, weightDecay, dropout, Ranking.defaults());
+        }
 
         public static final int DEFAULT_REPEATS = 5;
         public static final int DEFAULT_EPOCHS = 20;
@@ -66,6 +88,10 @@ public final class TrainAndEvaluate {
             InvalidSettingException.require(batchSize >= 1, "batch size", "batch size must be at least 1, got " + batchSize + ".");
             InvalidSettingException.require(learningRate > 0 && Double.isFinite(learningRate), "learning rate",
                     "learning rate must be positive, got " + learningRate + ".");
+            InvalidSettingException.require(Regularisation.validWeightDecay(weightDecay), "weight decay",
+                    Regularisation.weightDecayMessage(weightDecay));
+            InvalidSettingException.require(Regularisation.validDropout(dropout), "dropout",
+                    Regularisation.dropoutMessage(dropout));
             InvalidSettingException.require(trainFractions != null && !trainFractions.isEmpty(), "training fraction",
                     "Give at least one training fraction.");
             for (double f : trainFractions) {
@@ -85,13 +111,6 @@ public final class TrainAndEvaluate {
             }
         }
 
-        /** Settings with the ranking options at their defaults. */
-        public Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
-                        int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed,
-                        List<Double> trainFractions, String generator, String generatorModel, boolean resume) {
-            this(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate,
-                    seed, trainFractions, generator, generatorModel, resume, Ranking.defaults());
-        }
 
         /**
          * Every model of this build, on the offline reasoner's explanations: what both front ends start from.
@@ -99,17 +118,24 @@ public final class TrainAndEvaluate {
         public static Settings defaults() {
             return new Settings(PredictionTask.REGRESSION, ModelCatalog.standard().ids(), DEFAULT_REPEATS, DEFAULT_EPOCHS,
                     DEFAULT_VALIDATION_FRACTION, DEFAULT_PATIENCE, null, DEFAULT_BATCH_SIZE, ExperimentSettings.DEFAULT_LEARNING_RATE, DEFAULT_SEED, ALL_TRAINING_DATA,
-                    ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL, false);
+                    ExperimentSettings.OFFLINE_GENERATOR, ExperimentSettings.OFFLINE_MODEL, false, DEFAULT_WEIGHT_DECAY,
+                    DEFAULT_DROPOUT);
         }
 
         public Settings withModels(List<String> chosen) {
             return new Settings(task, chosen, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
-                    generator, generatorModel, resume, ranking);
+                    generator, generatorModel, resume, weightDecay, dropout, ranking);
         }
 
         public Settings withRuns(int repeatsPerModel, int epochsPerRun) {
             return new Settings(task, models, repeatsPerModel, epochsPerRun, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed,
-                    trainFractions, generator, generatorModel, resume, ranking);
+                    trainFractions, generator, generatorModel, resume, weightDecay, dropout, ranking);
+        }
+
+        /** The same with this weight decay and dropout. */
+        public Settings withRegularisation(double decay, double rate) {
+            return new Settings(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize,
+                    learningRate, seed, trainFractions, generator, generatorModel, resume, decay, rate, ranking);
         }
 
         /** The autoencoder's epochs when its codes have to be trained first. */
@@ -119,7 +145,7 @@ public final class TrainAndEvaluate {
 
         ExperimentSettings experiment() {
             return new ExperimentSettings(task, models, repeats, epochs, validationFraction, patience, batchSize, learningRate, seed, trainFractions,
-                    generator, generatorModel);
+                    generator, generatorModel, weightDecay, dropout);
         }
 
         /** "regression" or "classification" (any case), with a message naming the setting. */
@@ -136,6 +162,16 @@ public final class TrainAndEvaluate {
             } catch (NumberFormatException | NullPointerException e) {
                 throw new InvalidSettingException("validation fraction",
                         "validation fraction must be a number like 0.1, got '" + text + "'.");
+            }
+        }
+
+        /** A number typed for {@code setting} (e.g. "weight decay"), with a message naming it and an example. */
+        public static double parseNumber(String setting, String example, String text) {
+            try {
+                return Double.parseDouble(text.trim());
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new InvalidSettingException(setting,
+                        setting + " must be a number like " + example + ", got '" + text + "'.");
             }
         }
 
@@ -206,10 +242,11 @@ public final class TrainAndEvaluate {
                     .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
                     .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
             // Runs that did not finish are trained again from their first epoch, with the stored validation
-            // fraction and patience, so every run of the experiment is trained the same way.
+            // fraction, patience, weight decay and dropout, so every run of the experiment is trained the same way.
             ExperimentSettings stored = new ExperimentSettings(Settings.parseTask(last.task()), last.models(), last.repeats(),
                     last.epochs(), last.validationFraction(), last.patience(), last.batchSize(), last.learningRate(), last.seed(),
-                    Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel());
+                    Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel(),
+                    last.weightDecay(), last.dropout());
             stored.models().forEach(catalog::get);
             int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();
             return experimentJob(project, stored, catalog, aeEpochs, last.id(), settings.ranking()).run(context);

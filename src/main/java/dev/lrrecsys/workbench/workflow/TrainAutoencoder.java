@@ -4,6 +4,7 @@ import dev.lrrecsys.workbench.evaluate.ProjectAutoencoderStore;
 import dev.lrrecsys.workbench.explain.OfflineContrastiveReasoner;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
+import dev.lrrecsys.workbench.model.Regularisation;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.task.Job;
 
@@ -28,6 +29,10 @@ public final class TrainAutoencoder {
             InvalidSettingException.require(training.batchSize() >= 1, "batch", "batch must be at least 1, got " + training.batchSize() + ".");
             InvalidSettingException.require(training.learningRate() > 0 && Double.isFinite(training.learningRate()),
                     "learning rate", "learning rate must be positive, got " + training.learningRate() + ".");
+            InvalidSettingException.require(Regularisation.validWeightDecay(training.weightDecay()), "weight decay",
+                    Regularisation.weightDecayMessage(training.weightDecay()));
+            InvalidSettingException.require(Regularisation.validDropout(training.dropout()), "dropout",
+                    Regularisation.dropoutMessage(training.dropout()));
             InvalidSettingException.require(training.minCount() >= 1, "min count",
                     "min count must be at least 1, got " + training.minCount() + ".");
             InvalidSettingException.require(training.maxVocabulary() >= 3, "max vocabulary",

@@ -162,6 +162,28 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void badRegularisationIsOneLineAndStoresNothing(@TempDir Path dir) {
+        Path projectDir = dir.resolve("p");
+        java.util.Map<String, String> before;
+        try (Project p = Project.create(projectDir)) {
+            before = dev.lrrecsys.workbench.store.DatabaseSnapshot.of(p.database());
+        }
+        Result decay = lrw("experiment", "--project", projectDir.toString(), "--weight-decay", "-0.01");
+        assertThat(decay.code()).isEqualTo(1);
+        assertThat(decay.err().trim()).isEqualTo("error: weight decay must be in [0, 1.0], got -0.01 (--weight-decay).");
+        Result dropout = lrw("experiment", "--project", projectDir.toString(), "--dropout", "0.95");
+        assertThat(dropout.err().trim()).isEqualTo("error: dropout must be in [0, 0.9], got 0.95 (--dropout).");
+        Result aeDropout = lrw("autoencoder", "--project", projectDir.toString(), "--dropout", "1");
+        assertThat(aeDropout.code()).isEqualTo(1);
+        assertThat(aeDropout.err().trim()).isEqualTo("error: dropout must be in [0, 0.9], got 1.0 (--dropout).");
+        Result aeDecay = lrw("autoencoder", "--project", projectDir.toString(), "--weight-decay", "NaN");
+        assertThat(aeDecay.err().trim()).isEqualTo("error: weight decay must be in [0, 1.0], got NaN (--weight-decay).");
+        try (Project p = Project.open(projectDir)) {
+            assertThat(dev.lrrecsys.workbench.store.DatabaseSnapshot.of(p.database())).isEqualTo(before);
+        }
+    }
+
+    @Test
     void aNewExperimentAfterAnInterruptedOneSaysResumeExists(@TempDir Path dir) {
         Path projectDir = dir.resolve("p");
         try (Project p = Project.create(projectDir)) {

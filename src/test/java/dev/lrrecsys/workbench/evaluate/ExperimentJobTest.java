@@ -139,6 +139,43 @@ class ExperimentJobTest {
     }
 
     @Test
+    void anExperimentStoresItsWeightDecayAndDropoutAndTrainsWithThem(@TempDir Path dir) throws Exception {
+        try (Project p = Project.create(dir.resolve("p"))) {
+            ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 7, 0, Double.NaN);
+            ExperimentSettings plain = settings(List.of("lr-recsys", "mf"), 1, 2, 32, List.of(1.0));
+            ExperimentSettings regularised = new ExperimentSettings(plain.task(), plain.models(), 1, 2, 0.1, 3, 32,
+                    0.01, 5, List.of(1.0), ExperimentFixture.GENERATOR, ExperimentFixture.MODEL, 1e-3, 0.2);
+            ExperimentOutcome a = job(p, f, plain, null).run(TaskContext.silent());
+            ExperimentOutcome b = job(p, f, regularised, null).run(TaskContext.silent());
+
+            ExperimentRepository repo = new ExperimentRepository();
+            ExperimentRecord stored = p.database().read(tx -> repo.experiment(tx, b.experimentId())).orElseThrow();
+            assertThat(stored.weightDecay()).isEqualTo(1e-3);
+            assertThat(stored.dropout()).isEqualTo(0.2);
+            ExperimentRecord none = p.database().read(tx -> repo.experiment(tx, a.experimentId())).orElseThrow();
+            assertThat(none.weightDecay()).isZero();
+            assertThat(none.dropout()).isZero();
+            assertThat(java.nio.file.Files.readString(b.markdown())).contains("weight decay 0.001, dropout 0.2");
+            for (String model : List.of("lr-recsys", "mf")) {
+                ResultTable.Metric rmse = a.tables().get(0).primary();
+                assertThat(b.tables().get(0).values(model, rmse)).as(model)
+                        .isNotEqualTo(a.tables().get(0).values(model, rmse));
+            }
+        }
+    }
+
+    @Test
+    void badRegularisationIsAClearErrorBeforeAnythingRuns() {
+        ExperimentSettings s = settings(List.of("mf"), 1, 1, 32, List.of(1.0));
+        assertThatThrownBy(() -> new ExperimentSettings(s.task(), s.models(), 1, 1, 0.1, 3, 32, 0.01, 5, List.of(1.0),
+                ExperimentFixture.GENERATOR, ExperimentFixture.MODEL, -1e-4, 0))
+                .isInstanceOf(WorkbenchException.class).hasMessage("weight decay must be in [0, 1.0], got -1.0E-4.");
+        assertThatThrownBy(() -> new ExperimentSettings(s.task(), s.models(), 1, 1, 0.1, 3, 32, 0.01, 5, List.of(1.0),
+                ExperimentFixture.GENERATOR, ExperimentFixture.MODEL, 0, 1.0))
+                .isInstanceOf(WorkbenchException.class).hasMessage("dropout must be in [0, 0.9], got 1.0.");
+    }
+
+    @Test
     void theShuffledControlIsLrRecsysOnPermutedCodesAndTheTableComparesThem(@TempDir Path dir) throws Exception {
         try (Project p = Project.create(dir.resolve("p"))) {
             ExperimentFixture f = new ExperimentFixture().write(p.database(), 20, 15, 12, 7, 0, Double.NaN);

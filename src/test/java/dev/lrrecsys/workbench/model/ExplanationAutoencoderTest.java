@@ -78,6 +78,27 @@ class ExplanationAutoencoderTest {
     }
 
     @Test
+    void weightDecayAndDropoutTrainDeterministicallyAndChangeTheWeights() {
+        List<String> train = corpus(48, 4);
+        float[][] codes = new float[3][];
+        AutoencoderSettings[] runs = {
+                new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 100, 2),
+                new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 100, 2, 1e-3, 0.2),
+                new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD, 1, 100, 2, 1e-3, 0.2)};
+        for (int r = 0; r < runs.length; r++) {
+            ExplanationAutoencoder ae = new ExplanationAutoencoder(ExplanationVocabulary.build(train, 1, 100), 2);
+            List<Double> losses = new ArrayList<>();
+            ae.fit(train, runs[r], (e, loss, m) -> losses.add(loss), TaskContext.silent());
+            assertThat(losses).hasSize(3).allMatch(Double::isFinite);
+            codes[r] = ae.encode(train);
+            // Inference never drops units: the same sentences give the same codes twice.
+            assertThat(ae.encode(train)).containsExactly(codes[r]);
+        }
+        assertThat(codes[1]).isNotEqualTo(codes[0]);
+        assertThat(codes[2]).containsExactly(codes[1]);
+    }
+
+    @Test
     void tokenizerLowercasesAndStripsPunctuation() {
         assertThat(ExplanationVocabulary.tokenize("The consumer's choice: Thai, 'spicy' food!"))
                 .containsExactly("the", "consumer's", "choice", "thai", "spicy", "food");

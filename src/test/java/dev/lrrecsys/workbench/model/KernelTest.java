@@ -127,6 +127,65 @@ class KernelTest {
         }
     }
 
+    static Stream<Arguments> regularisedNetworks() {
+        return Stream.of(
+                Arguments.of("lr-recsys", (Supplier<GraphRatingModel>) () -> new LrRecsysNetwork(LrRecsysVariant.LR_RECSYS)),
+                Arguments.of("id-only", (Supplier<GraphRatingModel>) () -> new LrRecsysNetwork(LrRecsysVariant.ID_ONLY)),
+                Arguments.of("ncf", (Supplier<GraphRatingModel>) NeuralCollaborativeFiltering::new),
+                Arguments.of("mf", (Supplier<GraphRatingModel>) MatrixFactorisation::new));
+    }
+
+    /** Weight decay and dropout train the same in both engines (same masks), and they change the weights. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("regularisedNetworks")
+    void weightDecayAndDropoutEqualTheGraphEngines(String id, Supplier<GraphRatingModel> make) {
+        GraphRatingModel.Shape shape = shape(PredictionTask.REGRESSION, 8);
+        SampleSet samples = SignalSamples.make(N, 8, 7);
+        GraphRatingModel graphModel = make.get().usingEngine(TrainingEngine.SAMEDIFF);
+        graphModel.buildGraph(shape, 9);
+        GraphRatingModel kernelModel = make.get();
+        kernelModel.buildGraph(shape, 9);
+        GraphRatingModel plainModel = make.get();
+        plainModel.buildGraph(shape, 9);
+        try (KernelHost kernel = kernelModel.kernel(PredictionTask.REGRESSION, 2).regularise(0.05, 0.3, 11);
+             KernelHost plain = plainModel.kernel(PredictionTask.REGRESSION, 2)) {
+            GraphRatingModel.GraphEngine graph = graphModel.new GraphEngine(samples, LEARNING_RATE, 0.05, 0.3, 11);
+            for (int step = 0; step < 3; step++) {
+                double graphLoss = graph.step(identity(N), 0, N);
+                double kernelLoss = kernel.trainStep(samples, identity(N), 0, N, LEARNING_RATE);
+                plain.trainStep(samples, identity(N), 0, N, LEARNING_RATE);
+                assertThat(kernelLoss).as(id + " loss of step " + step).isCloseTo(graphLoss, within(1e-5));
+            }
+            kernel.copyTo(kernelModel.parameters());
+            plain.copyTo(plainModel.parameters());
+        }
+        for (String name : graphModel.parameters().keySet()) {
+            assertClose(id + " " + name, kernelModel.parameters().get(name).dup('c').data().asFloat(),
+                    graphModel.parameters().get(name).dup('c').data().asFloat(), ADAM_ATOL);
+        }
+        float[] regularised = kernelModel.parameters().get(GraphRatingModel.PRODUCT_TABLE).dup('c').data().asFloat();
+        float[] unregularised = plainModel.parameters().get(GraphRatingModel.PRODUCT_TABLE).dup('c').data().asFloat();
+        assertThat(regularised).as(id + ": regularisation moves the weights").isNotEqualTo(unregularised);
+        // Predictions never drop units: two calls agree, and equal the graph's (fed ones).
+        kernelModel.usingEngine(TrainingEngine.KERNEL);
+        assertThat(kernelModel.predict(samples)).containsExactly(kernelModel.predict(samples));
+        assertClose(id + " prediction", kernelModel.predict(samples), graphModel.predict(samples));
+    }
+
+    @Test
+    void dropoutDropsAboutItsRateAndKeepsTheExpectedActivation() {
+        int dropped = 0;
+        double sum = 0;
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            float keep = Regularisation.keep(Regularisation.stepKey(3, i / 64), i % 1000, i % 64, 0.2);
+            dropped += keep == 0f ? 1 : 0;
+            sum += keep;
+        }
+        assertThat(dropped / (double) n).isCloseTo(0.2, within(0.01));
+        assertThat(sum / n).isCloseTo(1.0, within(0.01));
+    }
+
     @Test
     void theThreadCountDoesNotChangeASingleBit() {
         for (Supplier<GraphRatingModel> make : List.<Supplier<GraphRatingModel>>of(

@@ -81,6 +81,26 @@ class TrainAndEvaluateTest {
     }
 
     @Test
+    void badRegularisationNamesTheSetting() {
+        TrainAndEvaluate.Settings d = TrainAndEvaluate.Settings.defaults();
+        Map<String, Runnable> cases = Map.of(
+                "weight decay must be in [0, 1.0], got -0.001.", () -> d.withRegularisation(-0.001, 0),
+                "weight decay must be in [0, 1.0], got 2.0.", () -> d.withRegularisation(2, 0),
+                "weight decay must be in [0, 1.0], got NaN.", () -> d.withRegularisation(Double.NaN, 0),
+                "dropout must be in [0, 0.9], got 0.95.", () -> d.withRegularisation(0, 0.95),
+                "dropout must be in [0, 0.9], got -0.1.", () -> d.withRegularisation(0, -0.1),
+                "weight decay must be a number like 0.0001, got 'heavy'.",
+                () -> TrainAndEvaluate.Settings.parseNumber("weight decay", "0.0001", "heavy"));
+        cases.forEach((message, settings) ->
+                assertThatThrownBy(settings::run).isInstanceOf(InvalidSettingException.class).hasMessage(message));
+        TrainAndEvaluate.Settings chosen = d.withRegularisation(1e-4, 0.1);
+        assertThat(chosen.weightDecay()).isEqualTo(1e-4);
+        assertThat(chosen.dropout()).isEqualTo(0.1);
+        assertThat(d.weightDecay()).isEqualTo(TrainAndEvaluate.Settings.DEFAULT_WEIGHT_DECAY);
+        assertThat(d.dropout()).isEqualTo(TrainAndEvaluate.Settings.DEFAULT_DROPOUT);
+    }
+
+    @Test
     void badEarlyStoppingSettingsNameTheSetting() {
         Map<String, Runnable> cases = Map.of(
                 "validation fraction must be in [0, 0.5], got 0.6.",

@@ -33,6 +33,8 @@ public final class TrainingSettingsDialog {
     @FXML private Spinner<Integer> repeatsSpinner;
     @FXML private Spinner<Integer> patienceSpinner;
     @FXML private TextField validationField;
+    @FXML private TextField weightDecayField;
+    @FXML private TextField dropoutField;
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
     @FXML private Label backendLabel;
@@ -80,6 +82,8 @@ public final class TrainingSettingsDialog {
         patienceSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 1000, viewModel.patienceProperty().get()));
         patienceSpinner.valueProperty().addListener((o, was, now) -> viewModel.patienceProperty().set(now));
         validationField.textProperty().bindBidirectional(viewModel.validationFractionProperty());
+        weightDecayField.textProperty().bindBidirectional(viewModel.weightDecayProperty());
+        dropoutField.textProperty().bindBidirectional(viewModel.dropoutProperty());
         fractionsField.textProperty().bindBidirectional(viewModel.fractionsProperty());
         sourceBox.setItems(viewModel.sources());
         sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));

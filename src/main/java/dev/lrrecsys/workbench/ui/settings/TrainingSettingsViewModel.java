@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * The training settings dialog without its controls: task, models, epochs (the most), early stopping's patience
- * and validation fraction, repeats, training fraction, whose
+ * and validation fraction, weight decay and dropout, repeats, training fraction, whose
  * explanations feed the models, and the backend that will train (detected in the background: loading ND4J takes a
  * few seconds). It starts from the workflow's defaults, the same as `lrw experiment`.
  */
@@ -40,6 +40,8 @@ public final class TrainingSettingsViewModel {
     private final IntegerProperty repeats = new SimpleIntegerProperty();
     private final IntegerProperty patience = new SimpleIntegerProperty();
     private final StringProperty validationFraction = new SimpleStringProperty();
+    private final StringProperty weightDecay = new SimpleStringProperty();
+    private final StringProperty dropout = new SimpleStringProperty();
     private final StringProperty fractions = new SimpleStringProperty();
     private final ObservableList<KeywordRepository.Source> sources = FXCollections.observableArrayList();
     private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
@@ -56,6 +58,8 @@ public final class TrainingSettingsViewModel {
         repeats.set(defaults.repeats());
         patience.set(defaults.patience());
         validationFraction.set(String.valueOf(defaults.validationFraction()));
+        weightDecay.set(String.valueOf(defaults.weightDecay()));
+        dropout.set(String.valueOf(defaults.dropout()));
         fractions.set(defaults.trainFractions().stream().map(String::valueOf).collect(Collectors.joining(",")));
         source.set(new KeywordRepository.Source(defaults.generator(), defaults.generatorModel()));
         sources.add(source.get());
@@ -136,7 +140,9 @@ public final class TrainingSettingsViewModel {
         return new TrainAndEvaluate.Settings(task.get(), List.copyOf(chosen), repeats.get(), epochs.get(),
                 TrainAndEvaluate.Settings.parseValidationFraction(validationFraction.get()), patience.get(),
                 defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
-                TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false);
+                TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false,
+                TrainAndEvaluate.Settings.parseNumber("weight decay", "0.0001", weightDecay.get()),
+                TrainAndEvaluate.Settings.parseNumber("dropout", "0.1", dropout.get()));
     }
 
     public ObjectProperty<PredictionTask> taskProperty() {
@@ -165,6 +171,14 @@ public final class TrainingSettingsViewModel {
 
     public StringProperty validationFractionProperty() {
         return validationFraction;
+    }
+
+    public StringProperty weightDecayProperty() {
+        return weightDecay;
+    }
+
+    public StringProperty dropoutProperty() {
+        return dropout;
     }
 
     public StringProperty fractionsProperty() {

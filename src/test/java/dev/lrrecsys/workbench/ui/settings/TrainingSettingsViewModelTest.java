@@ -46,6 +46,18 @@ class TrainingSettingsViewModelTest {
                 .hasMessage("validation fraction must be a number like 0.1, got 'a tenth'.");
         vm.validationFractionProperty().set("0.7");
         assertThatThrownBy(vm::settings).hasMessage("validation fraction must be in [0, 0.5], got 0.7.");
+        vm.validationFractionProperty().set("0.1");
+        vm.weightDecayProperty().set("lots");
+        assertThatThrownBy(vm::settings).isInstanceOf(WorkbenchException.class)
+                .hasMessage("weight decay must be a number like 0.0001, got 'lots'.");
+        vm.weightDecayProperty().set("-1");
+        assertThatThrownBy(vm::settings).hasMessage("weight decay must be in [0, 1.0], got -1.0.");
+        vm.weightDecayProperty().set("0.0001");
+        vm.dropoutProperty().set("0.95");
+        assertThatThrownBy(vm::settings).hasMessage("dropout must be in [0, 0.9], got 0.95.");
+        vm.dropoutProperty().set("0.2");
+        assertThat(vm.settings().weightDecay()).isEqualTo(1e-4);
+        assertThat(vm.settings().dropout()).isEqualTo(0.2);
     }
 
     @Test
