@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.cli;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.insight.KeywordAggregator;
 import dev.lrrecsys.workbench.insight.KeywordRanking;
+import dev.lrrecsys.workbench.insight.KeywordTruthCheck;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.workflow.BuildKeywordIndex;
 import dev.lrrecsys.workbench.store.KeywordRepository;
@@ -73,6 +74,12 @@ public final class BenchKeywordsCommand implements Callable<Integer> {
                 millis.add((System.nanoTime() - start) / 1e6);
             }
             Collections.sort(millis);
+            KeywordTruthCheck truthCheck = new KeywordTruthCheck();
+            for (KeywordRanking r : KeywordRanking.values()) {
+                p.database().read(tx -> truthCheck.negativePrecision(tx, source, r, 5)).ifPresent(result -> out.printf(Locale.ROOT,
+                        "negative keyword precision@5 (%s): %.3f over %d restaurants with at least 20 negative explanations%n",
+                        r.key(), result.meanPrecision(), result.restaurants()));
+            }
             out.printf(Locale.ROOT, "keywords per restaurant (both sides, both rankings): median %.1f ms, p95 %.1f ms, max %.1f ms "
                             + "over %d restaurants; %,d explanations, %,d products%n",
                     percentile(millis, 0.5), percentile(millis, 0.95), millis.get(millis.size() - 1), millis.size(),

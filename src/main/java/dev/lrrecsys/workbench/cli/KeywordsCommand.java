@@ -42,7 +42,8 @@ public final class KeywordsCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", description = "How many keywords per side (default ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--rank", defaultValue = "frequency", description = "frequency or distinctiveness (default ${DEFAULT-VALUE}).")
+    @Option(names = "--rank", defaultValue = "peers", description = "peers (share of the product's explanations minus its "
+            + "peers' share: same city or category), frequency or distinctiveness (default ${DEFAULT-VALUE}).")
     String rank;
 
     @picocli.CommandLine.Spec
@@ -73,11 +74,9 @@ public final class KeywordsCommand implements Callable<Integer> {
     }
 
     private void printKeywords(Project p, Source source, PrintWriter out) {
-        KeywordRanking ranking = switch (rank.toLowerCase(Locale.ROOT)) {
-            case "frequency" -> KeywordRanking.FREQUENCY;
-            case "distinctiveness" -> KeywordRanking.DISTINCTIVENESS;
-            default -> throw new WorkbenchException("Unknown ranking '" + rank + "': use frequency or distinctiveness.");
-        };
+        KeywordRanking ranking = java.util.Arrays.stream(KeywordRanking.values())
+                .filter(r -> r.key().equals(rank.toLowerCase(Locale.ROOT))).findFirst()
+                .orElseThrow(() -> new WorkbenchException("Unknown ranking '" + rank + "': use peers, frequency or distinctiveness."));
         KeywordRepository repository = new KeywordRepository();
         KeywordAggregator aggregator = new KeywordAggregator();
         p.database().read(tx -> {
@@ -90,8 +89,12 @@ public final class KeywordsCommand implements Callable<Integer> {
                     .filter(m -> m.name().toLowerCase(Locale.ROOT).contains(needle)).findFirst()
                     .orElseThrow(() -> new WorkbenchException("No product whose name contains '" + product + "'."));
             out.println("product: " + match.name() + " (" + source.label() + ")");
+            out.println("ranking: " + ranking.key());
             for (String side : List.of("positive", "negative")) {
                 KeywordAggregator.SideKeywords k = aggregator.forProduct(tx, source, match.id(), side, ranking, top);
+                if (ranking == KeywordRanking.PEERS && side.equals("positive")) {
+                    out.println("peers: " + k.peers());
+                }
                 StringBuilder b = new StringBuilder(side + " (" + k.explanations() + " explanations):");
                 for (Keyword w : k.keywords()) {
                     b.append(' ').append(w.term()).append(" (").append(w.count()).append(')').append(',');

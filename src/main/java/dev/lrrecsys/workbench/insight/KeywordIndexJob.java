@@ -69,7 +69,8 @@ public final class KeywordIndexJob implements Job<KeywordIndexJob.Result> {
         repository.forEachText(tx, source, chunk.get(0), chunk.get(chunk.size() - 1), text -> {
             Map<String, Integer> terms = counts.computeIfAbsent(text.productId(), k -> new HashMap<>())
                     .computeIfAbsent(text.side(), k -> new HashMap<>());
-            for (String term : tokenizer.terms(text.text())) {
+            // Counted once per explanation: the seller's question is "how many explanations give this reason".
+            for (String term : tokenizer.distinctTerms(text.text())) {
                 if (term.length() <= 200) {
                     terms.merge(term, 1, Integer::sum);
                 }

@@ -19,6 +19,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import dev.lrrecsys.workbench.explain.Domain;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +45,12 @@ public final class KeywordTokenizer {
 
     private static final CharArraySet STOP_WORDS = buildStopWords();
 
+    /** A parenthesised aside, not nested. */
+    private static final java.util.regex.Pattern ASIDE = java.util.regex.Pattern.compile("\\([^()]*\\)");
+
+    /** Where a clause ends: a phrase of two words is only formed inside one. */
+    private static final java.util.regex.Pattern CLAUSE_BREAK = java.util.regex.Pattern.compile("[,;:()\\[\\]!?]|\\.(\\s|$)");
+
     private final Analyzer analyzer = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
@@ -54,14 +62,33 @@ public final class KeywordTokenizer {
         }
     };
 
-    /** The terms of one text in order: each kept word, then each phrase of two adjacent kept words. */
+    /** The distinct terms of one text: what an explanation mentions, counted once however often it repeats them. */
+    public Set<String> distinctTerms(String text) {
+        return new java.util.LinkedHashSet<>(terms(text));
+    }
+
+    /**
+     * The terms of one text in order: each kept word, then each phrase of two adjacent kept words. Phrases never
+     * cross punctuation: "(drink level casual drinker), romantic ambience" gives "casual drinker" and "romantic
+     * ambience", never "drinker romantic".
+     */
     public List<String> terms(String text) {
         List<String> words = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return words;
         }
-        try (TokenStream ts = analyzer.tokenStream("text", text)) {
+        // Asides in parentheses qualify a reason ("avoids full-bar alcohol (drink level abstemious)"): they say who the
+        // consumer is, not what the product is, so they are no keywords of the product.
+        for (String clause : CLAUSE_BREAK.split(ASIDE.matcher(text).replaceAll(", "))) {
+            addTerms(clause, words, phrases);
+        }
+        words.addAll(phrases);
+        return words;
+    }
+
+    private void addTerms(String clause, List<String> words, List<String> phrases) {
+        try (TokenStream ts = analyzer.tokenStream("text", clause)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
             ts.reset();
@@ -69,7 +96,8 @@ public final class KeywordTokenizer {
             while (ts.incrementToken()) {
                 String word = term.toString();
                 boolean keep = word.length() > 1 && !isNumber(word);
-                if (keep && previous != null && inc.getPositionIncrement() == 1) {
+                // "ambience ambience" says nothing a single word does not: a word is never paired with itself.
+                if (keep && previous != null && inc.getPositionIncrement() == 1 && !previous.equals(word)) {
                     phrases.add(previous + " " + word);
                 }
                 previous = keep ? word : null;
@@ -81,8 +109,6 @@ public final class KeywordTokenizer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        words.addAll(phrases);
-        return words;
     }
 
     private static boolean isNumber(String word) {
@@ -102,6 +128,15 @@ public final class KeywordTokenizer {
             throw new UncheckedIOException(e);
         }
         set.addAll(TEMPLATE_WORDS);
+        for (Domain domain : Domain.values()) {
+            // The sentence frame of every domain ("... did not stay at this hotel because ..."): derived from the
+            // same words the prompts and the offline reasoner use, so a new domain needs no list here.
+            for (String frame : List.of(domain.noun(), domain.plural(), domain.pastVerb(), domain.baseVerb())) {
+                for (String word : frame.split(" ")) {
+                    set.add(word);
+                }
+            }
+        }
         return CharArraySet.unmodifiableSet(set);
     }
 }

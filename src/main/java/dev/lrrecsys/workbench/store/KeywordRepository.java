@@ -174,6 +174,23 @@ public final class KeywordRepository {
                 g.attribute(), g.value(), g.attribute(), g.value(), s.generator(), s.model(), side);
     }
 
+    /**
+     * For each term of one product's side, its count summed over a group's products (the product itself included):
+     * reads only the rows of the product's own terms, through the index by term.
+     */
+    public List<TermCount> groupCountsOfProductTerms(Tx tx, Source s, int productId, ProductGroup g, String side)
+            throws SQLException {
+        return Sql.list(tx, "SELECT t.term, SUM(k.n), 0 FROM keyword_count t JOIN keyword_count k ON k.generator = t.generator "
+                        + "AND k.model = t.model AND k.side = t.side AND k.term = t.term JOIN (" + groupIds() + ") g ON g.id = k.product_id "
+                        + "WHERE t.generator = ? AND t.model = ? AND t.product_id = ? AND t.side = ? GROUP BY t.term",
+                rs -> new TermCount(rs.getString(1), rs.getLong(2), rs.getLong(3)),
+                g.attribute(), g.value(), g.attribute(), g.value(), s.generator(), s.model(), productId, side);
+    }
+
+    public long productCount(Tx tx) throws SQLException {
+        return Sql.count(tx, "SELECT COUNT(*) FROM product");
+    }
+
     public SideTotals groupTotals(Tx tx, Source s, ProductGroup g, String side) throws SQLException {
         return Sql.one(tx, "SELECT COALESCE(SUM(p.explanations), 0), COALESCE(SUM(p.terms), 0) FROM (" + groupIds() + ") g "
                         + "JOIN keyword_product p ON p.product_id = g.id WHERE p.generator = ? AND p.model = ? AND p.side = ?",
@@ -185,6 +202,31 @@ public final class KeywordRepository {
     public long corpusTerms(Tx tx, Source s, String side) throws SQLException {
         return Sql.count(tx, "SELECT COALESCE(SUM(terms), 0) FROM keyword_product WHERE generator = ? AND model = ? AND side = ?",
                 s.generator(), s.model(), side);
+    }
+
+    /** Explanations on one side over all products: the denominator of a term's corpus share. */
+    public long corpusExplanations(Tx tx, Source s, String side) throws SQLException {
+        return Sql.count(tx, "SELECT COALESCE(SUM(explanations), 0) FROM keyword_product WHERE generator = ? AND model = ? AND side = ?",
+                s.generator(), s.model(), side);
+    }
+
+    /**
+     * The product's peers: its city when the city has other products, else the category-like attribute value
+     * (category, cuisine, genre) it shares with the most products; empty when it shares neither.
+     */
+    public Optional<ProductGroup> peerGroup(Tx tx, int productId) throws SQLException {
+        ProductGroup city = Sql.one(tx, "SELECT p.city, COUNT(*) FROM product p JOIN product o ON o.city = p.city "
+                        + "WHERE p.id = ? AND p.city IS NOT NULL AND p.city <> '' GROUP BY p.city HAVING COUNT(*) > 1",
+                rs -> new ProductGroup(ProductGroup.CITY, rs.getString(1), rs.getLong(2)), productId);
+        if (city != null) {
+            return Optional.of(city);
+        }
+        return Optional.ofNullable(Sql.one(tx, "SELECT a.name, a.val, COUNT(DISTINCT o.product_id) FROM product_attribute a "
+                        + "JOIN product_attribute o ON o.name = a.name AND o.val = a.val "
+                        + "WHERE a.product_id = ? AND LOWER(a.name) IN ('category', 'categories', 'cuisine', 'genre', 'genres') "
+                        + "GROUP BY a.name, a.val HAVING COUNT(DISTINCT o.product_id) > 1 "
+                        + "ORDER BY COUNT(DISTINCT o.product_id) DESC, a.name, a.val LIMIT 1",
+                rs -> new ProductGroup(rs.getString(1), rs.getString(2), rs.getLong(3)), productId));
     }
 
     // The city branch and the attribute branch take the same two parameters (attribute, value) twice.

@@ -61,12 +61,13 @@ class KeywordsCommandTest {
 
         Run show = lrw("keywords", "--project", dir.toString(), "--product", "tortas", "--top", "3");
         assertThat(show.exit()).as(show.err()).isZero();
-        assertThat(show.out().lines()).hasSize(3);
-        assertThat(show.out()).startsWith("product: Tortas Locas Hipocampo (offline / offline reasoner (no LLM))\npositive (");
+        assertThat(show.out().lines()).hasSize(5);
+        assertThat(show.out()).startsWith("product: Tortas Locas Hipocampo (offline / offline reasoner (no LLM))\nranking: peers\n"
+                + "peers: the other ").contains("\npositive (");
 
         Run badRank = lrw("keywords", "--project", dir.toString(), "--product", "tortas", "--rank", "alphabetical");
         assertThat(badRank.exit()).isEqualTo(1);
-        assertThat(badRank.err()).isEqualTo("error: Unknown ranking 'alphabetical': use frequency or distinctiveness.\n");
+        assertThat(badRank.err()).isEqualTo("error: Unknown ranking 'alphabetical': use peers, frequency or distinctiveness.\n");
 
         Run noMatch = lrw("keywords", "--project", dir.toString(), "--product", "no such place");
         assertThat(noMatch.exit()).isEqualTo(1);

@@ -25,4 +25,17 @@ class KeywordTokenizerTest {
         assertThat(tokenizer.terms("")).isEmpty();
         assertThat(tokenizer.terms(null)).isEmpty();
     }
+
+    @Test
+    void neverPairsAWordWithItselfAndCountsATermOncePerText() {
+        var terms = tokenizer.terms("avoids ambience ambience and payment payment cash");
+        assertThat(terms).doesNotContain("ambience ambience", "payment payment").contains("payment cash");
+        assertThat(tokenizer.distinctTerms("payment payment cash")).containsExactly("payment", "cash", "payment cash");
+    }
+
+    @Test
+    void everyDomainsSentenceFrameIsLeftOut() {
+        assertThat(tokenizer.terms("The consumer did not stay at this hotel because the hotels are loud")).containsExactly("loud");
+        assertThat(tokenizer.terms("The consumer purchased this product because it is sturdy")).containsExactly("sturdy");
+    }
 }

@@ -203,13 +203,15 @@ public final class KeywordsView implements WorkbenchView {
         table.setPlaceholder(new Label("No keywords."));
         TableColumn<Keyword, String> term = new TableColumn<>("Keyword");
         term.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().term()));
-        TableColumn<Keyword, Long> count = new TableColumn<>("Count");
+        TableColumn<Keyword, Long> count = new TableColumn<>("Explanations");
         count.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().count()));
-        TableColumn<Keyword, String> per = new TableColumn<>("Per explanation");
+        TableColumn<Keyword, String> per = new TableColumn<>("Share");
         per.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.3f", cd.getValue().perExplanation())));
         TableColumn<Keyword, String> z = new TableColumn<>("Distinctiveness (z)");
         z.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.2f", cd.getValue().distinctiveness())));
-        table.getColumns().addAll(List.of(term, count, per, z));
+        TableColumn<Keyword, String> peers = new TableColumn<>("Peers' share");
+        peers.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(String.format(Locale.ROOT, "%.3f", cd.getValue().peerShare())));
+        table.getColumns().addAll(List.of(term, count, per, peers, z));
         ColumnFit.install(table);
         table.setTooltip(new Tooltip("Double-click a keyword to read the explanations that contain it"));
         table.setOnMouseClicked(e -> {
@@ -232,13 +234,23 @@ public final class KeywordsView implements WorkbenchView {
 
     private JFreeChart chart(String title, List<Keyword> keywords, boolean positive) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        boolean byCount = viewModel.rankingProperty().get() == KeywordRanking.FREQUENCY;
+        KeywordRanking ranking = viewModel.rankingProperty().get();
         for (Keyword k : keywords) {
-            data.addValue(byCount ? k.count() : k.distinctiveness(), positive ? "positive" : "negative", k.term());
+            double value = switch (ranking) {
+                case FREQUENCY -> k.count();
+                case DISTINCTIVENESS -> k.distinctiveness();
+                case PEERS -> k.peerDifference();
+            };
+            data.addValue(value, positive ? "positive" : "negative", k.term());
         }
+        String axisLabel = switch (ranking) {
+            case FREQUENCY -> "Explanations";
+            case DISTINCTIVENESS -> "Distinctiveness (z)";
+            case PEERS -> "Share minus peers' share";
+        };
         // The title names what was aggregated, so an exported chart still says whose keywords these are.
         JFreeChart chart = ChartFactory.createBarChart(title + ": " + viewModel.targetLabel(), null,
-                byCount ? "Count" : "Distinctiveness (z)", data, PlotOrientation.HORIZONTAL, false, true, false);
+                axisLabel, data, PlotOrientation.HORIZONTAL, false, true, false);
         chart.addSubtitle(new TextTitle("Source: " + viewModel.sourceLabel()));
         // Keywords are the point of the chart: their labels get up to half its width instead of the default
         // share, which cut "payment payment" and "payment cash" to the same "payme..."; a smaller font keeps

@@ -52,7 +52,7 @@ public final class KeywordsViewModel {
     private final ObservableList<ProductGroup> groups = FXCollections.observableArrayList();
     private final ObjectProperty<ProductMentions> product = new SimpleObjectProperty<>();
     private final ObjectProperty<ProductGroup> group = new SimpleObjectProperty<>();
-    private final ObjectProperty<KeywordRanking> ranking = new SimpleObjectProperty<>(KeywordRanking.FREQUENCY);
+    private final ObjectProperty<KeywordRanking> ranking = new SimpleObjectProperty<>(KeywordRanking.PEERS);
     private final IntegerProperty limit = new SimpleIntegerProperty(15);
     private final ObservableList<Keyword> positive = FXCollections.observableArrayList();
     private final ObservableList<Keyword> negative = FXCollections.observableArrayList();
@@ -172,9 +172,10 @@ public final class KeywordsViewModel {
         }), b -> {
             positive.setAll(b.positive().keywords());
             negative.setAll(b.negative().keywords());
-            positiveTitle.set("Positive: why consumers chose it (" + b.positive().explanations() + " explanations)");
-            negativeTitle.set("Negative: why they would not (" + b.negative().explanations() + " explanations)");
-            timing.set((p != null ? p.name() : g.attribute() + " = " + g.value()) + ": answered in " + b.millis() + " ms");
+            positiveTitle.set("Why: reasons to choose it (" + b.positive().explanations() + " positive explanations)");
+            negativeTitle.set("Why not: what might put consumers off (" + b.negative().explanations() + " negative explanations)");
+            timing.set((p != null ? p.name() : g.attribute() + " = " + g.value()) + " compared with " + b.negative().peers()
+                    + ": answered in " + b.millis() + " ms");
         }, errors);
     }
 

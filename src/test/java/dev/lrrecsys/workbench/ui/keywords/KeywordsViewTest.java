@@ -69,7 +69,7 @@ class KeywordsViewTest {
         robot.interact(() -> products.getSelectionModel().select(2));
         waitFor(() -> products.getSelectionModel().getSelectedIndex() == 2);
         ProductMentions picked = (ProductMentions) products.getItems().get(2);
-        waitFor(() -> view.viewModel().timingProperty().get().startsWith(picked.name() + ":"));
+        waitFor(() -> view.viewModel().timingProperty().get().startsWith(picked.name() + " compared with the other "));
         assertThat(top.getEditor().getText()).isEqualTo("15");
         // Readable: the editor is wide enough for its number (a squeezed toolbar once shrank it to nothing).
         assertThat(top.getEditor().getWidth()).isGreaterThan(24);
