@@ -62,6 +62,16 @@ public final class GenerateCommand implements Callable<Integer> {
             + "answers were rejected (failed ones are always asked again).")
     String retry;
 
+    @Option(names = "--pool", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_POOL, paramLabel = "FRACTION",
+            description = "Reasoning pool: generate for this share of consumers (seeds) only; every other sample reuses the "
+                    + "pair of the most similar seed sample (default: ${DEFAULT-VALUE}, every sample generated).")
+    double pool;
+
+    @Option(names = "--pool-long-history", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_POOL_LONG_HISTORY,
+            paramLabel = "SHARE", description = "Share of the seeds drawn in proportion to training interactions (the "
+                    + "long-history bias); the rest by K-means clusters of behaviour (default: ${DEFAULT-VALUE}).")
+    double poolLongHistory;
+
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
@@ -77,7 +87,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
         }
         return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
-                temperature, maxTokens, timeoutSeconds, retry != null);
+                temperature, maxTokens, timeoutSeconds, retry != null, pool, poolLongHistory);
     }
 
     @Override
@@ -92,7 +102,8 @@ public final class GenerateCommand implements Callable<Integer> {
         try (Project p = project.open()) {
             GenerateExplanations.Estimate estimate = ConsoleProgress.run(GenerateExplanations.estimate(p, settings), err);
             out.println("generator: " + estimate.generator() + " (" + estimate.model() + ")");
-            out.print(estimate.estimate().describe());
+            out.print(estimate.pool() != null ? estimate.pool().describe()
+                    : estimate.estimate().describe() + estimate.llmCallsLine() + System.lineSeparator());
             out.flush();
             if (estimate.usesPrompts() && !yes && estimate.estimate().toGenerate() > 0 && !confirmed(out)) {
                 out.println("nothing generated");
@@ -100,7 +111,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             GenerateExplanations.Outcome outcome = ConsoleProgress.run(GenerateExplanations.job(p, settings), err);
             GenerationSummary summary = outcome.summary();
-            out.println(summary.describe());
+            out.println(outcome.pool() != null ? outcome.pool().describe() : summary.describe());
             out.println(String.format(Locale.ROOT, "rate: %.0f prompts/s", (summary.ok() + summary.rejected()
                     + summary.failed() + summary.cached()) / Math.max(summary.seconds(), 1e-9)));
             if (outcome.keywords() != null) {

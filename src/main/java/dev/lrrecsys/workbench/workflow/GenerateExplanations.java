@@ -9,6 +9,8 @@ import dev.lrrecsys.workbench.explain.GenerationSummary;
 import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.OllamaBackend;
+import dev.lrrecsys.workbench.explain.PoolSettings;
+import dev.lrrecsys.workbench.explain.ReasoningPool;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
@@ -36,10 +38,13 @@ public final class GenerateExplanations {
      * @param url    the LLM server's base URL (ignored by the offline reasoner, but checked for every generator)
      * @param limit  only the first N samples; 0 for all
      * @param retryRejected ask again for the prompts whose stored answers were rejected (failed ones always are)
+     * @param pool   share of consumers whose samples are generated (the reasoning pool's seeds), in (0, 1]; at 1
+     *               every sample is generated, below it the others reuse the most similar seed sample's pair
+     * @param poolLongHistory share of the seeds drawn by the long-history bias (the rest by K-means clusters)
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                            boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
-                           boolean retryRejected) {
+                           boolean retryRejected, double pool, double poolLongHistory) {
 
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
@@ -52,6 +57,15 @@ public final class GenerateExplanations {
         public static final int DEFAULT_MAX_TOKENS = 120;
         public static final int DEFAULT_TIMEOUT_SECONDS = 120;
         public static final double MAX_TEMPERATURE = 2;
+        /** No pool: every sample is generated. */
+        public static final double DEFAULT_POOL = 1.0;
+        /**
+         * Half the seeds by long history, half by K-means clusters: RELAND samples seeds both in proportion to cluster
+         * size and to activity (PRODUCT.md's summary); as its summary gives the two equal weight, so does the default.
+         */
+        public static final double DEFAULT_POOL_LONG_HISTORY = 0.5;
+        /** The seed of the pool's K-means and draws (fixed, so that a rerun resumes with the same seeds). */
+        public static final long POOL_SEED = 42;
         private static final Set<String> GENERATORS = Set.of(OFFLINE, OLLAMA, OPENAI_COMPATIBLE);
 
         /** A null or blank model or url takes its default. */
@@ -68,7 +82,32 @@ public final class GenerateExplanations {
             InvalidSettingException.require(maxTokens >= 1, "max tokens", "max tokens must be at least 1, got " + maxTokens + ".");
             InvalidSettingException.require(timeoutSeconds >= 1, "timeout",
                     "timeout must be at least 1 second, got " + timeoutSeconds + ".");
-            checkUrl(url);
+            InvalidSettingException.require(pool > 0 && pool <= 1, "pool",
+                    "--pool must be a fraction of consumers more than 0 and at most 1, got " + pool + ".");
+            InvalidSettingException.require(poolLongHistory >= 0 && poolLongHistory <= 1, "pool long history",
+                    "--pool-long-history must be a share from 0 to 1, got " + poolLongHistory + ".");
+            String[] urls = url.split(",", -1);
+            for (int i = 0; i < urls.length; i++) {
+                checkUrl(urls[i].strip(), urls.length == 1 ? "" : " (endpoint " + (i + 1) + " of " + urls.length + ")");
+            }
+        }
+
+        /** Settings without a pool (every sample generated). */
+        public Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
+                        boolean profiles, double temperature, int maxTokens, int timeoutSeconds, boolean retryRejected) {
+            this(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens, timeoutSeconds,
+                    retryRejected, DEFAULT_POOL, DEFAULT_POOL_LONG_HISTORY);
+        }
+
+        /** The same run through a reasoning pool of this fraction and long-history share. */
+        public Settings withPool(double fraction, double longHistory) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retryRejected, fraction, longHistory);
+        }
+
+        /** Whether a reasoning pool chooses the samples to generate. */
+        public boolean pooled() {
+            return pool < 1;
         }
 
         /** The offline reasoner on every sample, contrastive: what both front ends start from. */
@@ -80,13 +119,13 @@ public final class GenerateExplanations {
         /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
         public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
             return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected);
+                    timeoutSeconds, retryRejected, pool, poolLongHistory);
         }
 
         /** The same run, asking again (or not) for the prompts whose answers were rejected. */
         public Settings withRetryRejected(boolean retry) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retry);
+                    timeoutSeconds, retry, pool, poolLongHistory);
         }
 
         /** The LLM connection these settings describe. */
@@ -98,14 +137,18 @@ public final class GenerateExplanations {
             return Generators.create(generator, llm(), concurrency, RetryPolicy.DEFAULT);
         }
 
+        PoolSettings poolSettings() {
+            return new PoolSettings(pool, poolLongHistory, POOL_SEED);
+        }
+
         GenerationRequest request(ExplanationGenerator g) {
             return new GenerationRequest(variant, limit, profiles,
                     g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY,
                     retryRejected);
         }
 
-        private static void checkUrl(String url) {
-            String why = "url must be an http:// or https:// address with a host, got '" + url + "'.";
+        private static void checkUrl(String url, String which) {
+            String why = "url must be an http:// or https:// address with a host, got '" + url + "'" + which + ".";
             try {
                 URI u = new URI(url);
                 String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -117,12 +160,26 @@ public final class GenerateExplanations {
         }
     }
 
-    /** What a run would do, and which generator would do it. */
-    public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate) {
+    /**
+     * What a run would do, and which generator would do it; {@code pool} is the reasoning pool's estimate (null
+     * without a pool), whose {@code seedGeneration} is then {@code estimate}.
+     */
+    public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate,
+                           ReasoningPool.Estimate pool) {
+
+        /** The `llm calls: N (X per sample)` line: prompts to send over all samples. */
+        public String llmCallsLine() {
+            long samples = pool == null ? estimate.samples() : pool.samples();
+            return String.format(Locale.ROOT, "llm calls: %d (%.3f per sample)", estimate.toGenerate(),
+                    (double) estimate.toGenerate() / Math.max(1, samples));
+        }
     }
 
-    /** What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation). */
-    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords) {
+    /**
+     * What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation),
+     * {@code pool} null without a pool.
+     */
+    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords, ReasoningPool.Summary pool) {
     }
 
     private GenerateExplanations() {
@@ -132,8 +189,13 @@ public final class GenerateExplanations {
     public static Job<Estimate> estimate(Project project, Settings settings) {
         return new WorkflowJob<>("Estimate generation", context -> {
             try (ExplanationGenerator g = settings.create()) {
+                if (settings.pooled()) {
+                    ReasoningPool.Estimate pe = new ReasoningPool(project.database(), g, settings.request(g),
+                            settings.poolSettings()).estimate(context);
+                    return new Estimate(g.generator(), g.model(), g.usesPrompts(), pe.seedGeneration(), pe);
+                }
                 GenerationEstimate e = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).estimate(context);
-                return new Estimate(g.generator(), g.model(), g.usesPrompts(), e);
+                return new Estimate(g.generator(), g.model(), g.usesPrompts(), e, null);
             }
         });
     }
@@ -143,15 +205,21 @@ public final class GenerateExplanations {
         String title = "Generate explanations (" + settings.generator() + ")";
         return BackupFirst.of(project, new WorkflowJob<>(title, context -> {
             GenerationSummary summary;
+            ReasoningPool.Summary pool = null;
             KeywordRepository.Source source;
             try (ExplanationGenerator g = settings.create()) {
-                summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(context);
+                if (settings.pooled()) {
+                    pool = new ReasoningPool(project.database(), g, settings.request(g), settings.poolSettings()).run(context);
+                    summary = pool.seedRun();
+                } else {
+                    summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(context);
+                }
                 source = new KeywordRepository.Source(g.generator(), g.model());
             }
             boolean indexable = settings.variant() == Variant.CONTRASTIVE && project.database()
                     .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
             KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
-            return new Outcome(summary, keywords);
+            return new Outcome(summary, keywords, pool);
         }));
     }
 
