@@ -72,6 +72,14 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "long-history bias); the rest by K-means clusters of behaviour (default: ${DEFAULT-VALUE}).")
     double poolLongHistory;
 
+    @Option(names = "--export-batch", paramLabel = "FILE.jsonl", description = "Write the prompts still missing as OpenAI "
+            + "Batch API request lines (for vLLM's run-batch or a hosted batch API) instead of generating; see docs/explanations.md.")
+    java.nio.file.Path exportBatch;
+
+    @Option(names = "--import-batch", paramLabel = "FILE.jsonl", description = "Store the answers of a batch output file "
+            + "(validated like live answers, stored as openai-compatible / --model); bad lines are listed with their numbers.")
+    java.nio.file.Path importBatch;
+
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
@@ -99,6 +107,9 @@ public final class GenerateCommand implements Callable<Integer> {
             ConsoleProgress.run(GenerateExplanations.listModels(settings), err).forEach(out::println);
             return 0;
         }
+        if (exportBatch != null || importBatch != null) {
+            return batch(settings, out, err);
+        }
         try (Project p = project.open()) {
             GenerateExplanations.Estimate estimate = ConsoleProgress.run(GenerateExplanations.estimate(p, settings), err);
             out.println("generator: " + estimate.generator() + " (" + estimate.model() + ")");
@@ -124,6 +135,27 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int batch(GenerateExplanations.Settings settings, PrintWriter out, PrintWriter err) {
+        if (exportBatch != null && importBatch != null) {
+            throw new WorkbenchException("--export-batch and --import-batch are two steps: give one of them at a time.");
+        }
+        try (Project p = project.open()) {
+            if (exportBatch != null) {
+                long n = ConsoleProgress.run(GenerateExplanations.exportBatch(p, settings, exportBatch), err);
+                out.println("exported: " + n + " requests to " + exportBatch);
+                return 0;
+            }
+            var report = ConsoleProgress.run(GenerateExplanations.importBatch(p, settings, importBatch), err);
+            out.println(report.describe());
+            if (!report.problems().isEmpty()) {
+                err.println(report.problems().size() + " line(s) were not stored (listed above); the stored answers are kept: "
+                        + "fix or re-run those requests and import again.");
+                return 1;
+            }
+            return 0;
+        }
     }
 
     /** Asks on the console; without a console (scripts, pipes) the run goes ahead, as with --yes. */

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.workflow;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.explain.BatchFile;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.explain.GenerationEstimate;
@@ -221,6 +222,18 @@ public final class GenerateExplanations {
             KeywordIndexJob.Result keywords = indexable ? new KeywordIndexJob(project.database(), source).run(context) : null;
             return new Outcome(summary, keywords, pool);
         }));
+    }
+
+    /** Writes the prompts still missing for these settings' variant and model as an OpenAI Batch API request file. */
+    public static Job<Long> exportBatch(Project project, Settings settings, java.nio.file.Path file) {
+        return new WorkflowJob<>("Export batch file", context ->
+                new BatchFile(project.database(), settings.variant(), settings.llm()).export(file, context));
+    }
+
+    /** Reads a batch output file: valid answers are stored resumably, every other line is reported with its number. */
+    public static Job<BatchFile.ImportReport> importBatch(Project project, Settings settings, java.nio.file.Path file) {
+        return BackupFirst.of(project, new WorkflowJob<>("Import batch answers", context ->
+                new BatchFile(project.database(), settings.variant(), settings.llm()).importAnswers(file, context)));
     }
 
     /** The models pulled on the Ollama server of these settings. */
