@@ -33,6 +33,10 @@ public final class BenchPoolCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}, about 1M samples).")
     long interactions;
 
+    @Option(names = "--in-memory", paramLabel = "SAMPLES", description = "Make a restaurant-like world of this many "
+            + "samples in memory (50 samples per consumer on average, 2,000 products) instead of reading a project.")
+    Integer inMemory;
+
     @Option(names = "--pool", defaultValue = "0.1", paramLabel = "FRACTION", description = "Pool fraction (default: ${DEFAULT-VALUE}).")
     double fraction;
 
@@ -51,6 +55,13 @@ public final class BenchPoolCommand implements Callable<Integer> {
                 GenerateExplanations.Settings.POOL_SEED);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (inMemory != null) {
+            long cpu0 = processCpuNanos();
+            long wall0 = System.nanoTime();
+            PoolBenchmark.Result r = ConsoleProgress.run(job(null, settings, inMemory), err);
+            print(r, out, cpu0, wall0);
+            return 0;
+        }
         Path dir = project;
         if (dir == null) {
             dir = Files.createTempDirectory("lrw-bench-pool").resolve("world");
@@ -65,17 +76,29 @@ public final class BenchPoolCommand implements Callable<Integer> {
         try (Project p = Project.open(dir)) {
             long cpu0 = processCpuNanos();
             long wall0 = System.nanoTime();
-            PoolBenchmark.Result r = ConsoleProgress.run(new dev.lrrecsys.workbench.task.Job<PoolBenchmark.Result>() {
-                @Override
-                public String title() {
-                    return "Benchmark the reasoning pool";
-                }
+            PoolBenchmark.Result r = ConsoleProgress.run(job(p, settings, 0), err);
+            print(r, out, cpu0, wall0);
+        }
+        return 0;
+    }
 
-                @Override
-                public PoolBenchmark.Result run(TaskContext context) throws Exception {
-                    return PoolBenchmark.run(p.database(), settings, threads, context);
-                }
-            }, err);
+    private dev.lrrecsys.workbench.task.Job<PoolBenchmark.Result> job(Project p, PoolSettings settings, int samples) {
+        return new dev.lrrecsys.workbench.task.Job<>() {
+            @Override
+            public String title() {
+                return "Benchmark the reasoning pool";
+            }
+
+            @Override
+            public PoolBenchmark.Result run(TaskContext context) throws Exception {
+                return p == null ? PoolBenchmark.runInMemory(Math.max(10, samples / 50), 2000, samples, settings, threads, context)
+                        : PoolBenchmark.run(p.database(), settings, threads, context);
+            }
+        };
+    }
+
+    private void print(PoolBenchmark.Result r, PrintWriter out, long cpu0, long wall0) {
+        {
             double cpu = (processCpuNanos() - cpu0) / 1e9;
             double wall = (System.nanoTime() - wall0) / 1e9;
             out.println(String.format(Locale.ROOT, "world: %d samples, %d consumers; pool %.2f: %d seed consumers, %d seed samples; "
@@ -95,7 +118,6 @@ public final class BenchPoolCommand implements Callable<Integer> {
                     + "comparison included (a busy machine stretches the wall time, not the cpu time)", cpu, wall));
             out.println(String.format(Locale.ROOT, "pool selection and retrieval: %.1f s (target: under 300 s)", r.totalSeconds()));
         }
-        return 0;
     }
 
     private static long processCpuNanos() {

@@ -41,8 +41,94 @@ public final class PoolBenchmark {
         long t0 = System.nanoTime();
         context.message("loading samples and building behaviour vectors");
         PoolRetriever.SampleTableAndSpace loaded = PoolRetriever.loadSpace(db);
-        SampleTable t = loaded.samples();
-        BehaviourSpace space = loaded.space();
+        return run(loaded.samples(), loaded.space(), t0, settings, threads, context);
+    }
+
+    /**
+     * The same on samples made in memory instead of read from a project: a restaurant-like world of
+     * {@code samples} samples (consumers with long-tailed activity who favour one cuisine and one price level, products
+     * with five attributes, consumers with three traits), for when synthesising and deriving a 1M-sample project
+     * takes longer than the machine can give. The timed phases start after the world is made, as they start after
+     * the samples are read from a project.
+     */
+    public static Result runInMemory(int consumers, int products, int samples, PoolSettings settings, int threads,
+                                     TaskContext context) throws Exception {
+        java.util.Random r = new java.util.Random(1);
+        String[][] productAttributes = {
+                {"cuisine", "mexican", "italian", "japanese", "chinese", "american", "indian", "thai", "french", "greek",
+                        "korean", "vietnamese", "spanish"},
+                {"price", "low", "medium", "high"}, {"ambience", "casual", "family", "romantic", "quiet"},
+                {"alcohol", "none", "wine-beer", "full-bar"}, {"parking", "none", "street", "lot"}};
+        String[][] traits = {{"budget", "low", "medium", "high"}, {"drink", "abstemious", "social", "casual"},
+                {"smoker", "yes", "no"}};
+        java.util.Map<Integer, List<String>> productValues = new java.util.HashMap<>();
+        int[][] productOf = new int[products][];
+        for (int p = 0; p < products; p++) {
+            List<String> values = new ArrayList<>();
+            productOf[p] = new int[productAttributes.length];
+            for (int a = 0; a < productAttributes.length; a++) {
+                int v = 1 + r.nextInt(productAttributes[a].length - 1);
+                productOf[p][a] = v;
+                values.add(productAttributes[a][0] + "=" + productAttributes[a][v]);
+            }
+            productValues.put(p + 1, values);
+        }
+        // Long-tailed activity: Pareto-like weights, scaled to the wanted number of samples.
+        double[] weight = new double[consumers];
+        double sum = 0;
+        for (int c = 0; c < consumers; c++) {
+            weight[c] = 1 / Math.pow(1 - r.nextDouble() * 0.999, 0.7);
+            sum += weight[c];
+        }
+        long[] ids = new long[samples];
+        int[] cons = new int[samples];
+        int[] prods = new int[samples];
+        int[] hist = new int[5 * samples];
+        boolean[] training = new boolean[samples];
+        int[] positions = new int[samples];
+        java.util.Map<Integer, List<String>> consumerValues = new java.util.HashMap<>();
+        int i = 0;
+        long id = 1;
+        for (int c = 0; c < consumers && i < samples; c++) {
+            int n = c == consumers - 1 ? samples - i : Math.max(1, (int) Math.round(weight[c] / sum * samples));
+            n = Math.min(n, samples - i);
+            int cuisine = 1 + r.nextInt(productAttributes[0].length - 1);
+            List<String> t = new ArrayList<>();
+            for (String[] trait : traits) {
+                t.add(trait[0] + "=" + trait[1 + r.nextInt(trait.length - 1)]);
+            }
+            consumerValues.put(c + 1, t);
+            int[] visits = new int[n + 1];
+            for (int k = 0; k <= n; k++) {
+                int p;
+                do {
+                    p = r.nextInt(products);
+                } while (productOf[p][0] != cuisine && r.nextDouble() < 0.6);
+                visits[k] = p + 1;
+            }
+            int trainEnd = (int) Math.ceil(0.8 * n);
+            for (int k = 0; k < n; k++, i++) {
+                ids[i] = id++;
+                cons[i] = c + 1;
+                prods[i] = visits[k + 1];
+                positions[i] = k + 1;
+                training[i] = k < trainEnd;
+                for (int h = 0; h < 5; h++) {
+                    int at = k + 1 - 5 + h;
+                    hist[5 * i + h] = at >= 0 ? visits[at] : -1;
+                }
+            }
+        }
+        SampleTable table = new SampleTable(java.util.Arrays.copyOf(ids, i), java.util.Arrays.copyOf(cons, i),
+                java.util.Arrays.copyOf(prods, i), java.util.Arrays.copyOf(hist, 5 * i), java.util.Arrays.copyOf(training, i),
+                java.util.Arrays.copyOf(positions, i));
+        long t0 = System.nanoTime();
+        BehaviourSpace space = BehaviourSpace.build(table, productValues, consumerValues);
+        return run(table, space, t0, settings, threads, context);
+    }
+
+    private static Result run(SampleTable t, BehaviourSpace space, long t0, PoolSettings settings, int threads,
+                              TaskContext context) throws Exception {
         long t1 = System.nanoTime();
         int[] consumers = Arrays.stream(t.consumers()).distinct().sorted().toArray();
         SeedSelection.Result selection = SeedSelection.choose(consumers, space, settings, context);

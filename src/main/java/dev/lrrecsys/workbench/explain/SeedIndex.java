@@ -1,5 +1,8 @@
 package dev.lrrecsys.workbench.explain;
 
+import org.apache.lucene.codecs.KnnVectorsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -11,8 +14,6 @@ import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -31,12 +32,18 @@ public final class SeedIndex implements AutoCloseable {
 
     /**
      * Seeds below which the exact scan is used. Measured by `lrw bench pool` (docs/explanations.md): on this
-     * 2-core machine the scan and the graph search cost the same per query at about 3,000 seed samples of
-     * 150 dimensions; the graph wins by more as the seeds grow.
+     * 2-core machine the scan and the graph search cost about the same per query between 2,000 and 4,000 seed
+     * samples of 85 dimensions; the graph wins by more as the seeds grow.
      */
     public static final int EXACT_BELOW = 3_000;
     /** Graph candidates per query (Lucene's k, which is also its beam width). */
     static final int CANDIDATES = 16;
+    /**
+     * Graph degree and construction beam: below Lucene's defaults (16, 100), which made building the graph of 200k
+     * seed samples the slowest phase; `lrw bench pool` prints how often the graph still finds the exact nearest seed.
+     */
+    static final int MAX_CONNECTIONS = 12;
+    static final int BEAM_WIDTH = 48;
     private static final String FIELD = "v";
     private static final String INDEX = "i";
 
@@ -53,7 +60,6 @@ public final class SeedIndex implements AutoCloseable {
     private final Mode mode;
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
-    private final IndexSearcher searcher;
     private final int[] docToSeed;
 
     private SeedIndex(long[] seedIds, float[] vectors, int dim, Mode mode, ByteBuffersDirectory directory,
@@ -64,10 +70,6 @@ public final class SeedIndex implements AutoCloseable {
         this.mode = mode;
         this.directory = directory;
         this.reader = reader;
-        this.searcher = reader == null ? null : new IndexSearcher(reader);
-        if (searcher != null) {
-            searcher.setQueryCache(null);
-        }
         this.docToSeed = docToSeed;
     }
 
@@ -97,7 +99,12 @@ public final class SeedIndex implements AutoCloseable {
         try {
             // One segment: every seed in one graph (several segments would each be searched in turn).
             IndexWriterConfig config = new IndexWriterConfig().setRAMBufferSizeMB(2048).setMergePolicy(NoMergePolicy.INSTANCE)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE).setCodec(new Lucene912Codec() {
+                        @Override
+                        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                            return new Lucene99HnswVectorsFormat(MAX_CONNECTIONS, BEAM_WIDTH);
+                        }
+                    });
             try (IndexWriter writer = new IndexWriter(dir, config)) {
                 for (int i = 0; i < seedIds.length; i++) {
                     if (i % 1000 == 0 && cancelled.getAsBoolean()) {
@@ -138,15 +145,20 @@ public final class SeedIndex implements AutoCloseable {
             return exact(query);
         }
         try {
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(FIELD, query, CANDIDATES), CANDIDATES);
             int best = -1;
             double bestSim = Double.NEGATIVE_INFINITY;
-            for (ScoreDoc sd : top.scoreDocs) {
-                int seed = docToSeed[sd.doc];
+            // The leaves' graphs directly (one leaf: the index is written as one segment): a query object per search
+            // cost more than the graph search itself at these sizes.
+            for (LeafReaderContext leaf : reader.leaves()) {
+                TopDocs top = leaf.reader().searchNearestVectors(FIELD, query, CANDIDATES, leaf.reader().getLiveDocs(),
+                        Integer.MAX_VALUE);
+                for (ScoreDoc sd : top.scoreDocs) {
+                int seed = docToSeed[leaf.docBase + sd.doc];
                 double sim = dot(query, seed);
                 if (sim > bestSim || (sim == bestSim && seed < best)) {
                     bestSim = sim;
                     best = seed;
+                }
                 }
             }
             return best < 0 ? exact(query) : new Match(best, seedIds[best], bestSim);
