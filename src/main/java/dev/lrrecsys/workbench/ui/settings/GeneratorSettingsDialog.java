@@ -46,6 +46,7 @@ public final class GeneratorSettingsDialog {
     @FXML private Label connectionLabel;
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private CheckBox retryRejectedCheck;
+    @FXML private Spinner<Double> poolSpinner;
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
@@ -98,6 +99,8 @@ public final class GeneratorSettingsDialog {
         concurrencySpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, viewModel.concurrencyProperty().get()));
         concurrencySpinner.valueProperty().addListener((o, was, now) -> viewModel.concurrencyProperty().set(now));
         retryRejectedCheck.selectedProperty().bindBidirectional(viewModel.retryRejectedProperty());
+        poolSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 1.0, viewModel.poolProperty().get(), 0.01));
+        poolSpinner.valueProperty().addListener((o, was, now) -> viewModel.poolProperty().set(now));
         estimateArea.textProperty().bind(viewModel.estimateProperty());
         estimateButton.disableProperty().bind(viewModel.estimatingProperty());
     }

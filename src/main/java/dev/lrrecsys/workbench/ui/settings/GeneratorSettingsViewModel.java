@@ -47,6 +47,9 @@ public final class GeneratorSettingsViewModel {
     private final BooleanProperty estimating = new SimpleBooleanProperty();
     /** A per-run choice, not remembered: ask again for the prompts whose answers were rejected. */
     private final BooleanProperty retryRejected = new SimpleBooleanProperty();
+    /** The reasoning pool's fraction for this run (1: every sample generated), like `lrw generate --pool`. */
+    private final javafx.beans.property.DoubleProperty pool =
+            new javafx.beans.property.SimpleDoubleProperty(GenerateExplanations.Settings.DEFAULT_POOL);
     private final LatestOnly tester = new LatestOnly();
     private final LatestOnly estimator = new LatestOnly();
 
@@ -134,7 +137,8 @@ public final class GeneratorSettingsViewModel {
 
     /** The run the dialog describes: the remembered generator settings plus this run's retry choice. */
     public GenerateExplanations.Settings generation() {
-        return settings().generation().withRetryRejected(retryRejected.get());
+        GenerateExplanations.Settings s = settings().generation().withRetryRejected(retryRejected.get());
+        return s.withPool(pool.get(), s.poolLongHistory());
     }
 
     public GeneratorSettings settings() {
@@ -172,6 +176,10 @@ public final class GeneratorSettingsViewModel {
 
     public StringProperty estimateProperty() {
         return estimate;
+    }
+
+    public javafx.beans.property.DoubleProperty poolProperty() {
+        return pool;
     }
 
     public BooleanProperty retryRejectedProperty() {
