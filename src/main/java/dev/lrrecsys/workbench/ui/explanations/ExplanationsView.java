@@ -77,6 +77,7 @@ public final class ExplanationsView implements WorkbenchView {
         table.column("Status", ExplanationRow::status, 70);
         table.column("Rating", ExplanationRow::rating, 60);
         table.column("Generator / model", ExplanationRow::source, 200);
+        table.column("Origin", ExplanationRow::origin, 120);
         table.column("Text", ExplanationRow::text, 600);
         tableHost.getChildren().add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));
