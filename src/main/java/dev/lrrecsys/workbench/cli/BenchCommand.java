@@ -7,9 +7,8 @@ import picocli.CommandLine.Spec;
 /** `lrw bench ...`: speed and memory benchmarks (figures, never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures, the headline figure last.",
-        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchTrainCommand.class,
-                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class,
-                BenchCaseCommand.class})
+        subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchPoolCommand.class, BenchTrainCommand.class,
+                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class, BenchCaseCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -1,14 +1,13 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
-import dev.lrrecsys.workbench.explain.ChatExplanationGenerator;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.GenerationRequest;
 import dev.lrrecsys.workbench.explain.GenerationSummary;
+import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.LoopbackOllamaServer;
 import dev.lrrecsys.workbench.explain.OfflineGenerator;
-import dev.lrrecsys.workbench.explain.OllamaBackend;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.samples.SampleDerivationJob;
@@ -55,20 +54,27 @@ public final class BenchGenerateCommand implements Callable<Integer> {
                     + "1000000 for the full-size figure, which takes a while to synthesise).")
     long offlineInteractions;
 
+    @Option(names = "--endpoints", defaultValue = "1", description = "Loopback servers, each with the latency and "
+            + "--concurrency slots: requests spread over them as over a fleet (default: ${DEFAULT-VALUE}; above 1 the offline "
+            + "part is left out and --requests is per endpoint).")
+    int endpoints;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (latencyMs < 1 || concurrency < 1 || requests < 2 || offlineInteractions < 2000) {
-            throw new WorkbenchException("--latency-ms and --concurrency must be at least 1, --requests at least 2, "
+        if (latencyMs < 1 || concurrency < 1 || requests < 2 || offlineInteractions < 2000 || endpoints < 1) {
+            throw new WorkbenchException("--latency-ms, --concurrency and --endpoints must be at least 1, --requests at least 2, "
                     + "--offline-interactions at least 2000.");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path tmp = Files.createTempDirectory("lrw-bench-generate");
         try {
-            offline(tmp.resolve("offline"), out, err);
+            if (endpoints == 1) {
+                offline(tmp.resolve("offline"), out, err);
+            }
             // A first round without latency lets the JIT compile the client, server and store paths, so the
             // timed round measures the steady state of a long generation run.
             loopback(tmp.resolve("warm-up"), 0, null, err);
@@ -109,19 +115,23 @@ public final class BenchGenerateCommand implements Callable<Integer> {
     }
 
     private double loopback(Path dir, long latency, PrintWriter out, PrintWriter err) throws Exception {
-        int samples = (requests + 1) / 2;
+        int samples = (requests * endpoints + 1) / 2;
         int consumers = Math.max(10, samples / 20);
-        try (LoopbackOllamaServer server = LoopbackOllamaServer.start(latency, "llama3.1:latest");
-             Project p = Project.create(dir)) {
+        java.util.List<LoopbackOllamaServer> servers = new java.util.ArrayList<>();
+        try (Project p = Project.create(dir)) {
+            for (int i = 0; i < endpoints; i++) {
+                servers.add(LoopbackOllamaServer.start(latency, "llama3.1:latest"));
+            }
+            String urls = String.join(",", servers.stream().map(LoopbackOllamaServer::baseUrl).toList());
             new RestaurantWorldGenerator(p.database(), new SynthSettings(consumers, 60, samples + consumers, 1))
                     .run(TaskContext.silent());
             SampleDerivationJob.ensureSamples(p.database(), TaskContext.silent());
-            LlmSettings settings = new LlmSettings(server.baseUrl(), "llama3.1", 0, 120, Duration.ofSeconds(60));
+            LlmSettings settings = new LlmSettings(urls, "llama3.1", 0, 120, Duration.ofSeconds(60));
             ContrastiveExplanationJob job = new ContrastiveExplanationJob(p.database(),
-                    new ChatExplanationGenerator(new OllamaBackend(settings), RetryPolicy.DEFAULT, concurrency),
+                    Generators.create("ollama", settings, concurrency, RetryPolicy.DEFAULT),
                     new GenerationRequest(Variant.CONTRASTIVE, samples, false, GenerationRequest.LLM_COMMIT_EVERY));
             job.estimate(TaskContext.silent()); // includes the short probe, as a real run does
-            long sentBefore = server.generationRequests();
+            long sentBefore = servers.stream().mapToLong(LoopbackOllamaServer::generationRequests).sum();
             long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             if (out == null) {
@@ -131,20 +141,26 @@ public final class BenchGenerateCommand implements Callable<Integer> {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
-            long sent = server.generationRequests() - sentBefore;
+            long sent = servers.stream().mapToLong(LoopbackOllamaServer::generationRequests).sum() - sentBefore;
             double achieved = sent / seconds;
-            double ideal = concurrency * 1000.0 / Math.max(1, latency);
+            double ideal = endpoints * concurrency * 1000.0 / Math.max(1, latency);
             if (out == null) {
                 return achieved / ideal;
             }
-            out.println(String.format(Locale.ROOT, "loopback server: latency %d ms, concurrency %d, %d prompts (%d sent in the "
-                    + "timed run, %d in the probe before it)", latencyMs, concurrency, 2L * samples, sent, sentBefore));
+            out.println(String.format(Locale.ROOT, "loopback server%s: latency %d ms, concurrency %d%s, %d prompts (%d sent in the "
+                    + "timed run, %d in the probe before it)", endpoints == 1 ? "" : "s: " + endpoints, latencyMs, concurrency,
+                    endpoints == 1 ? "" : " per endpoint", 2L * samples, sent, sentBefore));
+            for (int i = 0; i < servers.size() && endpoints > 1; i++) {
+                out.println("endpoint " + (i + 1) + ": " + servers.get(i).generationRequests() + " requests");
+            }
             out.println(String.format(Locale.ROOT, "achieved: %.1f prompts/s (%d in %.2f s)", achieved, sent, seconds));
             out.println(String.format(Locale.ROOT, "cpu: %.2f s for the whole process, client and loopback server together "
                     + "(%.1f ms per prompt); load average %.1f on %d cores", cpuSeconds, 1000 * cpuSeconds / Math.max(1, sent),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors()));
-            out.println(String.format(Locale.ROOT, "ideal: %.1f prompts/s (concurrency / latency)", ideal));
+            out.println(String.format(Locale.ROOT, "ideal: %.1f prompts/s (endpoints x concurrency / latency)", ideal));
             return achieved / ideal;
+        } finally {
+            servers.forEach(LoopbackOllamaServer::close);
         }
     }
 

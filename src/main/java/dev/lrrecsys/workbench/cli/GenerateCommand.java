@@ -67,6 +67,24 @@ public final class GenerateCommand implements Callable<Integer> {
             + "`lrw scores` first (default: ${DEFAULT-VALUE}, plain generation).")
     int candidates;
 
+    @Option(names = "--pool", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_POOL, paramLabel = "FRACTION",
+            description = "Reasoning pool: generate for this share of consumers (seeds) only; every other sample reuses the "
+                    + "pair of the most similar seed sample (default: ${DEFAULT-VALUE}, every sample generated).")
+    double pool;
+
+    @Option(names = "--pool-long-history", defaultValue = "" + GenerateExplanations.Settings.DEFAULT_POOL_LONG_HISTORY,
+            paramLabel = "SHARE", description = "Share of the seeds drawn in proportion to training interactions (the "
+                    + "long-history bias); the rest by K-means clusters of behaviour (default: ${DEFAULT-VALUE}).")
+    double poolLongHistory;
+
+    @Option(names = "--export-batch", paramLabel = "FILE.jsonl", description = "Write the prompts still missing as OpenAI "
+            + "Batch API request lines (for vLLM's run-batch or a hosted batch API) instead of generating; see docs/explanations.md.")
+    java.nio.file.Path exportBatch;
+
+    @Option(names = "--import-batch", paramLabel = "FILE.jsonl", description = "Store the answers of a batch output file "
+            + "(validated like live answers, stored as openai-compatible / --model); bad lines are listed with their numbers.")
+    java.nio.file.Path importBatch;
+
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
@@ -82,7 +100,7 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
         }
         return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
-                temperature, maxTokens, timeoutSeconds, retry != null).withCandidates(candidates);
+                temperature, maxTokens, timeoutSeconds, retry != null).withCandidates(candidates).withPool(pool, poolLongHistory);
     }
 
     @Override
@@ -94,10 +112,14 @@ public final class GenerateCommand implements Callable<Integer> {
             ConsoleProgress.run(GenerateExplanations.listModels(settings), err).forEach(out::println);
             return 0;
         }
+        if (exportBatch != null || importBatch != null) {
+            return batch(settings, out, err);
+        }
         try (Project p = project.open()) {
             GenerateExplanations.Estimate estimate = ConsoleProgress.run(GenerateExplanations.estimate(p, settings), err);
             out.println("generator: " + estimate.generator() + " (" + estimate.model() + ")");
-            out.print(estimate.estimate().describe());
+            out.print(estimate.pool() != null ? estimate.pool().describe()
+                    : estimate.estimate().describe() + estimate.llmCallsLine() + System.lineSeparator());
             out.flush();
             if (estimate.usesPrompts() && !yes && estimate.estimate().toGenerate() > 0 && !confirmed(out)) {
                 out.println("nothing generated");
@@ -105,7 +127,7 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             GenerateExplanations.Outcome outcome = ConsoleProgress.run(GenerateExplanations.job(p, settings), err);
             GenerationSummary summary = outcome.summary();
-            out.println(summary.describe());
+            out.println(outcome.pool() != null ? outcome.pool().describe() : summary.describe());
             out.println(String.format(Locale.ROOT, "rate: %.0f prompts/s", (summary.ok() + summary.rejected()
                     + summary.failed() + summary.cached()) / Math.max(summary.seconds(), 1e-9)));
             if (outcome.keywords() != null) {
@@ -121,6 +143,27 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private int batch(GenerateExplanations.Settings settings, PrintWriter out, PrintWriter err) {
+        if (exportBatch != null && importBatch != null) {
+            throw new WorkbenchException("--export-batch and --import-batch are two steps: give one of them at a time.");
+        }
+        try (Project p = project.open()) {
+            if (exportBatch != null) {
+                long n = ConsoleProgress.run(GenerateExplanations.exportBatch(p, settings, exportBatch), err);
+                out.println("exported: " + n + " requests to " + exportBatch);
+                return 0;
+            }
+            var report = ConsoleProgress.run(GenerateExplanations.importBatch(p, settings, importBatch), err);
+            out.println(report.describe());
+            if (!report.problems().isEmpty()) {
+                err.println(report.problems().size() + " line(s) were not stored (listed above); the stored answers are kept: "
+                        + "fix or re-run those requests and import again.");
+                return 1;
+            }
+            return 0;
+        }
     }
 
     /** Asks on the console; without a console (scripts, pipes) the run goes ahead, as with --yes. */

@@ -53,6 +53,8 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
     private PromptBook book;
     private SentenceValidator validator;
     private GenerationEstimate estimate;
+    /** Only the samples of these consumers (a reasoning pool's seeds), or null for every sample. */
+    private java.util.function.IntPredicate scope;
     /** Answers of the probe, by prompt hash: reused by the run, so the probe costs nothing. */
     private final Map<String, Answer> probed = new HashMap<>();
 
@@ -60,6 +62,13 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         this.db = db;
         this.generator = generator;
         this.request = request;
+    }
+
+    /** Restricts the run (and its estimate) to the samples of the consumers the predicate accepts. */
+    public ContrastiveExplanationJob onlyConsumers(java.util.function.IntPredicate consumers) {
+        this.scope = consumers;
+        this.estimate = null;
+        return this;
     }
 
     @Override
@@ -102,10 +111,18 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
             world.useProfiles(profiles.acceptedProfiles());
         }
         long maxId = maxSampleId();
-        long samples = countSamples();
+        long samples;
+        long stored;
+        if (scope == null) {
+            samples = countSamples();
+            stored = db.read(tx -> explanations.countSettled(tx, request.variant().key(), generator.generator(),
+                    generator.model(), maxId, request.retryRejected()));
+        } else {
+            long[] counts = countInScope(context, maxId);
+            samples = counts[0];
+            stored = counts[1];
+        }
         long prompts = samples * request.variant().sides().size();
-        long stored = db.read(tx -> explanations.countSettled(tx, request.variant().key(), generator.generator(),
-                generator.model(), maxId, request.retryRejected()));
         long inCache = 0;
         List<Pending> probe = new ArrayList<>();
         if (generator.usesPrompts()) {
@@ -397,6 +414,9 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
                 generator.generator(), generator.model(), first, last));
         List<Pending> todo = new ArrayList<>();
         for (SampleRef ref : refs) {
+            if (scope != null && !scope.test(ref.consumerId())) {
+                continue;
+            }
             Map<String, String> sides = stored.getOrDefault(ref.id(), Map.of());
             SampleContext c = null;
             for (Side side : request.variant().sides()) {
@@ -431,6 +451,36 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         return batch;
     }
 
+    /** Samples in scope and their settled rows: {samples, settled rows}. */
+    private long[] countInScope(TaskContext context, long maxId) {
+        long samples = 0;
+        long settledRows = 0;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            context.checkCancelled();
+            long from = after;
+            List<SampleRef> refs = db.read(tx -> inputs.page(tx, from, maxId, PAGE));
+            if (refs.isEmpty()) {
+                return new long[] {samples, settledRows};
+            }
+            after = refs.get(refs.size() - 1).id();
+            long first = refs.get(0).id();
+            long last = after;
+            Map<Long, Map<String, String>> stored = db.read(tx -> explanations.statuses(tx, request.variant().key(),
+                    generator.generator(), generator.model(), first, last));
+            for (SampleRef ref : refs) {
+                if (scope.test(ref.consumerId())) {
+                    samples++;
+                    for (Side side : request.variant().sides()) {
+                        if (settled(stored.getOrDefault(ref.id(), Map.of()).get(side.key()))) {
+                            settledRows++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private Prompt prompt(Side side, SampleContext c) {
         if (book != null) {
             return book.render(request.variant(), side, c, world.dataset().ratingMin(), world.dataset().ratingMax());
@@ -450,6 +500,7 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
     /** Whether a stored row (or cached answer) of this status is final for this run; null: nothing stored. */
     private boolean settled(String status) {
         return status != null && !status.equals(Answer.Status.FAILED.key())
+                && !status.equals(ExplanationRepository.RETRIEVED)
                 && !(request.retryRejected() && status.equals(Answer.Status.REJECTED.key()));
     }
 

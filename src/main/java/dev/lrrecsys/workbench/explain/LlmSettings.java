@@ -10,6 +10,11 @@ import java.time.Duration;
  */
 public record LlmSettings(String baseUrl, String model, double temperature, int maxTokens, Duration timeout) {
 
+    /** The same settings for another server (one endpoint of a list). */
+    public LlmSettings at(String otherBaseUrl) {
+        return new LlmSettings(otherBaseUrl, model, temperature, maxTokens, timeout);
+    }
+
     /** The base URL without a trailing slash, as it appears in messages. */
     public String url() {
         return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

@@ -13,7 +13,7 @@ public final class ExplanationBrowseRepository {
     public record ExplanationRow(long id, long sampleId, String consumer, int productId, String product,
                                  String variant, String side, String generator, String model, String status,
                                  String text, String reason, double rating, String split, Integer templateVersion,
-                                 String promptHash) {
+                                 String promptHash, String origin) {
 
         public String source() {
             return generator + " / " + model;
@@ -31,7 +31,10 @@ public final class ExplanationBrowseRepository {
     /** Below one in this many explanations, a status is read through its index. */
     private static final long RARE_FRACTION = 20;
     static final String SELECT = "SELECT e.id, e.sample_id, c.external_id, p.id, p.name, e.variant, e.side, "
-            + "e.generator, e.model, e.status, e.text, e.reason, s.rating, s.split, e.template_version, e.prompt_hash";
+            + "e.generator, e.model, e.status, e.text, e.reason, s.rating, s.split, e.template_version, e.prompt_hash, "
+            // The reasoning pool's reused rows say so, with the seed sample and the similarity (issue 12).
+            + "CASE WHEN e.source = 'retrieved' THEN 'retrieved from sample ' || e.seed_sample_id || ' (similarity ' "
+            + "|| CAST(ROUND(e.similarity, 3) AS VARCHAR) || ')' ELSE 'generated' END";
     static final String JOIN_SAMPLE = " JOIN sample s ON s.id = e.sample_id"
             + " JOIN consumer c ON c.id = s.consumer_id JOIN product p ON p.id = s.product_id";
 
@@ -201,7 +204,7 @@ public final class ExplanationBrowseRepository {
         return new ExplanationRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getDouble(13), rs.getString(14),
-                rs.getObject(15) == null ? null : rs.getInt(15), rs.getString(16));
+                rs.getObject(15) == null ? null : rs.getInt(15), rs.getString(16), rs.getString(17));
     }
 
     private static boolean needsJoin(ExplanationFilter f) {

@@ -21,11 +21,18 @@ public final class ExplanationRepository {
                                  String reason) {
     }
 
-    /** The stored status of each side of the samples in an id range: sample id -> side -> status. */
+    /** A row reused from a seed sample by the reasoning pool, as {@link #statuses} reports it. */
+    public static final String RETRIEVED = "retrieved";
+
+    /**
+     * The stored status of each side of the samples in an id range: sample id -> side -> status, where a row
+     * the reasoning pool reused from a seed sample reads {@value #RETRIEVED} (a generator replaces it).
+     */
     public Map<Long, Map<String, String>> statuses(Tx tx, String variant, String generator, String model,
                                                    long fromId, long toId) throws SQLException {
         Map<Long, Map<String, String>> out = new HashMap<>();
-        try (PreparedStatement ps = Sql.prepare(tx, "SELECT sample_id, side, status FROM explanation WHERE variant = ? "
+        try (PreparedStatement ps = Sql.prepare(tx, "SELECT sample_id, side, CASE WHEN source = 'retrieved' THEN "
+                        + "'retrieved' ELSE status END FROM explanation WHERE variant = ? "
                         + "AND generator = ? AND model = ? AND sample_id BETWEEN ? AND ?",
                 variant, generator, model, fromId, toId); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -40,7 +47,7 @@ public final class ExplanationRepository {
     public long countSettled(Tx tx, String variant, String generator, String model, long maxSampleId,
                              boolean retryRejected) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation WHERE variant = ? AND generator = ? AND model = ? "
-                        + "AND status <> 'failed' AND (status <> 'rejected' OR ? = FALSE) AND sample_id <= ?",
+                        + "AND status <> 'failed' AND (status <> 'rejected' OR ? = FALSE) AND source = 'generated' AND sample_id <= ?",
                 variant, generator, model, retryRejected, maxSampleId);
     }
 
@@ -63,7 +70,8 @@ public final class ExplanationRepository {
         }
         if (!updates.isEmpty()) {
             try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE explanation SET template_version = ?, "
-                    + "prompt_hash = ?, status = ?, text = ?, reason = ?, created_at = CURRENT_TIMESTAMP "
+                    + "prompt_hash = ?, status = ?, text = ?, reason = ?, source = 'generated', seed_sample_id = NULL, "
+                    + "similarity = NULL, created_at = CURRENT_TIMESTAMP "
                     + "WHERE sample_id = ? AND variant = ? AND side = ? AND generator = ? AND model = ?")) {
                 for (Replacement r : updates) {
                     bind(ps, r.row());
@@ -83,7 +91,8 @@ public final class ExplanationRepository {
         }
         for (Replacement u : updates) {
             ExplanationRow r = u.row();
-            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), u.previousStatus()), -1L, Long::sum);
+            String previous = RETRIEVED.equals(u.previousStatus()) ? "ok" : u.previousStatus();
+            deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), previous), -1L, Long::sum);
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
         }
         try (PreparedStatement ps = ViewSummaries.explanationCounter(tx)) {

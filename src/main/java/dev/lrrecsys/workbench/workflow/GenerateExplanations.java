@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.workflow;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.explain.BatchFile;
 import dev.lrrecsys.workbench.explain.BestOfNJob;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
@@ -10,6 +11,8 @@ import dev.lrrecsys.workbench.explain.GenerationSummary;
 import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.OllamaBackend;
+import dev.lrrecsys.workbench.explain.PoolSettings;
+import dev.lrrecsys.workbench.explain.ReasoningPool;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.insight.KeywordIndexJob;
@@ -41,10 +44,13 @@ public final class GenerateExplanations {
      * @param limit  only the first N samples; 0 for all
      * @param retryRejected ask again for the prompts whose stored answers were rejected (failed ones always are)
      * @param candidates best-of-N: candidates per side, the best pair by alignment kept (1: plain generation)
+     * @param pool   share of consumers whose samples are generated (the reasoning pool's seeds), in (0, 1]; at 1
+     *               every sample is generated, below it the others reuse the most similar seed sample's pair
+     * @param poolLongHistory share of the seeds drawn by the long-history bias (the rest by K-means clusters)
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                            boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
-                           boolean retryRejected, int candidates) {
+                           boolean retryRejected, int candidates, double pool, double poolLongHistory) {
 
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
@@ -57,6 +63,15 @@ public final class GenerateExplanations {
         public static final int DEFAULT_MAX_TOKENS = 120;
         public static final int DEFAULT_TIMEOUT_SECONDS = 120;
         public static final double MAX_TEMPERATURE = 2;
+        /** No pool: every sample is generated. */
+        public static final double DEFAULT_POOL = 1.0;
+        /**
+         * Half the seeds by long history, half by K-means clusters: RELAND samples seeds both in proportion to cluster
+         * size and to activity (PRODUCT.md's summary); as its summary gives the two equal weight, so does the default.
+         */
+        public static final double DEFAULT_POOL_LONG_HISTORY = 0.5;
+        /** The seed of the pool's K-means and draws (fixed, so that a rerun resumes with the same seeds). */
+        public static final long POOL_SEED = 42;
         private static final Set<String> GENERATORS = Set.of(OFFLINE, OLLAMA, OPENAI_COMPATIBLE);
         /** Best-of-N: beyond this many candidates per side the extra calls buy next to nothing (docs/alignment.md). */
         public static final int MAX_CANDIDATES = 20;
@@ -75,22 +90,40 @@ public final class GenerateExplanations {
             InvalidSettingException.require(maxTokens >= 1, "max tokens", "max tokens must be at least 1, got " + maxTokens + ".");
             InvalidSettingException.require(timeoutSeconds >= 1, "timeout",
                     "timeout must be at least 1 second, got " + timeoutSeconds + ".");
-            checkUrl(url);
             InvalidSettingException.require(candidates >= 1 && candidates <= MAX_CANDIDATES, "candidates",
                     "candidates must be from 1 to " + MAX_CANDIDATES + " per side, got " + candidates + ".");
+            InvalidSettingException.require(pool > 0 && pool <= 1, "pool",
+                    "--pool must be a fraction of consumers more than 0 and at most 1, got " + pool + ".");
+            InvalidSettingException.require(poolLongHistory >= 0 && poolLongHistory <= 1, "pool long history",
+                    "--pool-long-history must be a share from 0 to 1, got " + poolLongHistory + ".");
+            String[] urls = url.split(",", -1);
+            for (int i = 0; i < urls.length; i++) {
+                checkUrl(urls[i].strip(), urls.length == 1 ? "" : " (endpoint " + (i + 1) + " of " + urls.length + ")");
+            }
         }
 
-        /** One candidate per side (plain generation). */
+        /** One candidate per side and no pool (every sample generated). */
         public Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                         boolean profiles, double temperature, int maxTokens, int timeoutSeconds, boolean retryRejected) {
             this(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens, timeoutSeconds,
-                    retryRejected, 1);
+                    retryRejected, 1, DEFAULT_POOL, DEFAULT_POOL_LONG_HISTORY);
         }
 
         /** The same run keeping the best of {@code n} candidates per side. */
         public Settings withCandidates(int n) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected, n);
+                    timeoutSeconds, retryRejected, n, pool, poolLongHistory);
+        }
+
+        /** The same run through a reasoning pool of this fraction and long-history share. */
+        public Settings withPool(double fraction, double longHistory) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retryRejected, candidates, fraction, longHistory);
+        }
+
+        /** Whether a reasoning pool chooses the samples to generate. */
+        public boolean pooled() {
+            return pool < 1;
         }
 
         /** The offline reasoner on every sample, contrastive: what both front ends start from. */
@@ -102,13 +135,13 @@ public final class GenerateExplanations {
         /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
         public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
             return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected, candidates);
+                    timeoutSeconds, retryRejected, candidates, pool, poolLongHistory);
         }
 
         /** The same run, asking again (or not) for the prompts whose answers were rejected. */
         public Settings withRetryRejected(boolean retry) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retry, candidates);
+                    timeoutSeconds, retry, candidates, pool, poolLongHistory);
         }
 
         /** The LLM connection these settings describe. */
@@ -120,14 +153,18 @@ public final class GenerateExplanations {
             return Generators.create(generator, llm(), concurrency, RetryPolicy.DEFAULT);
         }
 
+        PoolSettings poolSettings() {
+            return new PoolSettings(pool, poolLongHistory, POOL_SEED);
+        }
+
         GenerationRequest request(ExplanationGenerator g) {
             return new GenerationRequest(variant, limit, profiles,
                     g.usesPrompts() ? GenerationRequest.LLM_COMMIT_EVERY : GenerationRequest.OFFLINE_COMMIT_EVERY,
                     retryRejected);
         }
 
-        private static void checkUrl(String url) {
-            String why = "url must be an http:// or https:// address with a host, got '" + url + "'.";
+        private static void checkUrl(String url, String which) {
+            String why = "url must be an http:// or https:// address with a host, got '" + url + "'" + which + ".";
             try {
                 URI u = new URI(url);
                 String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -139,18 +176,30 @@ public final class GenerateExplanations {
         }
     }
 
-    /** What a run would do, and which generator would do it. */
-    public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate) {
+    /**
+     * What a run would do, and which generator would do it; {@code pool} is the reasoning pool's estimate (null
+     * without a pool), whose {@code seedGeneration} is then {@code estimate}.
+     */
+    public record Estimate(String generator, String model, boolean usesPrompts, GenerationEstimate estimate,
+                           ReasoningPool.Estimate pool) {
+
+        /** The `llm calls: N (X per sample)` line: prompts to send over all samples. */
+        public String llmCallsLine() {
+            long samples = pool == null ? estimate.samples() : pool.samples();
+            return String.format(Locale.ROOT, "llm calls: %d (%.3f per sample)", estimate.toGenerate(),
+                    (double) estimate.toGenerate() / Math.max(1, samples));
+        }
     }
 
     /**
      * What a run did; {@code keywords} is null when nothing could be indexed (no 'ok' contrastive explanation),
-     * {@code bestOfN} when the run had one candidate per side.
+     * {@code bestOfN} when the run had one candidate per side, {@code pool} null without a pool.
      */
-    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords, BestOfNJob.Summary bestOfN) {
+    public record Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords, BestOfNJob.Summary bestOfN,
+                          ReasoningPool.Summary pool) {
 
         public Outcome(GenerationSummary summary, KeywordIndexJob.Result keywords) {
-            this(summary, keywords, null);
+            this(summary, keywords, null, null);
         }
     }
 
@@ -164,8 +213,13 @@ public final class GenerateExplanations {
                 if (settings.candidates() > 1) {
                     BestOfNJob.requireProbe(project.database(), g.generator(), g.model(), settings.variant());
                 }
+                if (settings.pooled()) {
+                    ReasoningPool.Estimate pe = new ReasoningPool(project.database(), g, settings.request(g),
+                            settings.poolSettings()).estimate(context);
+                    return new Estimate(g.generator(), g.model(), g.usesPrompts(), pe.seedGeneration(), pe);
+                }
                 GenerationEstimate e = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).estimate(context);
-                return new Estimate(g.generator(), g.model(), g.usesPrompts(), e);
+                return new Estimate(g.generator(), g.model(), g.usesPrompts(), e, null);
             }
         });
     }
@@ -175,6 +229,7 @@ public final class GenerateExplanations {
         String title = "Generate explanations (" + settings.generator() + ")";
         return BackupFirst.of(project, new WorkflowJob<>(title, context -> {
             GenerationSummary summary;
+            ReasoningPool.Summary pool = null;
             KeywordRepository.Source source;
             BestOfNJob.Summary bestOfN = null;
             JobPhases phases;
@@ -183,7 +238,13 @@ public final class GenerateExplanations {
                     BestOfNJob.requireProbe(project.database(), g.generator(), g.model(), settings.variant());
                 }
                 phases = plan(project, settings, g, context);
-                summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(phases.enter(0));
+                if (settings.pooled()) {
+                    pool = new ReasoningPool(project.database(), g, settings.request(g), settings.poolSettings())
+                            .run(phases.enter(0));
+                    summary = pool.seedRun();
+                } else {
+                    summary = new ContrastiveExplanationJob(project.database(), g, settings.request(g)).run(phases.enter(0));
+                }
                 if (settings.candidates() > 1) {
                     bestOfN = new BestOfNJob(project.database(), g, settings.variant(), settings.candidates(),
                             settings.limit()).run(phases.enter(1));
@@ -194,7 +255,7 @@ public final class GenerateExplanations {
                     .read(tx -> new KeywordRepository().countIndexable(tx, source)) > 0;
             KeywordIndexJob.Result keywords = indexable
                     ? new KeywordIndexJob(project.database(), source).run(phases.enter(2)) : null;
-            return new Outcome(summary, keywords, bestOfN);
+            return new Outcome(summary, keywords, bestOfN, pool);
         }));
     }
 
@@ -212,11 +273,24 @@ public final class GenerateExplanations {
         java.util.Map<String, Long> counts = project.database().read(tx -> new DatasetBrowseRepository().counts(tx));
         long samples = counts.get("samples") > 0 ? counts.get("samples") : counts.get("interactions");
         double prompts = (double) samples * settings.variant().sides().size();
-        double generation = prompts * (g.usesPrompts() ? LLM_PROMPT_COST : 1);
+        // A pool generates for its seed consumers only: about that share of the prompts.
+        double generation = prompts * (g.usesPrompts() ? LLM_PROMPT_COST : 1) * settings.pool();
         double keywords = settings.variant() == Variant.CONTRASTIVE ? prompts * KEYWORD_COST : 0;
         // Best-of-N asks for N - 1 more candidates per side: as many prompts again, N - 1 times.
         double bestOfN = settings.candidates() > 1 ? generation * (settings.candidates() - 1) : 0;
         return JobPhases.plan(context, generation, bestOfN, keywords);
+    }
+
+    /** Writes the prompts still missing for these settings' variant and model as an OpenAI Batch API request file. */
+    public static Job<Long> exportBatch(Project project, Settings settings, java.nio.file.Path file) {
+        return new WorkflowJob<>("Export batch file", context ->
+                new BatchFile(project.database(), settings.variant(), settings.llm()).export(file, context));
+    }
+
+    /** Reads a batch output file: valid answers are stored resumably, every other line is reported with its number. */
+    public static Job<BatchFile.ImportReport> importBatch(Project project, Settings settings, java.nio.file.Path file) {
+        return BackupFirst.of(project, new WorkflowJob<>("Import batch answers", context ->
+                new BatchFile(project.database(), settings.variant(), settings.llm()).importAnswers(file, context)));
     }
 
     /** The models pulled on the Ollama server of these settings. */

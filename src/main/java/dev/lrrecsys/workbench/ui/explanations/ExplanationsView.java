@@ -88,6 +88,7 @@ public final class ExplanationsView implements WorkbenchView {
         table.column("Generator / model", ExplanationRow::source, 200);
         table.column("LC", r -> viewModel.score(r, 0), 55);
         table.column("IC", r -> viewModel.score(r, 1), 55);
+        table.column("Origin", ExplanationRow::origin, 120);
         table.column("Text", ExplanationRow::text, 600);
         tableHost.getChildren().add(table);
         table.table().getSelectionModel().selectedItemProperty().addListener((o, was, now) -> viewModel.selectedProperty().set(now));

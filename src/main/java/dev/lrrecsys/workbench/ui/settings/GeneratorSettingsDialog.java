@@ -47,6 +47,7 @@ public final class GeneratorSettingsDialog {
     @FXML private Spinner<Integer> concurrencySpinner;
     @FXML private CheckBox retryRejectedCheck;
     @FXML private Spinner<Integer> candidatesSpinner;
+    @FXML private Spinner<Double> poolSpinner;
     @FXML private TextArea estimateArea;
     @FXML private Button estimateButton;
 
@@ -102,6 +103,8 @@ public final class GeneratorSettingsDialog {
         candidatesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1,
                 GenerateExplanations.Settings.MAX_CANDIDATES, viewModel.candidatesProperty().get()));
         candidatesSpinner.valueProperty().addListener((o, was, now) -> viewModel.candidatesProperty().set(now));
+        poolSpinner.setValueFactory(new SpinnerValueFactory.DoubleSpinnerValueFactory(0.01, 1.0, viewModel.poolProperty().get(), 0.01));
+        poolSpinner.valueProperty().addListener((o, was, now) -> viewModel.poolProperty().set(now));
         estimateArea.textProperty().bind(viewModel.estimateProperty());
         estimateButton.disableProperty().bind(viewModel.estimatingProperty());
     }

@@ -49,6 +49,9 @@ public final class GeneratorSettingsViewModel {
     private final BooleanProperty retryRejected = new SimpleBooleanProperty();
     /** A per-run choice, not remembered: best-of-N candidates per side (1: plain generation). */
     private final IntegerProperty candidates = new SimpleIntegerProperty(GenerateExplanations.Settings.defaults().candidates());
+    /** The reasoning pool's fraction for this run (1: every sample generated), like `lrw generate --pool`. */
+    private final javafx.beans.property.DoubleProperty pool =
+            new javafx.beans.property.SimpleDoubleProperty(GenerateExplanations.Settings.DEFAULT_POOL);
     private final LatestOnly tester = new LatestOnly();
     private final LatestOnly estimator = new LatestOnly();
 
@@ -136,7 +139,9 @@ public final class GeneratorSettingsViewModel {
 
     /** The run the dialog describes: the remembered generator settings plus this run's retry choice. */
     public GenerateExplanations.Settings generation() {
-        return settings().generation().withRetryRejected(retryRejected.get()).withCandidates(candidates.get());
+        GenerateExplanations.Settings s = settings().generation().withRetryRejected(retryRejected.get())
+                .withCandidates(candidates.get());
+        return s.withPool(pool.get(), s.poolLongHistory());
     }
 
     public GeneratorSettings settings() {
@@ -178,6 +183,10 @@ public final class GeneratorSettingsViewModel {
 
     public IntegerProperty candidatesProperty() {
         return candidates;
+    }
+
+    public javafx.beans.property.DoubleProperty poolProperty() {
+        return pool;
     }
 
     public BooleanProperty retryRejectedProperty() {
