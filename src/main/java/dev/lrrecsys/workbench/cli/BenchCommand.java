@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures, the headline figure last.",
         subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchTrainCommand.class,
-                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class})
+                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class, BenchFactorsCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

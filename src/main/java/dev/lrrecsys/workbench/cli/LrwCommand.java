@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 ExperimentCommand.class,
                 UncertaintyCommand.class,
                 AttentionCommand.class,
+                FactorsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {
