@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 UncertaintyCommand.class,
                 AttentionCommand.class,
                 FactorsCommand.class,
+                QualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

@@ -135,7 +135,7 @@ public final class OfflineContrastiveReasoner {
             }
         }
         String body = reasons.isEmpty() ? "may simply have wanted a change" : "avoids " + join(fitting(reasons, Side.NEGATIVE, c));
-        return Side.NEGATIVE.opening(c.domain()) + " the consumer " + body + ".";
+        return Side.NEGATIVE.cautionOpening(c.domain()) + " the consumer " + body + ".";
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.lrrecsys.workbench.factors;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -71,6 +73,17 @@ public final class CanonicalSpelling {
             k = k.replace(" ", "");
         }
         return ALIASES.getOrDefault(k, k);
+    }
+
+    /** The folded spellings that {@link #key} maps onto this canonical key besides itself ("slp" for "san luis potosi"). */
+    public static List<String> aliasesOf(String canonicalKey) {
+        List<String> out = new ArrayList<>();
+        ALIASES.forEach((alias, target) -> {
+            if (target.equals(canonicalKey)) {
+                out.add(alias);
+            }
+        });
+        return out;
     }
 
     /** The spelling shown for a raw value: the project's usual spelling of its key, else the value tidied. */

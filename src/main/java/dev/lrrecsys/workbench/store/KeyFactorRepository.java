@@ -28,6 +28,38 @@ public final class KeyFactorRepository {
     public record Preference(String attribute, String value, double weight) {
     }
 
+    /** One stored explanation with its sample's consumer, candidate and history (padding -1). */
+    public record ExplainedSample(long sampleId, int consumerId, int productId, int[] history, String side, String text) {
+    }
+
+    /** Receives explanations one by one. */
+    @FunctionalInterface
+    public interface ExplanationVisitor {
+        void visit(ExplainedSample e);
+    }
+
+    /**
+     * Every 'ok' positive/negative explanation of a generator (and variant, when not null), by sample id, with
+     * its sample (no rating: quality measures must not read it).
+     */
+    public void forEachExplanation(Tx tx, String generator, String variant, ExplanationVisitor visitor) throws SQLException {
+        try (PreparedStatement ps = Sql.prepare(tx, "SELECT s.id, s.consumer_id, s.product_id, s.hist1, s.hist2, s.hist3, "
+                + "s.hist4, s.hist5, e.side, e.text FROM explanation e JOIN sample s ON s.id = e.sample_id "
+                + "WHERE e.status = 'ok' AND e.side IN ('positive', 'negative') AND e.generator = ? "
+                + "AND (CAST(? AS VARCHAR) IS NULL OR e.variant = ?) ORDER BY s.id, e.side DESC", generator, variant, variant);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int[] history = new int[5];
+                for (int k = 0; k < 5; k++) {
+                    int v = rs.getInt(4 + k);
+                    history[k] = rs.wasNull() ? -1 : v;
+                }
+                visitor.visit(new ExplainedSample(rs.getLong(1), rs.getInt(2), rs.getInt(3), history, rs.getString(9),
+                        rs.getString(10)));
+            }
+        }
+    }
+
     /** Stores a run and its factors; returns the run's id. */
     public long save(Tx tx, RunRow run, List<FactorRow> factors) throws SQLException {
         long id;
