@@ -22,7 +22,9 @@ class ArchitectureTest {
     /**
      * The capability packages from the top down; a package may use the ones below it, never one above or
      * beside it. explain sits above model because scoring explanations needs models, and no model needs a
-     * generator; project sits above store because it opens the database the repositories work on.
+     * generator; factors sits below model and explain because the concise reasoner names key factors and
+     * mask training needs no network (docs/decisions/0014); project sits above store because it opens the database
+     * the repositories work on.
      */
     static final List<List<String>> LAYERS_TOP_DOWN = List.of(
             List.of("ui", "cli"),
@@ -31,6 +33,7 @@ class ArchitectureTest {
             List.of("evaluate"),
             List.of("explain"),
             List.of("model"),
+            List.of("factors"),
             List.of("samples"),
             List.of("ingest"),
             List.of("project"),

@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: each prints its figures, the headline figure last.",
         subcommands = {BenchImportCommand.class, BenchGenerateCommand.class, BenchPoolCommand.class, BenchTrainCommand.class,
-                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class, BenchCaseCommand.class})
+                BenchKeywordsCommand.class, BenchViewsCommand.class, BenchSizeCommand.class, BenchCaseCommand.class,
+                BenchFactorsCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

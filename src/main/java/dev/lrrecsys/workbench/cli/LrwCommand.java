@@ -27,6 +27,8 @@ import java.io.PrintWriter;
                 UncertaintyCommand.class,
                 AttentionCommand.class,
                 CaseCommand.class,
+                FactorsCommand.class,
+                QualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class LrwCommand implements Runnable {

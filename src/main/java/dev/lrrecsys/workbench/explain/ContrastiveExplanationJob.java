@@ -55,6 +55,8 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
     private GenerationEstimate estimate;
     /** Only the samples of these consumers (a reasoning pool's seeds), or null for every sample. */
     private java.util.function.IntPredicate scope;
+    /** The concise variant's list of key factors for the prompts, else null. */
+    private String keyFactors;
     /** Answers of the probe, by prompt hash: reused by the run, so the probe costs nothing. */
     private final Map<String, Answer> probed = new HashMap<>();
 
@@ -104,7 +106,11 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         }
         world = GenerationInputs.load(db);
         generator.prepare(world.products());
+        keyFactors = request.variant() == Variant.CONCISE ? ConciseInputs.prepare(db, world.domain(), generator) : null;
         book = generator.usesPrompts() ? PromptBook.loadReadOnly(db, world.domain()) : null;
+        if (book != null && keyFactors != null) {
+            book = book.withKeyFactors(keyFactors);
+        }
         validator = new SentenceValidator(world.domain(), world.dataset().ratingMin(), world.dataset().ratingMax());
         ProfileAugmentation profiles = request.profiles() ? new ProfileAugmentation(db, generator, world) : null;
         if (profiles != null) {
@@ -178,6 +184,9 @@ public final class ContrastiveExplanationJob implements Job<GenerationSummary> {
         if (book != null) {
             // The stored versions are what explanations point at: store the defaults on first use.
             book = PromptBook.loadStoringDefaults(db, world.domain());
+            if (keyFactors != null) {
+                book = book.withKeyFactors(keyFactors);
+            }
         }
         GenerationRunRepository runs = new GenerationRunRepository();
         long runId = db.inTransaction((Database.Work<Long>) tx -> runs.start(tx, generator.generator(), generator.model(), request.variant().key()));

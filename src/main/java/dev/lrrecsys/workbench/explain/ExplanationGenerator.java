@@ -28,6 +28,14 @@ public interface ExplanationGenerator extends AutoCloseable {
     default void prepare(java.util.Collection<ProductFacts> catalogue) {
     }
 
+    /**
+     * Called before the first answer of a concise run with the project's factors and key factors: the offline
+     * reasoner names only these; LLM generators get them through the concise templates instead.
+     */
+    default void useKeyFactors(dev.lrrecsys.workbench.factors.FactorCatalogue catalogue,
+                               dev.lrrecsys.workbench.factors.KeyFactorSet keys) {
+    }
+
     /** Answers one prompt of one sample; validation and retries happen inside. */
     Answer answer(Prompt prompt, SampleContext context, SentenceValidator validator);
 

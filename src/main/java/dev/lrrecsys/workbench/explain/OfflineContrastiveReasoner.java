@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.explain;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.factors.CanonicalSpelling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,8 @@ public final class OfflineContrastiveReasoner {
     private final Map<Integer, List<Feature>> featureCache = new ConcurrentHashMap<>();
     /** Share of catalogue products having each name/value pair: what a history holds by chance. */
     private final Map<String, Double> catalogueShare = new HashMap<>();
+    /** One spelling per value ("s.l.p." and "SLP" read the same), from the catalogue's own spellings. */
+    private CanonicalSpelling spelling = CanonicalSpelling.plain();
 
     /** A reasoner that ranks attributes by their count alone. */
     public OfflineContrastiveReasoner() {
@@ -56,6 +59,11 @@ public final class OfflineContrastiveReasoner {
      * from the history reads as avoidance.
      */
     public OfflineContrastiveReasoner(Iterable<ProductFacts> catalogue) {
+        List<String> values = new ArrayList<>();
+        for (ProductFacts p : catalogue) {
+            p.attributes().forEach(a -> values.add(a.value()));
+        }
+        spelling = CanonicalSpelling.of(values);
         Map<String, Integer> counts = new HashMap<>();
         int n = 0;
         for (ProductFacts p : catalogue) {
@@ -127,7 +135,7 @@ public final class OfflineContrastiveReasoner {
             }
         }
         String body = reasons.isEmpty() ? "may simply have wanted a change" : "avoids " + join(fitting(reasons, Side.NEGATIVE, c));
-        return Side.NEGATIVE.opening(c.domain()) + " the consumer " + body + ".";
+        return Side.NEGATIVE.cautionOpening(c.domain()) + " the consumer " + body + ".";
     }
 
     /**
@@ -192,9 +200,8 @@ public final class OfflineContrastiveReasoner {
     }
 
     /** A consumer trait as the sentence states it, e.g. "drink level social drinker", "budget low". */
-    private static String trait(Attribute a) {
-        String raw = a.value().strip().replace('_', ' ').replaceAll("\\s+", " ");
-        return AttributePhrases.key(a.name()) + " " + (raw.contains(" ") ? raw.toLowerCase(java.util.Locale.ROOT) : raw);
+    private String trait(Attribute a) {
+        return AttributePhrases.key(a.name()) + " " + spelling.shown(a.value());
     }
 
     String general(SampleContext c) {
@@ -330,7 +337,7 @@ public final class OfflineContrastiveReasoner {
                     continue;
                 }
                 out.add(new Feature(AttributePhrases.key(a.name()), AttributePhrases.key(a.value()),
-                        AttributePhrases.phrase(a.name(), a.value()), AttributePhrases.isFlag(a.value())));
+                        AttributePhrases.phrase(a.name(), spelling.shown(a.value())), AttributePhrases.isFlag(a.value())));
             }
             return List.copyOf(out);
         });

@@ -4,10 +4,18 @@ package dev.lrrecsys.workbench.explain;
 public final class OfflineGenerator implements ExplanationGenerator {
 
     private OfflineContrastiveReasoner reasoner = new OfflineContrastiveReasoner();
+    /** Set for the concise variant: then both sides name key factors only. */
+    private ConciseReasoner concise;
 
     @Override
     public void prepare(java.util.Collection<ProductFacts> catalogue) {
         reasoner = new OfflineContrastiveReasoner(catalogue);
+    }
+
+    @Override
+    public void useKeyFactors(dev.lrrecsys.workbench.factors.FactorCatalogue catalogue,
+                              dev.lrrecsys.workbench.factors.KeyFactorSet keys) {
+        concise = new ConciseReasoner(catalogue, keys);
     }
 
     @Override
@@ -37,7 +45,8 @@ public final class OfflineGenerator implements ExplanationGenerator {
 
     @Override
     public Answer answer(Prompt prompt, SampleContext context, SentenceValidator validator) {
-        SentenceValidator.Verdict v = validator.check(reasoner.explain(context, prompt.side()), prompt.side());
+        String text = concise != null ? concise.explain(context, prompt.side()) : reasoner.explain(context, prompt.side());
+        SentenceValidator.Verdict v = validator.check(text, prompt.side());
         return v.valid() ? Answer.ok(v.text()) : Answer.rejected(v.reason());
     }
 

@@ -23,16 +23,28 @@ public final class PromptBook {
 
     public static final String PROFILE = "profile";
     public static final List<String> KINDS = List.of(PROFILE, "positive", "negative", "positive-only", "general",
-            "aspects", "history-summary", "direct-rating");
+            "aspects", "history-summary", "direct-rating", "concise-positive", "concise-negative");
 
     private static final Pattern FENCE = Pattern.compile("<{3,}|>{3,}");
 
     private final Domain domain;
     private final Map<String, StoredTemplate> templates;
+    /** The key factors the concise templates list ({{key_factors}}), one per line. */
+    private final String keyFactors;
 
     private PromptBook(Domain domain, Map<String, StoredTemplate> templates) {
+        this(domain, templates, "(none found yet: run `lrw factors`)");
+    }
+
+    private PromptBook(Domain domain, Map<String, StoredTemplate> templates, String keyFactors) {
         this.domain = domain;
         this.templates = templates;
+        this.keyFactors = keyFactors;
+    }
+
+    /** The same templates with this list of key factors for the concise variant's {{key_factors}}. */
+    public PromptBook withKeyFactors(String list) {
+        return new PromptBook(domain, templates, list);
     }
 
     /** A book of exactly these stored templates (kind -> template), e.g. one old version to rebuild a prompt. */
@@ -101,7 +113,8 @@ public final class PromptBook {
                 .replace("{{history}}", history)
                 .replace("{{candidate}}", productField("CANDIDATE", c.candidate()))
                 .replace("{{rating_min}}", number(ratingMin))
-                .replace("{{rating_max}}", number(ratingMax));
+                .replace("{{rating_max}}", number(ratingMax))
+                .replace("{{key_factors}}", keyFactors);
         return Prompt.of(side, text, t.version());
     }
 

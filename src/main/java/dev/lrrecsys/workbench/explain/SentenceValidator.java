@@ -45,6 +45,10 @@ public final class SentenceValidator {
             return new Verdict(false, null, "more than one line" + quoted(text));
         }
         String opening = side.opening(domain);
+        String caution = side.cautionOpening(domain);
+        if (caution != null && text.startsWith(caution)) {
+            opening = caution;
+        }
         if (!text.startsWith(opening)) {
             return new Verdict(false, null, "does not start with \"" + opening + "\"" + quoted(text));
         }

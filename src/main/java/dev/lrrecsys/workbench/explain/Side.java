@@ -30,6 +30,15 @@ public enum Side {
         return key;
     }
 
+    /**
+     * The other opening a valid answer may begin with, or null: the offline reasoner's negative side says what
+     * might put the consumer off rather than "did not visit", which read as contradicting samples the consumer
+     * did visit. LLM templates keep the paper's wording, {@link #opening}.
+     */
+    public String cautionOpening(Domain d) {
+        return this == NEGATIVE ? "The consumer might not like this " + d.noun() + " because" : null;
+    }
+
     /** The exact words a valid answer begins with in this domain. */
     public String opening(Domain d) {
         return switch (this) {

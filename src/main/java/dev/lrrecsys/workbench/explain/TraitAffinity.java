@@ -1,7 +1,8 @@
 package dev.lrrecsys.workbench.explain;
 
+import dev.lrrecsys.workbench.factors.TraitRules;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -9,33 +10,11 @@ import java.util.Set;
  * budget is the restaurant's price, a social drinker wants a full bar, someone out with family a family
  * ambience. This is the everyday reading an LLM applies to the same attributes; it knows nothing of ratings.
  * A trait that names a product attribute with the same value (cuisine Mexican on both sides) fits in any domain.
+ * The rules live in {@link TraitRules} (package factors), which candidate factors read too.
  */
 final class TraitAffinity {
 
-    /** One consumer trait read as wanting some values of one product attribute (null map: the same value). */
-    private record Rule(String trait, Set<String> productAttributes, Map<String, Set<String>> wanted) {
-    }
-
-    private static final Set<String> PRICE = Set.of("price");
-    private static final Set<String> ALCOHOL = Set.of("alcohol");
-    private static final Set<String> AMBIENCE = Set.of("ambience", "rambience");
-
-    private static final List<Rule> RESTAURANT = List.of(
-            new Rule("favourite cuisine", Set.of("cuisine", "rcuisine"), null),
-            new Rule("budget", PRICE, Map.of("low", Set.of("low"), "medium", Set.of("medium"), "high", Set.of("high"))),
-            new Rule("drink level", ALCOHOL, Map.of(
-                    "abstemious", Set.of("none", "no alcohol served"),
-                    "casual drinker", Set.of("beer wine", "wine beer"),
-                    "social drinker", Set.of("full bar"))),
-            new Rule("company", AMBIENCE, companyRule()),
-            new Rule("ambience", AMBIENCE, companyRule()));
-
     private TraitAffinity() {
-    }
-
-    private static Map<String, Set<String>> companyRule() {
-        return Map.of("solitary", Set.of("quiet"), "friends", Set.of("casual", "lively"),
-                "partner", Set.of("romantic"), "family", Set.of("family", "familiar"));
     }
 
     /**
@@ -67,17 +46,7 @@ final class TraitAffinity {
 
     /** The values of {@code attributeKey} the trait asks for, or null when the trait says nothing about it. */
     private static Set<String> wanted(Domain domain, String trait, String value, String attributeKey) {
-        if (trait.equals(attributeKey)) {
-            return Set.of(value);
-        }
-        if (domain == Domain.RESTAURANT) {
-            for (Rule r : RESTAURANT) {
-                if (r.trait().equals(trait) && r.productAttributes().contains(attributeKey)) {
-                    return r.wanted() == null ? Set.of(value) : r.wanted().get(value);
-                }
-            }
-        }
-        return null;
+        return TraitRules.wanted(domain.key(), trait, value, attributeKey);
     }
 
     /** A trait that fits the candidate's value, or one that clashes with it (at most one is set). */

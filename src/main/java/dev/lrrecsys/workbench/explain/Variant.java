@@ -13,7 +13,9 @@ public enum Variant {
     GENERAL("general", List.of(Side.GENERAL)),
     ASPECTS("aspects", List.of(Side.ASPECTS)),
     HISTORY_SUMMARY("history-summary", List.of(Side.SUMMARY)),
-    DIRECT_RATING("direct-rating", List.of(Side.RATING));
+    DIRECT_RATING("direct-rating", List.of(Side.RATING)),
+    /** ConciseExplain: the contrastive pair naming only the project's key factors (`lrw factors`). */
+    CONCISE("concise", List.of(Side.POSITIVE, Side.NEGATIVE));
 
     private final String key;
     private final List<Side> sides;
@@ -44,6 +46,10 @@ public enum Variant {
 
     /** The prompt_template.kind that writes this side: the contrastive pair has one template per side. */
     public String templateKind(Side side) {
-        return this == CONTRASTIVE ? side.key() : key;
+        return switch (this) {
+            case CONTRASTIVE -> side.key();
+            case CONCISE -> key + "-" + side.key();
+            default -> key;
+        };
     }
 }

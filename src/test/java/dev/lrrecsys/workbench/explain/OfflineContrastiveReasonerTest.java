@@ -122,7 +122,7 @@ class OfflineContrastiveReasonerTest {
         SampleContext thai = new SampleContext(77, Domain.RESTAURANT, consumer, history, restaurant(6, "Thai", "high", "quiet", "full-bar"));
         assertThat(reasoner.explain(thai, Side.POSITIVE)).isEqualTo("The consumer visited this restaurant because the "
                 + "consumer likes Thai cuisine (4 of the last 5) and quiet ambience (company solitary).");
-        assertThat(reasoner.explain(thai, Side.NEGATIVE)).isEqualTo("The consumer did not visit this restaurant because "
+        assertThat(reasoner.explain(thai, Side.NEGATIVE)).isEqualTo("The consumer might not like this restaurant because "
                 + "the consumer avoids high price (budget low, usually low price, 4 of the last 5) and full-bar alcohol "
                 + "(drink level abstemious).");
 
@@ -130,7 +130,7 @@ class OfflineContrastiveReasonerTest {
                 restaurant(7, "Greek", "medium", "romantic", "beer-wine"));
         assertThat(reasoner.explain(greek, Side.POSITIVE))
                 .isEqualTo("The consumer visited this restaurant because the consumer is open to something new.");
-        assertThat(reasoner.explain(greek, Side.NEGATIVE)).isEqualTo("The consumer did not visit this restaurant because "
+        assertThat(reasoner.explain(greek, Side.NEGATIVE)).isEqualTo("The consumer might not like this restaurant because "
                 + "the consumer avoids Greek cuisine (usually Thai cuisine, 4 of the last 5) and romantic ambience (usually "
                 + "casual ambience, 2 of the last 5).");
     }

@@ -82,7 +82,7 @@ public final class ExplanationsView implements WorkbenchView {
         table.table().setId("explanationsTable");
         table.column("Product", ExplanationRow::product, 160);
         table.column("Consumer", ExplanationRow::consumer, 90);
-        table.column("Side", ExplanationRow::side, 80);
+        table.column("Side", r -> ExplanationsViewModel.sideLabel(r.side()), 80);
         table.column("Status", ExplanationRow::status, 70);
         table.column("Rating", ExplanationRow::rating, 60);
         table.column("Generator / model", ExplanationRow::source, 200);

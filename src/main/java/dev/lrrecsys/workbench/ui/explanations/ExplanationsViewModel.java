@@ -214,7 +214,7 @@ public final class ExplanationsViewModel {
 
     static String describe(ExplanationRow r) {
         StringBuilder b = new StringBuilder();
-        b.append(r.side()).append(" explanation (").append(r.variant()).append(") by ").append(r.source())
+        b.append(sideLabel(r.side())).append(" explanation (").append(r.variant()).append(") by ").append(r.source())
                 .append(", status ").append(r.status()).append('\n');
         b.append("consumer ").append(r.consumer()).append(", product ").append(r.product())
                 .append(", rating ").append(r.rating()).append(" (").append(r.split()).append(" split), sample ").append(r.sampleId())
@@ -224,6 +224,18 @@ public final class ExplanationsViewModel {
             b.append("\n\nReason: ").append(r.reason());
         }
         return b.toString();
+    }
+
+    /**
+     * The side as the window shows it: the pair's sides are "why" and "why not", so nobody reads the counter-argument
+     * as a fact about the sample.
+     */
+    public static String sideLabel(String side) {
+        return switch (side) {
+            case "positive" -> "why (positive)";
+            case "negative" -> "why not (negative)";
+            default -> side;
+        };
     }
 
     private static String any(String v) {
