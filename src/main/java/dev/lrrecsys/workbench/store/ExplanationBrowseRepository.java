@@ -72,7 +72,8 @@ public final class ExplanationBrowseRepository {
         String where = explanationWhere(f, params);
         long maxKey = Sql.count(tx, "SELECT COALESCE(MAX(id), 0) FROM explanation");
         long minKey = Sql.count(tx, "SELECT COALESCE(MIN(id), 0) FROM explanation");
-        if (!needsJoin(f) && DatasetBrowseRepository.like(f.text()) == null) {
+        // Origin and similarity are not in explanation_count: such a filter is read by the sample indexes or scanned.
+        if (!needsJoin(f) && DatasetBrowseRepository.like(f.text()) == null && !f.byOrigin()) {
             long total = countFromSummary(tx, f);
             if (total == 0) {
                 return new Page<>(List.of(), 0, after, false);
@@ -141,10 +142,11 @@ public final class ExplanationBrowseRepository {
         }, ExplanationRow::id);
     }
 
-    /** Sum of explanation_count over the side, source and status of the filter (its other fields are ignored). */
+    /** Sum of explanation_count over the side, source, status and variant of the filter (its other fields are ignored). */
     long countFromSummary(Tx tx, ExplanationFilter f) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String where = explanationWhere(new ExplanationFilter(null, null, f.side(), f.source(), f.status(), null, null, null), params);
+        String where = explanationWhere(new ExplanationFilter(null, null, f.side(), f.source(), f.status(), null, null, null,
+                f.variant(), null, null), params);
         return Sql.count(tx, "SELECT COALESCE(SUM(e.n), 0) FROM explanation_count e" + where, params.toArray());
     }
 
@@ -243,7 +245,10 @@ public final class ExplanationBrowseRepository {
         return b.toString();
     }
 
-    /** Conditions on explanation columns only (alias e), also valid on explanation_count except the text. */
+    /**
+     * Conditions on explanation columns only (alias e), also valid on explanation_count except the text, the
+     * origin and the similarity.
+     */
     static String explanationWhere(ExplanationFilter f, List<Object> params) {
         List<String> clauses = new ArrayList<>();
         if (f.side() != null && !f.side().isBlank()) {
@@ -257,6 +262,19 @@ public final class ExplanationBrowseRepository {
         if (f.status() != null && !f.status().isBlank()) {
             clauses.add("e.status = ?");
             params.add(f.status());
+        }
+        if (f.variant() != null && !f.variant().isBlank()) {
+            clauses.add("e.variant = ?");
+            params.add(f.variant());
+        }
+        if (f.origin() != null && !f.origin().isBlank()) {
+            clauses.add("e.source = ?");
+            params.add(f.origin());
+        }
+        if (f.minSimilarity() != null) {
+            // Only retrieved rows carry a similarity: generated ones (NULL) drop out.
+            clauses.add("e.similarity >= ?");
+            params.add(f.minSimilarity());
         }
         String text = DatasetBrowseRepository.like(f.text());
         if (text != null) {

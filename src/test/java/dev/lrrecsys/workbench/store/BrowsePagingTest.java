@@ -100,6 +100,16 @@ class BrowsePagingTest {
             new ExplanationRepository().save(tx, someSamples.stream().map(id -> new ExplanationRepository.ExplanationRow(id,
                     "contrastive", "positive", "ollama", "small", 1, "h" + id, "ok", "a sentence", null)).toList(), List.of());
         });
+        // Reasoning-pool rows (issue 12), written as the pool writes them: every third sample of a few reuses the
+        // pair of a seed sample with a similarity from 0 to 0.9, in a concise variant of its own source.
+        List<Long> pooled = ids(db, "SELECT id FROM sample WHERE MOD(id, 7) = 0 ORDER BY id");
+        db.inTransaction(tx -> {
+            new ExplanationRepository().save(tx, pooled.stream().filter(id -> id % 3 == 0).map(id -> new ExplanationRepository.ExplanationRow(id,
+                    "concise", "positive", "pool", "m", 1, "h" + id, "ok", "a seed sentence", null)).toList(), List.of());
+            new ReasoningPoolRepository().saveRetrieved(tx, pooled.stream().filter(id -> id % 3 != 0).map(id ->
+                    new ReasoningPoolRepository.RetrievedRow(id, "concise", "positive", "pool", "m", 1, "h" + id, "a reused sentence",
+                            pooled.get(0), (id % 10) / 10.0, null)).toList());
+        });
         ExplanationBrowseRepository indexed = new ExplanationBrowseRepository();
         ExplanationBrowseRepository scanning = new ExplanationBrowseRepository(SCAN);
         int productId = ids(db, "SELECT product_id FROM sample GROUP BY product_id ORDER BY COUNT(*) DESC LIMIT 1").get(0).intValue();
@@ -118,7 +128,14 @@ class BrowsePagingTest {
                 new Case(filter(null, null, "negative", "ok", null, productId), "e.side = 'negative' AND e.status = 'ok' AND s.product_id = ?", productId),
                 new Case(filter("taco", null, null, null, null, null), "(LOWER(p.name) LIKE '%taco%' OR LOWER(p.external_id) LIKE '%taco%')"),
                 new Case(new ExplanationFilter(null, null, "negative", null, null, null, null,
-                        new KeywordRepository.ProductGroup(KeywordRepository.ProductGroup.CITY, city, 0)), "e.side = 'negative' AND p.city = ?", city));
+                        new KeywordRepository.ProductGroup(KeywordRepository.ProductGroup.CITY, city, 0)), "e.side = 'negative' AND p.city = ?", city),
+                new Case(selection(null, "concise", null, null, null), "e.variant = 'concise'"),
+                new Case(selection("pool / m", null, "retrieved", null, null), "e.generator = 'pool' AND e.source = 'retrieved'"),
+                new Case(selection(null, null, "generated", "positive", null), "e.source = 'generated' AND e.side = 'positive'"),
+                new Case(selection(null, "concise", null, null, 0.5), "e.variant = 'concise' AND e.similarity >= 0.5"),
+                new Case(selection(null, null, "retrieved", null, 0.85), "e.source = 'retrieved' AND e.similarity >= 0.85"),
+                new Case(new ExplanationFilter(null, null, null, null, null, null, productId, null, null, "retrieved", 0.3),
+                        "s.product_id = ? AND e.source = 'retrieved' AND e.similarity >= 0.3", productId));
         for (Case c : cases) {
             List<Long> expected = ids(db, from + c.where() + " ORDER BY e.id", c.params());
             assertThat(walk(db, (tx, after) -> indexed.page(tx, c.filter(), after, 100), r -> r.id()))
@@ -132,6 +149,13 @@ class BrowsePagingTest {
                 .isEqualTo(ids(db, "SELECT id FROM explanation WHERE status = 'failed'").size()).isPositive();
         assertThat(db.read(tx -> indexed.page(tx, new ExplanationFilter(null, null, null, "ollama / small", null, null, null, null),
                 Long.MIN_VALUE, 10)).total()).isEqualTo(someSamples.size()).isPositive();
+        // The variant is counted from the summary; the pool's retrieved rows are there and say so.
+        assertThat(db.read(tx -> indexed.page(tx, selection(null, "concise", null, null, null), Long.MIN_VALUE, 10)).total())
+                .isEqualTo(pooled.size()).isPositive();
+        List<Long> retrieved = ids(db, "SELECT id FROM explanation WHERE source = 'retrieved' AND similarity >= 0.85 ORDER BY id");
+        assertThat(retrieved).isNotEmpty();
+        assertThat(db.read(tx -> indexed.page(tx, selection(null, null, "retrieved", null, 0.85), Long.MIN_VALUE, 1000)).rows())
+                .allSatisfy(r -> assertThat(r.origin()).startsWith("retrieved from sample " + pooled.get(0) + " (similarity 0.9"));
     }
 
     @Test
@@ -146,6 +170,16 @@ class BrowsePagingTest {
         Page<Long> second = KeyWindowScan.page(limits, first.nextKey(), 1, 1000, 1, window, k -> k);
         assertThat(second.rows()).containsExactly(250L);
         assertThat(second.nextKey()).isEqualTo(250L);
+    }
+
+    @Test
+    void anOriginOutsideGeneratedAndRetrievedIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExplanationFilter(null, null, null, null, null, null,
+                null, null, null, "copied", null)).hasMessage("origin must be generated or retrieved, got 'copied'");
+    }
+
+    private static ExplanationFilter selection(String source, String variant, String origin, String side, Double minSimilarity) {
+        return new ExplanationFilter(null, null, side, source, null, null, null, null, variant, origin, minSimilarity);
     }
 
     private static ExplanationFilter filter(String product, String consumer, String side, String status, String text, Integer productId) {

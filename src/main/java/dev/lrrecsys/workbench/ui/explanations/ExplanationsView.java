@@ -35,6 +35,10 @@ public final class ExplanationsView implements WorkbenchView {
     @FXML private ComboBox<String> sideBox;
     @FXML private ComboBox<String> sourceBox;
     @FXML private ComboBox<String> statusBox;
+    @FXML private ComboBox<String> variantBox;
+    @FXML private ComboBox<String> originBox;
+    @FXML private TextField similarityField;
+    @FXML private Label qualityLabel;
     @FXML private TextField textField;
     @FXML private ComboBox<AlignmentFilter.Order> alignmentBox;
     @FXML private TextField lcField;
@@ -66,7 +70,13 @@ public final class ExplanationsView implements WorkbenchView {
         statusBox.valueProperty().bindBidirectional(viewModel.statusProperty());
         sourceBox.setItems(viewModel.sources());
         sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
-        for (ComboBox<String> box : java.util.List.of(sideBox, statusBox, sourceBox)) {
+        variantBox.setItems(FXCollections.observableArrayList(ExplanationsViewModel.VARIANTS));
+        variantBox.valueProperty().bindBidirectional(viewModel.variantProperty());
+        originBox.setItems(FXCollections.observableArrayList(ExplanationsViewModel.ORIGINS));
+        originBox.valueProperty().bindBidirectional(viewModel.originProperty());
+        similarityField.textProperty().bindBidirectional(viewModel.minSimilarityProperty());
+        qualityLabel.textProperty().bind(viewModel.qualityProperty());
+        for (ComboBox<String> box : java.util.List.of(sideBox, statusBox, sourceBox, variantBox, originBox)) {
             box.setOnAction(e -> viewModel.search());
         }
         alignmentBox.setItems(FXCollections.observableArrayList(AlignmentFilter.Order.values()));

@@ -16,6 +16,9 @@ import dev.lrrecsys.workbench.ui.LatestOnly;
 import dev.lrrecsys.workbench.ui.NamedJob;
 import dev.lrrecsys.workbench.ui.PagedQuery;
 import dev.lrrecsys.workbench.ui.ReadJob;
+import dev.lrrecsys.workbench.explain.Variant;
+import dev.lrrecsys.workbench.insight.ExplanationQuality;
+import dev.lrrecsys.workbench.workflow.MeasureQuality;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -36,6 +39,10 @@ public final class ExplanationsViewModel {
     public static final String ANY = "(any)";
     public static final List<String> SIDES = List.of(ANY, "positive", "negative", "general", "aspects", "summary", "rating");
     public static final List<String> STATUSES = List.of(ANY, "ok", "rejected", "failed");
+    public static final List<String> VARIANTS = java.util.stream.Stream.concat(java.util.stream.Stream.of(ANY),
+            java.util.Arrays.stream(Variant.values()).map(Variant::key)).toList();
+    public static final List<String> ORIGINS = List.of(ANY, ExplanationFilter.GENERATED, ExplanationFilter.RETRIEVED);
+    static final String QUALITY_NO_GENERATOR = "Quality: choose a generator (and a variant) to measure its explanations.";
 
     private final Background background;
     private final Database database;
@@ -47,6 +54,13 @@ public final class ExplanationsViewModel {
     private final StringProperty source = new SimpleStringProperty(ANY);
     private final StringProperty status = new SimpleStringProperty(ANY);
     private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty variant = new SimpleStringProperty(ANY);
+    private final StringProperty origin = new SimpleStringProperty(ANY);
+    private final StringProperty minSimilarity = new SimpleStringProperty("");
+    // The quality figures of the chosen generator and variant (issue 11, point 4), measured off the FX thread.
+    private final StringProperty quality = new SimpleStringProperty(QUALITY_NO_GENERATOR);
+    private final LatestOnly qualityLoader = new LatestOnly();
+    private List<String> measured;
     private final ObservableList<String> sources = FXCollections.observableArrayList(ANY);
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final ObjectProperty<ExplanationRow> selected = new SimpleObjectProperty<>();
@@ -69,13 +83,15 @@ public final class ExplanationsViewModel {
         this.database = database;
         this.errors = errors;
         results = new PagedQuery<>(background, (after, limit) -> {
-            ExplanationFilter f = filter();
+            ExplanationFilter unparsed = filter(null);
+            String similarity = minSimilarity.get();
             AlignmentFilter.Order order = alignmentOrder.get();
             String lc = lcRange.get();
             String ic = icRange.get();
             return new ReadJob<>("Explanations page", database, tx -> {
                 // Parsed in the job, so that a range that does not parse is reported like any failed read.
                 AlignmentFilter a = alignmentFilter(order, lc, ic);
+                ExplanationFilter f = withSimilarity(unparsed, similarity(similarity));
                 Page<ExplanationRow> page = a.active() ? alignment.browse(tx, f, a, after, limit) : repository.page(tx, f, after, limit);
                 scores.putAll(alignment.scoresOf(tx, page.rows().stream().map(ExplanationRow::id).toList()));
                 return page;
@@ -99,7 +115,9 @@ public final class ExplanationsViewModel {
             source.set(chosen == null ? ANY : chosen);
             empty.set(list.stream().mapToLong(SourceCount::count).sum() == 0);
         }, errors);
+        measured = null;
         results.reload();
+        measureQuality();
     }
 
     /** Applies a filter coming from another view (keyword drill-down) and reloads. */
@@ -113,11 +131,15 @@ public final class ExplanationsViewModel {
         source.set(f.source() == null ? ANY : f.source());
         status.set(f.status() == null ? ANY : f.status());
         text.set(nz(f.text()));
+        variant.set(f.variant() == null ? ANY : f.variant());
+        origin.set(f.origin() == null ? ANY : f.origin());
+        minSimilarity.set(f.minSimilarity() == null ? "" : f.minSimilarity().toString());
         productId = f.productId();
         group = f.group();
         scope.set(productId != null ? "Only product #" + productId + " (from the keyword view)"
                 : group != null ? "Only products of " + group.attribute() + " = " + group.value() : "");
         results.reload();
+        measureQuality();
     }
 
     /** Drops the product/group restriction set by a drill-down. */
@@ -130,6 +152,86 @@ public final class ExplanationsViewModel {
 
     public void search() {
         results.reload();
+        measureQuality();
+    }
+
+    /**
+     * Measures redundancy, spuriousness and factors per explanation (and driver precision/recall on synthetic
+     * worlds) of the chosen generator and variant, once per choice (again after a refresh): it reads every
+     * explanation of the generator, so it runs as a job and only the latest choice is shown.
+     */
+    void measureQuality() {
+        String generator = generatorOf(any(source.get()));
+        String v = any(variant.get());
+        if (generator == null) {
+            measured = null;
+            qualityLoader.load(background, new NamedJob<>("Explanation quality", c -> QUALITY_NO_GENERATOR), quality::set, errors);
+            return;
+        }
+        List<String> key = java.util.Arrays.asList(generator, v);
+        if (key.equals(measured)) {
+            return;
+        }
+        measured = key;
+        MeasureQuality.Settings settings = new MeasureQuality.Settings(generator, v);
+        quality.set("Quality of " + selection(settings) + ": measuring...");
+        qualityLoader.load(background, new NamedJob<>("Explanation quality of " + selection(settings), c -> {
+            if (!MeasureQuality.keyFactorsFound(database)) {
+                return "Quality of " + selection(settings) + ": no key factors yet (spuriousness is measured against them): "
+                        + "find them with `lrw factors --project DIR` first.";
+            }
+            try {
+                return describeQuality(settings, MeasureQuality.measure(database, settings));
+            } catch (WorkbenchException e) {
+                return "Quality of " + selection(settings) + ": " + e.getMessage();
+            }
+        }), quality::set, e -> {
+            measured = null;
+            errors.accept(e);
+        });
+    }
+
+    static String describeQuality(MeasureQuality.Settings s, ExplanationQuality.Figures f) {
+        String line = String.format(java.util.Locale.ROOT, "Quality of %s (%d explanations): redundancy %.4f, spuriousness %.4f, "
+                + "factors per explanation %.2f", selection(s), f.explanations(), f.redundancy(), f.spuriousness(), f.factorsPerExplanation());
+        if (f.groundTruth()) {
+            line += String.format(java.util.Locale.ROOT, ", driver precision %.4f, driver recall %.4f", f.driverPrecision(), f.driverRecall());
+        }
+        return line;
+    }
+
+    private static String selection(MeasureQuality.Settings s) {
+        return s.generator() + ", " + (s.variant() == null ? "every variant" : s.variant());
+    }
+
+    /** The generator of a "generator / model" source, or null. */
+    static String generatorOf(String source) {
+        if (source == null) {
+            return null;
+        }
+        int slash = source.indexOf(" / ");
+        return slash < 0 ? source : source.substring(0, slash);
+    }
+
+    /** The minimum similarity typed (blank: any); similarities are cosines, from -1 to 1. */
+    static Double similarity(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            double v = Double.parseDouble(text.strip());
+            if (v >= -1 && v <= 1) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a value out of range
+        }
+        throw new WorkbenchException("Minimum similarity must be a number from -1 to 1, like 0.8, got '" + text.strip() + "'.");
+    }
+
+    private static ExplanationFilter withSimilarity(ExplanationFilter f, Double min) {
+        return new ExplanationFilter(f.product(), f.consumer(), f.side(), f.source(), f.status(), f.text(), f.productId(),
+                f.group(), f.variant(), f.origin(), min);
     }
 
     /** Rebuilds the selected explanation's prompt (off the JavaFX thread) and shows it under the explanation. */
@@ -158,9 +260,14 @@ public final class ExplanationsViewModel {
         return b.toString();
     }
 
+    /** The filter as typed; throws when the minimum similarity does not parse. */
     ExplanationFilter filter() {
+        return filter(similarity(minSimilarity.get()));
+    }
+
+    private ExplanationFilter filter(Double min) {
         return new ExplanationFilter(product.get(), consumer.get(), any(side.get()), any(source.get()), any(status.get()),
-                text.get(), productId, group);
+                text.get(), productId, group, any(variant.get()), any(origin.get()), min);
     }
 
     /** The alignment order and the LC and IC ranges ("0.5..1", "..0.2", "-1..0"; blank: any). */
@@ -268,6 +375,22 @@ public final class ExplanationsViewModel {
 
     public StringProperty textProperty() {
         return text;
+    }
+
+    public StringProperty variantProperty() {
+        return variant;
+    }
+
+    public StringProperty originProperty() {
+        return origin;
+    }
+
+    public StringProperty minSimilarityProperty() {
+        return minSimilarity;
+    }
+
+    public StringProperty qualityProperty() {
+        return quality;
     }
 
     public ObservableList<String> sources() {

@@ -89,6 +89,43 @@ class ExplanationsViewTest {
         assertThat(stage.errors).isEmpty();
     }
 
+    @Test
+    void variantOriginAndSimilarityNarrowTheRowsAndTheQualityLineSaysWhatItNeeds(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#explanationsTable").queryAs(TableView.class);
+        javafx.scene.control.Label quality = robot.lookup("#qualityLabel").queryAs(javafx.scene.control.Label.class);
+        waitFor(() -> !table.getItems().isEmpty() && view.viewModel().sources().contains(OFFLINE));
+        assertThat(quality.getText()).isEqualTo(ExplanationsViewModel.QUALITY_NO_GENERATOR);
+
+        robot.interact(() -> {
+            view.viewModel().sourceProperty().set(OFFLINE);
+            view.viewModel().variantProperty().set("contrastive");
+            view.viewModel().originProperty().set("generated");
+            view.viewModel().search();
+        });
+        // The sample project has explanations but no key factors: the line says so instead of figures.
+        waitFor(() -> quality.getText().contains("no key factors yet"));
+        assertThat(quality.getText()).isEqualTo("Quality of offline, contrastive: no key factors yet (spuriousness is "
+                + "measured against them): find them with `lrw factors --project DIR` first.");
+        waitFor(() -> !table.getItems().isEmpty() && table.getItems().stream()
+                .allMatch(r -> ((ExplanationRow) r).variant().equals("contrastive") && ((ExplanationRow) r).origin().equals("generated")));
+        ViewStage.assertNothingElided(view.node());
+
+        // No pooled rows here: retrieved ones, or any with a similarity, match nothing.
+        robot.interact(() -> {
+            view.viewModel().originProperty().set(ExplanationsViewModel.ANY);
+            view.viewModel().minSimilarityProperty().set("0.5");
+            view.viewModel().search();
+        });
+        waitFor(() -> table.getItems().isEmpty());
+        robot.interact(() -> {
+            view.viewModel().minSimilarityProperty().set("high");
+            view.viewModel().search();
+        });
+        waitFor(() -> !stage.errors.isEmpty());
+        assertThat(stage.errors).singleElement().asString()
+                .endsWith("Minimum similarity must be a number from -1 to 1, like 0.8, got 'high'.");
+    }
+
     /** What the box shows (its button cell), read on the FX thread. */
     private static String shown(ComboBox<?> box) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText()).get();
