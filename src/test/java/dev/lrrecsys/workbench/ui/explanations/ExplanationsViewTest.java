@@ -126,6 +126,29 @@ class ExplanationsViewTest {
                 .endsWith("Minimum similarity must be a number from -1 to 1, like 0.8, got 'high'.");
     }
 
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void withKeyFactorsTheQualityLineShowsTheFiguresOfLrwQuality(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#explanationsTable").queryAs(TableView.class);
+        javafx.scene.control.Label quality = robot.lookup("#qualityLabel").queryAs(javafx.scene.control.Label.class);
+        waitFor(() -> !table.getItems().isEmpty());
+        dev.lrrecsys.workbench.workflow.FindKeyFactors.job(stage.project(),
+                dev.lrrecsys.workbench.workflow.FindKeyFactors.Settings.defaults()).run(dev.lrrecsys.workbench.task.TaskContext.silent());
+        dev.lrrecsys.workbench.workflow.MeasureQuality.Settings settings =
+                new dev.lrrecsys.workbench.workflow.MeasureQuality.Settings("offline", "contrastive");
+        String expected = ExplanationsViewModel.describeQuality(settings,
+                dev.lrrecsys.workbench.workflow.MeasureQuality.measure(stage.project(), settings));
+        robot.interact(() -> {
+            view.viewModel().sourceProperty().set(OFFLINE);
+            view.viewModel().variantProperty().set("contrastive");
+            view.refresh();
+        });
+        waitFor(() -> quality.getText().equals(expected));
+        assertThat(expected).contains("redundancy ", "spuriousness ", "factors per explanation ");
+        ViewStage.assertNothingElided(view.node());
+        assertThat(stage.errors).isEmpty();
+    }
+
     /** What the box shows (its button cell), read on the FX thread. */
     private static String shown(ComboBox<?> box) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText()).get();
