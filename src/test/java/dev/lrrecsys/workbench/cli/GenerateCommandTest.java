@@ -115,7 +115,7 @@ class GenerateCommandTest {
         Outcome o = run("generate", "--project", p.toString(), "--variant", "both");
         assertThat(o.exit()).isEqualTo(1);
         assertThat(o.err()).isEqualTo("error: Unknown variant 'both': use one of contrastive, positive-only, general, "
-                + "aspects, history-summary, direct-rating." + System.lineSeparator());
+                + "aspects, history-summary, direct-rating, concise." + System.lineSeparator());
         assertThat(contents(p)).isEqualTo(before);
     }
 

@@ -191,7 +191,7 @@ public final class RunsView implements WorkbenchView {
     private JFreeChart curve() {
         RunRecord run = viewModel.selectedRunProperty().get();
         XYSeries loss = new XYSeries("training loss");
-        XYSeries val = new XYSeries("validation metric (test split)");
+        XYSeries val = new XYSeries("validation metric (validation part of training)");
         for (double[] p : viewModel.curve()) {
             loss.add(p[0], p[1]);
             if (!Double.isNaN(p[2])) {
