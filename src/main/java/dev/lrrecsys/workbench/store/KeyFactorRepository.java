@@ -114,6 +114,15 @@ public final class KeyFactorRepository {
                         rs.getInt(6), rs.getDouble(7), rs.getDouble(8))));
     }
 
+    /** The newest run of each segment attribute (the whole-dataset-only runs as one attribute, null), oldest attribute first. */
+    public List<RunRow> latestPerSegment(Tx tx) throws SQLException {
+        return Sql.list(tx, "SELECT id, segment_attribute, penalty, candidates, train_samples, validation_samples, "
+                        + "validation_rmse, baseline_rmse FROM factor_run WHERE id IN (SELECT MAX(id) FROM factor_run "
+                        + "GROUP BY segment_attribute) ORDER BY id",
+                rs -> new RunRow(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getInt(4), rs.getInt(5),
+                        rs.getInt(6), rs.getDouble(7), rs.getDouble(8)));
+    }
+
     /** The run's factors by segment value ('' first), strongest first within each. */
     public List<FactorRow> factors(Tx tx, long runId) throws SQLException {
         return Sql.list(tx, "SELECT segment_value, factor_key, kind, attribute, val, label, gate, effect, samples, "

@@ -239,6 +239,10 @@ public final class MainWindowView implements Navigation, StartActions {
         workflows.buildKeywordIndex();
     }
 
+    @Override public void findKeyFactors(dev.lrrecsys.workbench.workflow.FindKeyFactors.Settings settings) {
+        workflows.findKeyFactors(settings);
+    }
+
     @FXML @Override public void train() {
         workflows.train();
     }

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui;
 
 import dev.lrrecsys.workbench.store.ExplanationFilter;
+import dev.lrrecsys.workbench.workflow.FindKeyFactors;
 
 /**
  * How a view reaches the rest of the window: open another view (the keyword view opens matching explanations,
@@ -34,6 +35,9 @@ public interface Navigation {
     void generateExplanations();
 
     void buildKeywordIndex();
+
+    /** Runs mask training (`lrw factors`) in the task panel; open views reload when it ends. */
+    void findKeyFactors(FindKeyFactors.Settings settings);
 
     void train();
 }

@@ -7,6 +7,7 @@ public enum ViewKind {
     EXPLANATIONS("Explanations", "Explanations"),
     COMPARISON("Side-by-side", "Explanations"),
     KEYWORDS("Keywords per restaurant", "Reports"),
+    KEY_FACTORS("Key factors", "Reports"),
     RUNS("Runs", "Runs"),
     ATTENTION("Attention", "Runs"),
     UNCERTAINTY("Uncertainty vs gain", "Runs"),

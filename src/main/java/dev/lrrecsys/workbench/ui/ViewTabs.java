@@ -6,6 +6,7 @@ import dev.lrrecsys.workbench.ui.comparison.ComparisonView;
 import dev.lrrecsys.workbench.ui.dataset.DatasetView;
 import dev.lrrecsys.workbench.ui.explanations.ExplanationsView;
 import dev.lrrecsys.workbench.ui.caseworkbench.CaseWorkbenchView;
+import dev.lrrecsys.workbench.ui.factors.KeyFactorsView;
 import dev.lrrecsys.workbench.ui.keywords.KeywordsView;
 import dev.lrrecsys.workbench.ui.runs.RunsView;
 import dev.lrrecsys.workbench.ui.uncertainty.UncertaintyView;
@@ -62,7 +63,7 @@ final class ViewTabs {
         }
     }
 
-    /** The views in the navigator's order, the start screen first: also the View menu's order and Ctrl+0..8. */
+    /** The views in the navigator's order, the start screen first: also the View menu's order and Ctrl+0..9. */
     static List<ViewKind> navigatorOrder() {
         Map<String, List<ViewKind>> groups = new LinkedHashMap<>();
         for (ViewKind kind : ViewKind.values()) {
@@ -159,6 +160,7 @@ final class ViewTabs {
             case DATASET -> new DatasetView(context);
             case EXPLANATIONS -> new ExplanationsView(context);
             case KEYWORDS -> new KeywordsView(context);
+            case KEY_FACTORS -> new KeyFactorsView(context);
             case RUNS -> new RunsView(context);
             case ATTENTION -> new AttentionView(context);
             case UNCERTAINTY -> new UncertaintyView(context);

@@ -10,6 +10,7 @@ import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsViewModel;
 import dev.lrrecsys.workbench.ui.settings.TrainingSettingsDialog;
 import dev.lrrecsys.workbench.ui.settings.TrainingSettingsViewModel;
 import dev.lrrecsys.workbench.workflow.BuildKeywordIndex;
+import dev.lrrecsys.workbench.workflow.FindKeyFactors;
 import dev.lrrecsys.workbench.workflow.GenerateExplanations;
 import dev.lrrecsys.workbench.workflow.ImportDataset;
 import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
@@ -94,6 +95,13 @@ final class WorkflowActions {
                     }
                     todo.forEach(s -> jobs.run(BuildKeywordIndex.job(project, s)));
                 }, e -> jobs.fail("Build keyword index", e));
+    }
+
+    void findKeyFactors(FindKeyFactors.Settings settings) {
+        Project project = viewModel.project();
+        if (project != null) {
+            start("Find key factors", () -> jobs.run(FindKeyFactors.job(project, settings)));
+        }
     }
 
     void train() {

@@ -241,7 +241,7 @@ class MainWindowTest {
         javafx.scene.control.TableView<ShortcutsDialog.Shortcut> table = find(robot, "#shortcutsTable", javafx.scene.control.TableView.class);
         assertThat(table.getItems()).hasSize((int) accelerators).hasSizeGreaterThan(20);
         assertThat(table.getItems()).contains(new ShortcutsDialog.Shortcut("File > Quit", "Ctrl+Q"),
-                new ShortcutsDialog.Shortcut("View > Case workbench", "Ctrl+8"),
+                new ShortcutsDialog.Shortcut("View > Case workbench", "Ctrl+9"),
                 new ShortcutsDialog.Shortcut("Help > Keyboard shortcuts", "Ctrl+/"));
     }
 

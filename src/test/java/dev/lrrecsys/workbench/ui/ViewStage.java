@@ -38,6 +38,7 @@ public final class ViewStage implements Navigation, AutoCloseable {
     public final List<String> errors = new ArrayList<>();
     public final List<ExplanationFilter> explanationRequests = new ArrayList<>();
     public final List<Long> caseRequests = new ArrayList<>();
+    public final List<dev.lrrecsys.workbench.workflow.FindKeyFactors.Settings> keyFactorRequests = new ArrayList<>();
     private WorkbenchView view;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private static final double TAB_HEADER = 32;
@@ -102,6 +103,11 @@ public final class ViewStage implements Navigation, AutoCloseable {
 
     @Override
     public void buildKeywordIndex() {
+    }
+
+    @Override
+    public void findKeyFactors(dev.lrrecsys.workbench.workflow.FindKeyFactors.Settings settings) {
+        keyFactorRequests.add(settings);
     }
 
     @Override
