@@ -82,7 +82,7 @@ class ViewModelsTest {
                     .max(java.util.Comparator.comparingLong(KeywordRepository.ProductMentions::negative)).orElseThrow();
             keywords.productProperty().set(busiest);
             assertThat(keywords.negative()).isNotEmpty().hasSizeLessThanOrEqualTo(15);
-            assertThat(keywords.negativeTitleProperty().get()).isEqualTo("Why not (" + busiest.negative() + " negative explanations)");
+            assertThat(keywords.negativeTitleProperty().get()).isEqualTo("Why not (" + busiest.negative() + " explanations)");
 
             ExplanationsViewModel explanations = new ExplanationsViewModel(new DirectBackground(), p.database(), errors::add);
             explanations.refresh();

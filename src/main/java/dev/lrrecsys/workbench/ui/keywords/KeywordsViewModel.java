@@ -172,8 +172,8 @@ public final class KeywordsViewModel {
         }), b -> {
             positive.setAll(b.positive().keywords());
             negative.setAll(b.negative().keywords());
-            positiveTitle.set("Why (" + b.positive().explanations() + " positive explanations)");
-            negativeTitle.set("Why not (" + b.negative().explanations() + " negative explanations)");
+            positiveTitle.set("Why (" + b.positive().explanations() + " explanations)");
+            negativeTitle.set("Why not (" + b.negative().explanations() + " explanations)");
             timing.set((p != null ? p.name() : g.attribute() + " = " + g.value()) + " compared with " + b.negative().peers()
                     + ": answered in " + b.millis() + " ms");
         }, errors);
