@@ -95,18 +95,7 @@ public final class ExplanationRepository {
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), previous), -1L, Long::sum);
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), r.status()), 1L, Long::sum);
         }
-        try (PreparedStatement ps = ViewSummaries.explanationCounter(tx)) {
-            for (Map.Entry<List<String>, Long> d : deltas.entrySet()) {
-                if (d.getValue() != 0) {
-                    for (int i = 0; i < 5; i++) {
-                        ps.setString(i + 1, d.getKey().get(i));
-                    }
-                    ps.setLong(6, d.getValue());
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
-        }
+        ViewSummaries.addExplanationCounts(tx, deltas);
     }
 
     private static void bind(PreparedStatement ps, ExplanationRow r) throws SQLException {

@@ -194,18 +194,7 @@ public final class ReasoningPoolRepository {
             }
             deltas.merge(List.of(r.generator(), r.model(), r.variant(), r.side(), "ok"), 1L, Long::sum);
         }
-        try (PreparedStatement ps = ViewSummaries.explanationCounter(tx)) {
-            for (Map.Entry<List<String>, Long> d : deltas.entrySet()) {
-                if (d.getValue() != 0) {
-                    for (int i = 0; i < 5; i++) {
-                        ps.setString(i + 1, d.getKey().get(i));
-                    }
-                    ps.setLong(6, d.getValue());
-                    ps.addBatch();
-                }
-            }
-            ps.executeBatch();
-        }
+        ViewSummaries.addExplanationCounts(tx, deltas);
     }
 
     /** How many rows of one source are reused ones. */

@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,8 +61,27 @@ final class ViewSummaries {
         }
     }
 
+    /**
+     * Adds each non-zero delta to the count of its (generator, model, variant, side, status), the key's five parts in
+     * that order: the one writer of explanation_count for every repository that adds, replaces or reuses rows.
+     */
+    static void addExplanationCounts(Tx tx, Map<List<String>, Long> deltas) throws SQLException {
+        try (PreparedStatement ps = explanationCounter(tx)) {
+            for (Map.Entry<List<String>, Long> d : deltas.entrySet()) {
+                if (d.getValue() != 0) {
+                    for (int i = 0; i < 5; i++) {
+                        ps.setString(i + 1, d.getKey().get(i));
+                    }
+                    ps.setLong(6, d.getValue());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Adds delta to the count of one (generator, model, variant, side, status). */
-    static PreparedStatement explanationCounter(Tx tx) throws SQLException {
+    private static PreparedStatement explanationCounter(Tx tx) throws SQLException {
         return tx.connection().prepareStatement("MERGE INTO explanation_count c USING (VALUES (CAST(? AS VARCHAR(40)), "
                 + "CAST(? AS VARCHAR(200)), CAST(? AS VARCHAR(30)), CAST(? AS VARCHAR(10)), CAST(? AS VARCHAR(10)), "
                 + "CAST(? AS BIGINT))) v(generator, model, variant, side, status, n) ON c.generator = v.generator "
