@@ -238,8 +238,8 @@ final class ImportTarget {
     }
 
     /** The writer's JDBC failures, as the store reports them (this package stays free of java.sql). */
-    private static StoreException failed(Exception e) {
-        return StoreException.of(e, false);
+    private StoreException failed(Exception e) {
+        return writer.failure(e);
     }
 
     /** Refuses, at the row last passed to {@link #row}, an id longer than the database column. */

@@ -167,14 +167,13 @@ public final class Project implements AutoCloseable {
 
     /**
      * After a commit failed in a way that leaves unknown whether it was written (the disk filled up during it): closes
-     * this project's database (H2 has closed its store already) and reads the file as it is on disk, read-only. The
-     * project cannot be used afterwards; open it again.
+     * this project's database (H2 has closed its store already) and reads the file as the next open will find it,
+     * writing nothing to the disk (see {@link ProjectDatabase#readAsNextOpenWould}). The project cannot be used
+     * afterwards; open it again.
      */
     public <T> T readBackAfterFailedCommit(Database.Work<T> work) {
         database.close();
-        try (Database onDisk = ProjectDatabase.openReadOnly(dir)) {
-            return onDisk.read(work);
-        }
+        return ProjectDatabase.readAsNextOpenWould(dir, work);
     }
 
     public Database database() {

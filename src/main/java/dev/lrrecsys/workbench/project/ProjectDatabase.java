@@ -31,24 +31,63 @@ final class ProjectDatabase {
             pool.dispose();
             throw translate(projectDir, e);
         }
-        return Database.over(pool);
+        return Database.over(pool, projectDir);
     }
 
+    /** Each in-memory copy gets its own name: two read-backs at once must not share H2's in-memory files. */
+    private static final java.util.concurrent.atomic.AtomicLong READ_BACKS = new java.util.concurrent.atomic.AtomicLong();
+
     /**
-     * The database file as it is on disk, read-only (nothing is written, so it opens on a full disk too): to find out
-     * what a commit that failed half-way left. The caller disposes of it.
+     * Reads the database file as the next open will find it, writing nothing to the project's disk (so it works on a
+     * full disk): to find out what a commit that failed half-way left. First read-only; when the file holds a
+     * transaction H2 must finish first (commit or roll back, which writes: a read-only open then fails with "This
+     * store is read-only"), from a copy in memory, where H2 finishes it as the next open of the file will.
      */
-    static Database openReadOnly(Path projectDir) {
-        String url = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME)
-                + ";ACCESS_MODE_DATA=r;FILE_LOCK=FILE;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "lrw", "");
-        try (Connection probe = pool.getConnection()) {
-            probe.isValid(1);
-        } catch (SQLException e) {
-            pool.dispose();
-            throw translate(projectDir, e);
+    static <T> T readAsNextOpenWould(Path projectDir, Database.Work<T> work) {
+        Path file = projectDir.resolve(Project.DB_FILE_NAME);
+        String readOnly = "jdbc:h2:file:" + projectDir.resolve(Project.DB_BASE_NAME)
+                + ";ACCESS_MODE_DATA=r;FILE_LOCK=NO;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0";
+        try {
+            return readWith(readOnly, work);
+        } catch (RuntimeException unfinishedTransaction) {
+            long bytes;
+            try {
+                bytes = Files.size(file);
+            } catch (java.io.IOException e) {
+                unfinishedTransaction.addSuppressed(e);
+                throw unfinishedTransaction;
+            }
+            Runtime rt = Runtime.getRuntime();
+            long heapLeft = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+            if (bytes > heapLeft / 2) {
+                throw new WorkbenchException("Cannot read " + file + " back in memory: it holds " + bytes / 1048576
+                        + " MB and this process has " + heapLeft / 1048576 + " MB of memory left (run with more, e.g. "
+                        + "LRW_JAVA_OPTS=-Xmx8g).", unfinishedTransaction);
+            }
+            // H2's compressed in-memory file system: the copy lives in this process only and is deleted below.
+            String copyDir = "memLZF:/lrw-read-back-" + READ_BACKS.incrementAndGet();
+            try {
+                try (java.io.InputStream in = Files.newInputStream(file);
+                     java.io.OutputStream out = org.h2.store.fs.FileUtils.newOutputStream(copyDir + "/" + Project.DB_FILE_NAME, false)) {
+                    in.transferTo(out);
+                }
+                return readWith("jdbc:h2:" + copyDir + "/" + Project.DB_BASE_NAME
+                        + ";FILE_LOCK=NO;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0", work);
+            } catch (java.io.IOException | RuntimeException e) {
+                e.addSuppressed(unfinishedTransaction);
+                throw e instanceof RuntimeException r ? r
+                        : new WorkbenchException("Cannot read " + file + " back: " + e.getMessage(), e);
+            } finally {
+                org.h2.store.fs.FileUtils.deleteRecursive(copyDir, true);
+            }
         }
-        return Database.over(pool);
+    }
+
+    private static <T> T readWith(String url, Database.Work<T> work) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "lrw", "");
+        try (Database db = Database.over(pool)) {
+            return db.read(work);
+        }
     }
 
     /**

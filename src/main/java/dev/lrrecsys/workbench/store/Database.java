@@ -4,6 +4,7 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -14,14 +15,22 @@ import java.sql.SQLException;
 public final class Database implements AutoCloseable {
 
     private final JdbcConnectionPool pool;
+    /** The folder of the database file, whose disk tells a full disk from other storage failures; null: unknown. */
+    private final Path directory;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(JdbcConnectionPool pool, Path directory) {
         this.pool = pool;
+        this.directory = directory;
     }
 
-    /** Wraps an already opened pool (see {@code project.Project}). */
+    /** Wraps an already opened pool whose file's folder is not known (a full disk is then named only from H2's messages). */
     public static Database over(JdbcConnectionPool pool) {
-        return new Database(pool);
+        return new Database(pool, null);
+    }
+
+    /** Wraps an already opened pool over a database file in {@code directory} (see {@code project.Project}). */
+    public static Database over(JdbcConnectionPool pool, Path directory) {
+        return new Database(pool, directory);
     }
 
     /** For Flyway only. */
@@ -46,20 +55,20 @@ public final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             T result;
             try {
-                result = work.apply(new Tx(c));
+                result = work.apply(new Tx(c, directory));
             } catch (Throwable e) {
                 rollbackQuietly(c, e);
-                throw rethrow(e);
+                throw rethrow(e, directory);
             }
             try {
                 c.commit();
             } catch (SQLException e) {
                 rollbackQuietly(c, e);
-                throw StoreException.of(e, true);
+                throw StoreException.of(e, true, directory);
             }
             return result;
         } catch (SQLException e) {
-            throw StoreException.of(e, false);
+            throw StoreException.of(e, false, directory);
         }
     }
 
@@ -83,7 +92,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static RuntimeException rethrow(Throwable e) {
+    private static RuntimeException rethrow(Throwable e, Path directory) {
         if (e instanceof RuntimeException r) {
             return r;
         }
@@ -91,7 +100,7 @@ public final class Database implements AutoCloseable {
             throw err;
         }
         if (e instanceof SQLException s) {
-            return StoreException.of(s, false);
+            return StoreException.of(s, false, directory);
         }
         return new WorkbenchException(e.getMessage() == null ? e.toString() : e.getMessage(), e);
     }

@@ -42,6 +42,11 @@ public final class DatasetWriter implements AutoCloseable {
         groundTruth = new Batch(tx, "INSERT INTO ground_truth (consumer_id, attribute, val, weight) VALUES (?, ?, ?, ?)");
     }
 
+    /** A failure of this writer's SQL as the user sees it (a full disk named as such, see {@link StoreException}). */
+    public StoreException failure(Exception e) {
+        return StoreException.of(e, false, tx.databaseDir());
+    }
+
     public void consumer(int id, String externalId) throws SQLException {
         PreparedStatement ps = consumers.ps;
         ps.setInt(1, id);

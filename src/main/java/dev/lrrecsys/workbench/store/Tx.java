@@ -1,5 +1,6 @@
 package dev.lrrecsys.workbench.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 
 /**
@@ -9,9 +10,16 @@ import java.sql.Connection;
 public final class Tx {
 
     private final Connection connection;
+    private final Path databaseDir;
 
-    Tx(Connection connection) {
+    Tx(Connection connection, Path databaseDir) {
         this.connection = connection;
+        this.databaseDir = databaseDir;
+    }
+
+    /** The folder holding the database file (null when unknown): its disk is looked at when a write fails. */
+    Path databaseDir() {
+        return databaseDir;
     }
 
     Connection connection() {

@@ -12,6 +12,9 @@ import dev.lrrecsys.workbench.ingest.ImportResult;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.task.Job;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +73,8 @@ public final class ImportDataset {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportDataset.class);
+
     private ImportDataset() {
     }
 
@@ -115,6 +120,8 @@ public final class ImportDataset {
                     ? java.util.Optional.of(new DatasetBrowseRepository().counts(tx).get("interactions"))
                     : java.util.Optional.<Long>empty());
         } catch (RuntimeException unreadable) {
+            LOG.warn("Could not read {} back after the failed commit", project.dir().resolve(Project.DB_FILE_NAME),
+                    unreadable);
             failure.addSuppressed(unreadable);
             return failure;
         }
