@@ -37,6 +37,8 @@ public final class Project implements AutoCloseable {
     /** The last session ended without closing, so H2 recovered the file on this open: no compaction this session. */
     private final boolean recovered;
     private boolean compactOnClose;
+    /** The database was closed after a failed commit (see {@link #readBackAfterFailedCommit}): nothing left to close. */
+    private boolean closedAfterFailedCommit;
 
     private Project(Path dir, Database database, boolean recovered) {
         this.dir = dir;
@@ -173,6 +175,7 @@ public final class Project implements AutoCloseable {
      */
     public <T> T readBackAfterFailedCommit(Database.Work<T> work) {
         database.close();
+        closedAfterFailedCommit = true;
         return ProjectDatabase.readAsNextOpenWould(dir, work);
     }
 
@@ -212,6 +215,10 @@ public final class Project implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closedAfterFailedCommit) {
+            // The record of the last clean close stays, open: the next open checks the file against it.
+            return;
+        }
         Map<String, Long> counts = null;
         StorageStats storage = null;
         try {

@@ -111,7 +111,8 @@ public final class ImportDataset {
 
     /**
      * The disk filled up during the import's commit, where H2 may or may not have written it: the file is read again
-     * (read-only, so a full disk does not stop it) to say which, with the space an import needs.
+     * as the next open will find it, writing nothing (so a full disk does not stop it), to say which, with the space an
+     * import needs.
      */
     static WorkbenchException settle(Project project, long needs, StoreException failure) {
         java.util.Optional<Long> kept;
@@ -122,8 +123,8 @@ public final class ImportDataset {
         } catch (RuntimeException unreadable) {
             LOG.warn("Could not read {} back after the failed commit", project.dir().resolve(Project.DB_FILE_NAME),
                     unreadable);
-            failure.addSuppressed(unreadable);
-            return failure;
+            return new WorkbenchException(failure.getMessage() + " Reading the file back right away failed: "
+                    + unreadable.getMessage(), failure);
         }
         String free = DiskSpace.freeText(project.dir());
         String message = kept.isPresent()

@@ -69,7 +69,7 @@ class ImportCommitOnFullDiskTest {
         }
     }
 
-    /** 100,000 ratings without times (1.3 MB): the import's estimate (126 MB) fits the disk, so the job starts. */
+    /** 100,000 ratings without times (1.3 MB): the import's estimate (120 MB) fits the disk, so the job starts. */
     private Path ratings() throws IOException {
         Path csv = dir.resolve("ratings.csv");
         try (BufferedWriter w = Files.newBufferedWriter(csv)) {

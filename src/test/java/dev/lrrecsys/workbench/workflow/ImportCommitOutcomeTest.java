@@ -67,4 +67,18 @@ class ImportCommitOutcomeTest {
             assertThat(TableSnapshot.count(reopened.database(), "SELECT COUNT(*) FROM dataset")).isZero();
         }
     }
+
+    @Test
+    void whenTheFileCannotBeReadBackTheMessageSaysTheOutcomeIsUnknownAndWhy() throws Exception {
+        Path dir = tmp.resolve("project");
+        try (Project project = Project.create(dir)) {
+            // Gone from the folder (H2 still writes to the file it holds open): nothing to read back.
+            Files.delete(dir.resolve(Project.DB_FILE_NAME));
+            WorkbenchException settled = ImportDataset.settle(project, 64L << 20, diskFullAtCommit());
+            assertThat(settled.getMessage()).startsWith("The disk filled up while a change was being committed: H2 may "
+                    + "have written it before it failed, so whether it was kept is known only once there is space again "
+                    + "(then `lrw project check` compares the database with its last close, and `lrw info` shows what it "
+                    + "holds). Reading the file back right away failed: ");
+        }
+    }
 }
