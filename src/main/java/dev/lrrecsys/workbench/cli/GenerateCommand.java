@@ -132,7 +132,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + summary.failed() + summary.cached()) / Math.max(summary.seconds(), 1e-9)));
             if (outcome.keywords() != null) {
                 out.println("keywords indexed: " + outcome.keywords().source().label() + ": "
-                        + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products");
+                        + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products"
+                        + outcome.keywords().leftOutNote());
             }
             if (outcome.bestOfN() != null) {
                 out.println(outcome.bestOfN().describe());
