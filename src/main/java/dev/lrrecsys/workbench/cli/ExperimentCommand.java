@@ -91,9 +91,11 @@ public final class ExperimentCommand implements Callable<Integer> {
             + ExperimentSettings.OFFLINE_MODEL + "').")
     String generatorModel;
 
-    @Option(names = "--candidate-explanations", paramLabel = "generate|nearest",
-            description = "Ranking: the sampled candidates' explanations are written by the generator (generate) or "
-                    + "reused from the nearest stored sample (nearest) (default: generate for offline, nearest for an LLM).")
+    @Option(names = "--candidate-explanations", paramLabel = "generate|nearest|pool",
+            description = "Ranking: the sampled candidates' explanations are written by the generator (generate), "
+                    + "reused from the nearest stored sample of the same product (nearest) or retrieved from the "
+                    + "nearest seed sample of the reasoning pool (pool) (default: pool when the explanations were made "
+                    + "with --pool, else generate for offline, nearest for an LLM).")
     String candidateExplanations;
 
     @Option(names = "--allow-llm-calls", description = "Ranking: let an LLM write the candidates' explanations even "

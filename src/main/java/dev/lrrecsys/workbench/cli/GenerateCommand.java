@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.explain.GenerationSummary;
+import dev.lrrecsys.workbench.explain.OllamaBackend;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.workflow.GenerateExplanations;
@@ -88,7 +89,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask before sending prompts to an LLM.")
     boolean yes;
 
-    @Option(names = "--list-models", description = "Print the models pulled on the Ollama server (--url) and exit.")
+    @Option(names = "--list-models", description = "Print the models pulled on the Ollama server (--url; with a "
+            + "comma-separated list, each server's under its URL, an unreachable one with the reason) and exit; "
+            + "fails only when no server answers.")
     boolean listModels;
 
     @picocli.CommandLine.Spec
@@ -109,7 +112,7 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         GenerateExplanations.Settings settings = settings();
         if (listModels) {
-            ConsoleProgress.run(GenerateExplanations.listModels(settings), err).forEach(out::println);
+            printModels(ConsoleProgress.run(GenerateExplanations.listModels(settings), err), out);
             return 0;
         }
         if (exportBatch != null || importBatch != null) {
@@ -132,7 +135,8 @@ public final class GenerateCommand implements Callable<Integer> {
                     + summary.failed() + summary.cached()) / Math.max(summary.seconds(), 1e-9)));
             if (outcome.keywords() != null) {
                 out.println("keywords indexed: " + outcome.keywords().source().label() + ": "
-                        + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products");
+                        + outcome.keywords().explanations() + " explanations, " + outcome.keywords().products() + " products"
+                        + outcome.keywords().leftOutNote());
             }
             if (outcome.bestOfN() != null) {
                 out.println(outcome.bestOfN().describe());
@@ -143,6 +147,25 @@ public final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * One server: its models, one a line (as before the URL list existed). Several: each URL, then its models
+     * indented, or the URL with "unreachable: " and the reason on one line.
+     */
+    static void printModels(java.util.List<OllamaBackend.ModelListing> listings, PrintWriter out) {
+        if (listings.size() == 1) {
+            listings.get(0).models().forEach(out::println);
+            return;
+        }
+        for (OllamaBackend.ModelListing l : listings) {
+            if (!l.answered()) {
+                out.println(l.url() + ": unreachable: " + l.failure());
+                continue;
+            }
+            out.println(l.url() + ":" + (l.models().isEmpty() ? " no models pulled" : ""));
+            l.models().forEach(m -> out.println("  " + m));
+        }
     }
 
     private int batch(GenerateExplanations.Settings settings, PrintWriter out, PrintWriter err) {

@@ -64,7 +64,8 @@ public final class KeywordsCommand implements Callable<Integer> {
             if (product == null) {
                 for (Source s : sources) {
                     KeywordIndexJob.Result r = ConsoleProgress.run(BuildKeywordIndex.job(p, s), spec.commandLine().getErr());
-                    out.println("indexed: " + s.label() + ": " + r.explanations() + " explanations, " + r.products() + " products");
+                    out.println("indexed: " + s.label() + ": " + r.explanations() + " explanations, " + r.products() + " products"
+                            + r.leftOutNote());
                 }
                 return 0;
             }
@@ -90,8 +91,10 @@ public final class KeywordsCommand implements Callable<Integer> {
                     .orElseThrow(() -> new WorkbenchException("No product whose name contains '" + product + "'."));
             out.println("product: " + match.name() + " (" + source.label() + ")");
             out.println("ranking: " + ranking.key());
+            long[] leftOut = new long[2];
             for (String side : List.of("positive", "negative")) {
                 KeywordAggregator.SideKeywords k = aggregator.forProduct(tx, source, match.id(), side, ranking, top);
+                leftOut[side.equals("positive") ? 0 : 1] = k.leftOut();
                 if (ranking == KeywordRanking.PEERS && side.equals("positive")) {
                     out.println("peers: " + k.peers());
                 }
@@ -100,6 +103,10 @@ public final class KeywordsCommand implements Callable<Integer> {
                     b.append(' ').append(w.term()).append(" (").append(w.count()).append(')').append(',');
                 }
                 out.println(b.charAt(b.length() - 1) == ',' ? b.substring(0, b.length() - 1) : b.toString());
+            }
+            if (leftOut[0] + leftOut[1] > 0) {
+                out.println(String.format(Locale.ROOT, "left out: %d positive, %d negative (retrieved from a seed sample "
+                        + "about another product)", leftOut[0], leftOut[1]));
             }
             return null;
         });

@@ -59,7 +59,8 @@ public final class RankingCandidates {
     /** What was ranked, what was skipped, and where the candidates' explanations came from; printed by both front ends. */
     public record Summary(int rankedSamples, double highThreshold, long seed, int skippedConsumers, int skippedSamples,
                           int missingPairs, long setId, boolean storedBefore, String source, String writtenBy,
-                          long candidates, long written, long llmCalls, long callsToWrite) {
+                          long candidates, long written, long llmCalls, long callsToWrite, long retrieved,
+                          double meanSimilarity) {
 
         public List<String> lines() {
             List<String> out = new ArrayList<>();
@@ -83,6 +84,12 @@ public final class RankingCandidates {
             }
             String stored = storedBefore ? String.format(Locale.ROOT, " (stored candidate set %d, nothing new)", setId)
                     : String.format(Locale.ROOT, " (candidate set %d)", setId);
+            if (source.equals(POOL)) {
+                return String.format(Locale.ROOT, "candidate explanations: %d retrieved from the reasoning pool (the "
+                        + "nearest seed sample by cosine similarity over consumer, candidate and history, mean similarity "
+                        + "%.3f; pairs written by %s), 0 LLM calls%s; writing them with the generator would cost %d calls",
+                        retrieved, meanSimilarity, writtenBy, stored, callsToWrite);
+            }
             if (source.equals("nearest")) {
                 return String.format(Locale.ROOT, "candidate explanations: %d reused from the nearest stored sample "
                         + "(pairs written by %s), 0 LLM calls%s; writing them with the generator would cost %d calls",
@@ -98,6 +105,7 @@ public final class RankingCandidates {
     }
 
     static final String NO_EXPLANATIONS = "none";
+    static final String POOL = "pool";
     /** Stored codes are the autoencoder's: 8 per side (zeros where no model reads explanations). */
     private static final int CODE_DIM = dev.lrrecsys.workbench.store.ExplanationCodeRepository.CODE_DIM;
 
@@ -244,6 +252,8 @@ public final class RankingCandidates {
             int dim = features == null ? 0 : features.dim();
             long nextId = -1;
             long candidateCount = 0;
+            long retrieved = 0;
+            double similaritySum = 0;
             for (StoredSample s : ranked) {
                 List<Candidate> list = stored.get(s.id());
                 if (list == null || list.size() != NEGATIVES) {
@@ -266,6 +276,10 @@ public final class RankingCandidates {
                                 Arrays.copyOfRange(c.codes(), dim, 2 * dim)});
                     }
                     candidateCount++;
+                    if (c.similarity() != null) {
+                        retrieved++;
+                        similaritySum += c.similarity();
+                    }
                 }
             }
             if (others.isEmpty()) {
@@ -276,7 +290,8 @@ public final class RankingCandidates {
                     vectors);
             Summary summary = new Summary(others.size() / (NEGATIVES + 1), dataset.highThreshold(), seed,
                     skippedConsumers.size(), skippedSamples, missingPairs, setId, storedBefore, sourceName, writtenBy,
-                    candidateCount, written, llmCalls, 2 * candidateCount);
+                    candidateCount, written, llmCalls, 2 * candidateCount, retrieved,
+                    retrieved == 0 ? Double.NaN : similaritySum / retrieved);
             return new Prepared(set, NEGATIVES + 1, summary);
         }
     }
@@ -300,6 +315,7 @@ public final class RankingCandidates {
                 int[] products = sample(available.get(s.consumerId()), NEGATIVES, seed, s.id());
                 float[][] codes = new float[NEGATIVES][2 * dim];
                 Long[] fromSample = new Long[NEGATIVES];
+                Double[] similarity = new Double[NEGATIVES];
                 boolean complete = true;
                 if (source != null) {
                     int[] history = Arrays.stream(s.history()).filter(h -> h >= 0).toArray();
@@ -323,6 +339,7 @@ public final class RankingCandidates {
                             System.arraycopy(pos, 0, codes[i], 0, dim);
                             System.arraycopy(neg, 0, codes[i], dim, dim);
                             fromSample[i] = pair.fromSampleId();
+                            similarity[i] = pair.similarity();
                         }
                     }
                     if (source.callsLlm()) {
@@ -347,7 +364,8 @@ public final class RankingCandidates {
                 if (complete) {
                     for (int i = 0; i < NEGATIVES; i++) {
                         float[] stored = dim == 0 ? new float[2 * CODE_DIM] : padded(codes[i]);
-                        rowsToWrite.add(new Candidate(s.id(), i + 1, products[i], fromSample[i], stored));
+                        rowsToWrite.add(new Candidate(s.id(), i + 1, products[i], fromSample[i], similarity[i],
+                                stored));
                     }
                 }
             }

@@ -77,28 +77,65 @@ public final class OllamaBackend implements ChatBackend {
      *                            does not arrive within the timeout
      */
     public static List<String> pulledModels(String baseUrl, Duration timeout) {
+        ModelListing listing = listModels(baseUrl, timeout);
+        if (listing.timedOut()) {
+            throw new WorkbenchException("Ollama at " + baseUrl + " " + listing.failure());
+        }
+        return listing.models();
+    }
+
+    /**
+     * One server's answer to GET /api/tags: its models, or (models null) why there are none: "cannot connect (is
+     * `ollama serve` running?)", "GET /api/tags answered HTTP 500", "the answer is not Ollama's model list", or a
+     * timeout's "timed out after N s".
+     */
+    public record ModelListing(String url, List<String> models, String failure, boolean timedOut) {
+
+        static ModelListing failed(String url, String failure) {
+            return new ModelListing(url, null, failure, false);
+        }
+
+        public boolean answered() {
+            return models != null;
+        }
+    }
+
+    /**
+     * The pulled models of one server, or the reason it gave none.
+     *
+     * @throws WorkbenchException "Not a valid URL: ..." for a URL the HTTP client refuses
+     */
+    public static ModelListing listModels(String baseUrl, Duration timeout) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).GET().build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(baseUrl + "/api/tags")).GET().build();
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException("Not a valid URL: " + baseUrl, e);
+        }
         try {
             HttpResponse<String> response = RequestDeadline.send(client, request, HttpResponse.BodyHandlers.ofString(), timeout);
             if (response.statusCode() != 200) {
-                return null;
+                return ModelListing.failed(baseUrl, "GET /api/tags answered HTTP " + response.statusCode());
             }
-            JsonNode models = new ObjectMapper().readTree(response.body()).path("models");
+            JsonNode root = new ObjectMapper().readTree(response.body());
+            if (!root.path("models").isArray()) {
+                return ModelListing.failed(baseUrl, "the answer to GET /api/tags is not Ollama's model list");
+            }
             List<String> names = new ArrayList<>();
-            for (JsonNode m : models) {
+            for (JsonNode m : root.path("models")) {
                 names.add(m.path("name").asText(m.path("model").asText()));
             }
-            return names;
+            return new ModelListing(baseUrl, names, null, false);
         } catch (TimeoutException e) {
-            throw new WorkbenchException("Ollama at " + baseUrl + " " + e.getMessage(), e);
+            return new ModelListing(baseUrl, null, e.getMessage(), true);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return ModelListing.failed(baseUrl, "the answer to GET /api/tags is not Ollama's model list");
         } catch (IOException e) {
-            return null;
+            return ModelListing.failed(baseUrl, "cannot connect (is `ollama serve` running?)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
-        } catch (IllegalArgumentException e) {
-            throw new WorkbenchException("Not a valid URL: " + baseUrl, e);
+            return ModelListing.failed(baseUrl, "interrupted");
         }
     }
 

@@ -34,8 +34,11 @@ public final class KeywordAggregator {
 
     private final KeywordRepository repository = new KeywordRepository();
 
-    /** The result for one side: the ranked keywords, how many explanations they come from, and who the peers were. */
-    public record SideKeywords(String side, long explanations, List<Keyword> keywords, String peers) {
+    /**
+     * The result for one side: the ranked keywords, how many explanations they come from, who the peers were, and
+     * how many retrieved explanations were left out because their seed sample was about another product.
+     */
+    public record SideKeywords(String side, long explanations, List<Keyword> keywords, String peers, long leftOut) {
     }
 
     /** What a target is compared with: the corpus (for the frame and the log-odds) and its peers. */
@@ -118,7 +121,7 @@ public final class KeywordAggregator {
         };
         all.sort(order.thenComparing(Keyword::term));
         return new SideKeywords(side, target.explanations(), List.copyOf(all.subList(0, Math.min(limit, all.size()))),
-                background.peers());
+                background.peers(), target.leftOut());
     }
 
     /** Single words present in more than half of the side's explanations over all products: the sentence frame. */

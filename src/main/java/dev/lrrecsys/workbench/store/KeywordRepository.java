@@ -25,16 +25,26 @@ public final class KeywordRepository {
     public record BuiltIndex(long explanations, OffsetDateTime builtAt) {
     }
 
-    /** One explanation's text with the product and side it belongs to, for indexing. */
-    public record IndexedText(int productId, String side, String text) {
+    /**
+     * One explanation's text with the product and side it belongs to, for indexing; {@code aboutThisProduct} is
+     * false for a retrieved row whose seed sample had another candidate product (its text was written about that
+     * product, so it is left out of this product's counts).
+     */
+    public record IndexedText(int productId, String side, String text, boolean aboutThisProduct) {
     }
 
     /** A term's count in the chosen target and in the whole corpus (same source and side). */
     public record TermCount(String term, long count, long corpusCount) {
     }
 
-    /** How many explanations and terms a target (product or group) has on one side. */
-    public record SideTotals(long explanations, long terms) {
+    /**
+     * How many explanations and terms a target (product or group) has on one side, and how many of its retrieved
+     * explanations were left out because their seed sample was about another product.
+     */
+    public record SideTotals(long explanations, long terms, long leftOut) {
+        public SideTotals(long explanations, long terms) {
+            this(explanations, terms, 0);
+        }
     }
 
     /** A product in the keyword view's list, with its number of indexed explanations per side. */
@@ -76,20 +86,26 @@ public final class KeywordRepository {
         }
     }
 
-    /** Streams the indexable explanations of the products with ids in [fromId, toId], ordered by product. */
+    /**
+     * Streams the indexable explanations of the products with ids in [fromId, toId], ordered by product, each
+     * marked whether it was written about the product (generated, or retrieved from a seed sample of the same
+     * product).
+     */
     public void forEachText(Tx tx, Source s, int fromId, int toId, Consumer<IndexedText> sink) throws SQLException {
-        try (var ps = Sql.prepare(tx, "SELECT s.product_id, e.side, e.text FROM sample s JOIN explanation e ON e.sample_id = s.id "
+        try (var ps = Sql.prepare(tx, "SELECT s.product_id, e.side, e.text, CASE WHEN e.source = 'retrieved' AND "
+                + "(seed.product_id IS NULL OR seed.product_id <> s.product_id) THEN FALSE ELSE TRUE END "
+                + "FROM sample s JOIN explanation e ON e.sample_id = s.id LEFT JOIN sample seed ON seed.id = e.seed_sample_id "
                 + "WHERE s.product_id BETWEEN ? AND ? AND" + OK_CONTRASTIVE + " ORDER BY s.product_id",
                 fromId, toId, s.generator(), s.model()); var rs = ps.executeQuery()) {
             while (rs.next()) {
-                sink.accept(new IndexedText(rs.getInt(1), rs.getString(2), rs.getString(3)));
+                sink.accept(new IndexedText(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
             }
         }
     }
 
-    /** Writes one product's counts for one side. */
-    public void writeProduct(Tx tx, Source s, int productId, String side, int explanations, Map<String, Integer> counts)
-            throws SQLException {
+    /** Writes one product's counts for one side ({@code leftOut}: retrieved explanations about another product). */
+    public void writeProduct(Tx tx, Source s, int productId, String side, int explanations, int leftOut,
+                             Map<String, Integer> counts) throws SQLException {
         long terms = 0;
         try (var ps = Sql.prepare(tx, "INSERT INTO keyword_count (generator, model, product_id, side, term, n) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Map.Entry<String, Integer> e : counts.entrySet()) {
@@ -104,8 +120,8 @@ public final class KeywordRepository {
             }
             ps.executeBatch();
         }
-        Sql.update(tx, "INSERT INTO keyword_product (generator, model, product_id, side, explanations, terms) VALUES (?, ?, ?, ?, ?, ?)",
-                s.generator(), s.model(), productId, side, explanations, terms);
+        Sql.update(tx, "INSERT INTO keyword_product (generator, model, product_id, side, explanations, terms, left_out) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", s.generator(), s.model(), productId, side, explanations, terms, leftOut);
     }
 
     /** Sums the per-product counts into corpus totals and marks the index as built. */
@@ -121,6 +137,12 @@ public final class KeywordRepository {
     public Optional<BuiltIndex> built(Tx tx, Source s) throws SQLException {
         return Optional.ofNullable(Sql.one(tx, "SELECT explanations, built_at FROM keyword_source WHERE generator = ? AND model = ?",
                 rs -> new BuiltIndex(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)), s.generator(), s.model()));
+    }
+
+    /** Retrieved explanations of one source left out of the index: their seed sample was about another product. */
+    public long leftOut(Tx tx, Source s) throws SQLException {
+        return Sql.count(tx, "SELECT COALESCE(SUM(left_out), 0) FROM keyword_product WHERE generator = ? AND model = ?",
+                s.generator(), s.model());
     }
 
     public List<Source> builtSources(Tx tx) throws SQLException {
@@ -157,8 +179,8 @@ public final class KeywordRepository {
     }
 
     public SideTotals productTotals(Tx tx, Source s, int productId, String side) throws SQLException {
-        SideTotals t = Sql.one(tx, "SELECT explanations, terms FROM keyword_product WHERE generator = ? AND model = ? "
-                        + "AND product_id = ? AND side = ?", rs -> new SideTotals(rs.getLong(1), rs.getLong(2)),
+        SideTotals t = Sql.one(tx, "SELECT explanations, terms, left_out FROM keyword_product WHERE generator = ? AND model = ? "
+                        + "AND product_id = ? AND side = ?", rs -> new SideTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
                 s.generator(), s.model(), productId, side);
         return t == null ? new SideTotals(0, 0) : t;
     }
@@ -192,9 +214,10 @@ public final class KeywordRepository {
     }
 
     public SideTotals groupTotals(Tx tx, Source s, ProductGroup g, String side) throws SQLException {
-        return Sql.one(tx, "SELECT COALESCE(SUM(p.explanations), 0), COALESCE(SUM(p.terms), 0) FROM (" + groupIds() + ") g "
+        return Sql.one(tx, "SELECT COALESCE(SUM(p.explanations), 0), COALESCE(SUM(p.terms), 0), COALESCE(SUM(p.left_out), 0) "
+                        + "FROM (" + groupIds() + ") g "
                         + "JOIN keyword_product p ON p.product_id = g.id WHERE p.generator = ? AND p.model = ? AND p.side = ?",
-                rs -> new SideTotals(rs.getLong(1), rs.getLong(2)), g.attribute(), g.value(), g.attribute(), g.value(),
+                rs -> new SideTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)), g.attribute(), g.value(), g.attribute(), g.value(),
                 s.generator(), s.model(), side);
     }
 

@@ -36,9 +36,11 @@ public final class RankingCandidateRepository {
 
     /**
      * One candidate of one ranked sample: {@code codes} holds the positive code then the negative code (8 + 8);
-     * {@code fromSampleId} the stored sample whose pair was reused, or null.
+     * {@code fromSampleId} the stored sample whose pair was reused, or null; {@code similarity} the cosine similarity
+     * to that sample when a reasoning pool retrieved it, else null.
      */
-    public record Candidate(long sampleId, int position, int productId, Long fromSampleId, float[] codes) {
+    public record Candidate(long sampleId, int position, int productId, Long fromSampleId, Double similarity,
+                            float[] codes) {
     }
 
     public Optional<SetRecord> find(Tx tx, SetKey key) throws SQLException {
@@ -83,14 +85,14 @@ public final class RankingCandidateRepository {
     /** Writes candidates in one batch (the caller's transaction holds whole samples only). */
     public void write(Tx tx, long setId, List<Candidate> candidates) throws SQLException {
         StringBuilder sql = new StringBuilder("INSERT INTO ranking_candidate (set_id, sample_id, position, product_id, "
-                + "from_sample_id");
+                + "from_sample_id, similarity");
         for (int k = 0; k < DIM; k++) {
             sql.append(", p").append(k);
         }
         for (int k = 0; k < DIM; k++) {
             sql.append(", n").append(k);
         }
-        sql.append(") VALUES (?, ?, ?, ?, ?").append(", ?".repeat(2 * DIM)).append(')');
+        sql.append(") VALUES (?, ?, ?, ?, ?, ?").append(", ?".repeat(2 * DIM)).append(')');
         try (PreparedStatement ps = tx.connection().prepareStatement(sql.toString())) {
             for (Candidate c : candidates) {
                 ps.setLong(1, setId);
@@ -98,8 +100,9 @@ public final class RankingCandidateRepository {
                 ps.setInt(3, c.position());
                 ps.setInt(4, c.productId());
                 ps.setObject(5, c.fromSampleId());
+                ps.setObject(6, c.similarity());
                 for (int k = 0; k < 2 * DIM; k++) {
-                    ps.setFloat(6 + k, c.codes()[k]);
+                    ps.setFloat(7 + k, c.codes()[k]);
                 }
                 ps.addBatch();
             }
@@ -110,17 +113,19 @@ public final class RankingCandidateRepository {
     /** Every candidate of a set, by ranked sample, each sample's in position order. */
     public Map<Long, List<Candidate>> candidates(Tx tx, long setId) throws SQLException {
         Map<Long, List<Candidate>> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = Sql.prepare(tx, "SELECT sample_id, position, product_id, from_sample_id, "
+        try (PreparedStatement ps = Sql.prepare(tx, "SELECT sample_id, position, product_id, from_sample_id, similarity, "
                 + "p0, p1, p2, p3, p4, p5, p6, p7, n0, n1, n2, n3, n4, n5, n6, n7 FROM ranking_candidate "
                 + "WHERE set_id = ? ORDER BY sample_id, position", setId); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 float[] codes = new float[2 * DIM];
                 for (int k = 0; k < 2 * DIM; k++) {
-                    codes[k] = rs.getFloat(5 + k);
+                    codes[k] = rs.getFloat(6 + k);
                 }
                 long sampleId = rs.getLong(1);
+                double similarity = rs.getDouble(5);
+                Double retrieved = rs.wasNull() ? null : similarity;
                 out.computeIfAbsent(sampleId, k -> new java.util.ArrayList<>()).add(new Candidate(sampleId,
-                        rs.getInt(2), rs.getInt(3), (Long) rs.getObject(4), codes));
+                        rs.getInt(2), rs.getInt(3), (Long) rs.getObject(4), retrieved, codes));
             }
         }
         return out;

@@ -202,4 +202,10 @@ public final class ReasoningPoolRepository {
         return Sql.count(tx, "SELECT COUNT(*) FROM explanation WHERE variant = ? AND generator = ? AND model = ? "
                 + "AND source = 'retrieved'", variant, generator, model);
     }
+
+    /** Whether any row of one source is a reused one: the source was generated with a reasoning pool. */
+    public boolean hasRetrieved(Tx tx, String variant, String generator, String model) throws SQLException {
+        return Sql.one(tx, "SELECT 1 FROM explanation WHERE variant = ? AND generator = ? AND model = ? "
+                + "AND source = 'retrieved' LIMIT 1", rs -> true, variant, generator, model) != null;
+    }
 }

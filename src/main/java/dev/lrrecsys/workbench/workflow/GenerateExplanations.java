@@ -4,6 +4,7 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.explain.BatchFile;
 import dev.lrrecsys.workbench.explain.BestOfNJob;
 import dev.lrrecsys.workbench.explain.ContrastiveExplanationJob;
+import dev.lrrecsys.workbench.explain.EndpointPool;
 import dev.lrrecsys.workbench.explain.ExplanationGenerator;
 import dev.lrrecsys.workbench.explain.GenerationEstimate;
 import dev.lrrecsys.workbench.explain.GenerationRequest;
@@ -293,15 +294,34 @@ public final class GenerateExplanations {
                 new BatchFile(project.database(), settings.variant(), settings.llm()).importAnswers(file, context)));
     }
 
-    /** The models pulled on the Ollama server of these settings. */
-    public static Job<List<String>> listModels(Settings settings) {
+    /**
+     * The models pulled on each Ollama server of these settings' URL list, in the list's order; an endpoint that
+     * gives none carries the reason.
+     *
+     * @throws WorkbenchException when no endpoint answers: with one URL the message of live generation ("Cannot
+     *                            reach Ollama at ..."), with several each URL and its reason
+     */
+    public static Job<List<OllamaBackend.ModelListing>> listModels(Settings settings) {
         LlmSettings llm = settings.llm();
         return new WorkflowJob<>("List Ollama models", context -> {
-            List<String> pulled = OllamaBackend.pulledModels(llm.url(), llm.timeout());
-            if (pulled == null) {
-                throw new WorkbenchException(new OllamaBackend(llm).unreachableMessage());
+            List<String> urls = EndpointPool.split(llm.url());
+            List<OllamaBackend.ModelListing> listings = new java.util.ArrayList<>();
+            for (String url : urls) {
+                context.checkCancelled();
+                context.message("GET " + url + "/api/tags");
+                listings.add(OllamaBackend.listModels(url, llm.timeout()));
             }
-            return pulled;
+            if (listings.stream().noneMatch(OllamaBackend.ModelListing::answered)) {
+                if (listings.size() == 1) {
+                    OllamaBackend.ModelListing only = listings.get(0);
+                    throw new WorkbenchException(only.timedOut() ? "Ollama at " + only.url() + " " + only.failure()
+                            : new OllamaBackend(llm).unreachableMessage());
+                }
+                throw new WorkbenchException("None of the " + listings.size() + " endpoints listed its models: "
+                        + listings.stream().map(l -> l.url() + ": " + l.failure())
+                        .collect(java.util.stream.Collectors.joining("; ")) + ".");
+            }
+            return listings;
         });
     }
 }

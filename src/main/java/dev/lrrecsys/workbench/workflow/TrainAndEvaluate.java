@@ -11,6 +11,7 @@ import dev.lrrecsys.workbench.explain.GeneratedCandidateExplanations;
 import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.NearestSampleExplanations;
+import dev.lrrecsys.workbench.explain.PoolCandidateExplanations;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.Regularisation;
@@ -188,30 +189,41 @@ public final class TrainAndEvaluate {
 
     /**
      * Where the ranking task's candidates get their explanations: {@code candidateExplanations} "generate" (the
-     * experiment's generator writes a pair per candidate), "nearest" (the pair of the nearest stored sample is
-     * reused, no generator call), or null for the default: generate with the offline reasoner, nearest for an LLM.
-     * Writing them with an LLM is refused when it would cost more calls than the project has samples, unless
+     * experiment's generator writes a pair per candidate), "nearest" (the pair of the nearest stored sample with the
+     * same product is reused, no generator call), "pool" (the pair of the nearest seed sample of the reasoning pool
+     * is retrieved, as `lrw generate --pool` does for samples, no generator call), or null for the default: pool when
+     * the explanations were made with a reasoning pool, else generate with the offline reasoner and nearest for an
+     * LLM. Writing them with an LLM is refused when it would cost more calls than the project has samples, unless
      * {@code allowLlmCalls}.
      */
     public record Ranking(String candidateExplanations, boolean allowLlmCalls) {
 
         public static final String GENERATE = "generate";
         public static final String NEAREST = "nearest";
+        public static final String POOL = "pool";
+        /** Every choice, in the order front ends offer them. */
+        public static final List<String> SOURCES = List.of(GENERATE, NEAREST, POOL);
 
         public Ranking {
-            InvalidSettingException.require(candidateExplanations == null || GENERATE.equals(candidateExplanations)
-                    || NEAREST.equals(candidateExplanations), "candidate explanations",
-                    "candidate explanations must be generate or nearest, got '" + candidateExplanations + "'.");
+            InvalidSettingException.require(candidateExplanations == null || SOURCES.contains(candidateExplanations),
+                    "candidate explanations",
+                    "candidate explanations must be generate, nearest or pool, got '" + candidateExplanations + "'.");
         }
 
         public static Ranking defaults() {
             return new Ranking(null, false);
         }
 
-        /** generate or nearest for the experiment's generator. */
-        public String candidateExplanationsFor(String generator) {
+        /**
+         * generate, nearest or pool for the experiment's generator; {@code madeWithPool}: whether that generator's
+         * explanations hold retrieved rows (they were made with `lrw generate --pool`).
+         */
+        public String candidateExplanationsFor(String generator, boolean madeWithPool) {
             if (candidateExplanations != null) {
                 return candidateExplanations;
+            }
+            if (madeWithPool) {
+                return POOL;
             }
             return ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? GENERATE : NEAREST;
         }
@@ -255,14 +267,21 @@ public final class TrainAndEvaluate {
 
     /**
      * The candidates' explanation source: the experiment's generator writing a pair per candidate (the offline
-     * reasoner, or an LLM at the Generate dialog's default endpoint), or the nearest stored sample's pair.
+     * reasoner, or an LLM at the Generate dialog's default endpoint), the nearest stored sample's pair, or the
+     * nearest seed sample's pair of the reasoning pool.
      */
     private static RankingCandidates rankingCandidates(Project project, ExperimentSettings settings, Ranking ranking) {
         String generator = settings.generator();
         String model = settings.generatorModel();
         return new RankingCandidates(project.database(), project.dir(), (rows, hasPair) -> {
-            if (Ranking.NEAREST.equals(ranking.candidateExplanationsFor(generator))) {
-                String writtenBy = ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? model : generator + " / " + model;
+            String source = ranking.candidateExplanationsFor(generator,
+                    ranking.candidateExplanations() == null
+                            && PoolCandidateExplanations.madeWithPool(project.database(), generator, model));
+            String writtenBy = ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? model : generator + " / " + model;
+            if (Ranking.POOL.equals(source)) {
+                return PoolCandidateExplanations.open(project.database(), generator, model, writtenBy);
+            }
+            if (Ranking.NEAREST.equals(source)) {
                 return new NearestSampleExplanations(project.database(), rows, hasPair, writtenBy);
             }
             GenerateExplanations.Settings llm = GenerateExplanations.Settings.defaults();

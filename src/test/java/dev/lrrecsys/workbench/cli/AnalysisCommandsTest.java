@@ -156,9 +156,9 @@ class AnalysisCommandsTest {
         Result badTask = lrw("experiment", "--project", projectDir.toString(), "--task", "rank");
         assertThat(badTask.err().trim()).isEqualTo("error: task must be regression, classification or ranking, got 'rank' (--task).");
         Result badSource = lrw("experiment", "--project", projectDir.toString(), "--task", "ranking",
-                "--candidate-explanations", "pool");
+                "--candidate-explanations", "closest");
         assertThat(badSource.err().trim()).isEqualTo(
-                "error: candidate explanations must be generate or nearest, got 'pool' (--candidate-explanations).");
+                "error: candidate explanations must be generate, nearest or pool, got 'closest' (--candidate-explanations).");
     }
 
     @Test

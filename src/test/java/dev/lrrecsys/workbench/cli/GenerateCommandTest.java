@@ -194,4 +194,57 @@ class GenerateCommandTest {
             assertThat(TableSnapshot.count(project.database(), "SELECT explanations FROM keyword_source WHERE generator = 'offline'")).isEqualTo(16);
         }
     }
+
+    /** A server whose GET /api/tags answers HTTP 500. */
+    private static dev.lrrecsys.workbench.explain.LoopbackOllamaServer failingTags() throws java.io.IOException {
+        return new dev.lrrecsys.workbench.explain.LoopbackOllamaServer(0, java.util.Set.of("llama3.1:latest")) {
+            @Override
+            protected void respondTags(com.sun.net.httpserver.HttpExchange ex, String body) throws java.io.IOException {
+                ex.sendResponseHeaders(500, -1);
+                ex.close();
+            }
+        };
+    }
+
+    @Test
+    void listModelsOfSeveralEndpointsNamesEachAndFailsOnlyWhenNoneAnswers() throws Exception {
+        Path p = tinyProject();
+        String dead;
+        try (FakeOllamaServer gone = FakeOllamaServer.start()) {
+            dead = gone.baseUrl();
+        }
+        try (var a = dev.lrrecsys.workbench.explain.LoopbackOllamaServer.start(0, "llama3.1:latest");
+             var b = dev.lrrecsys.workbench.explain.LoopbackOllamaServer.start(0, "qwen2.5:7b");
+             var failing = failingTags()) {
+            String nl = System.lineSeparator();
+            Outcome some = run("generate", "--project", p.toString(), "--list-models", "--url",
+                    String.join(",", a.baseUrl(), dead, failing.baseUrl(), b.baseUrl()));
+            assertThat(some.exit()).as(some.err()).isZero();
+            assertThat(some.out()).isEqualTo(a.baseUrl() + ":" + nl + "  llama3.1:latest" + nl
+                    + dead + ": unreachable: cannot connect (is `ollama serve` running?)" + nl
+                    + failing.baseUrl() + ": unreachable: GET /api/tags answered HTTP 500" + nl
+                    + b.baseUrl() + ":" + nl + "  qwen2.5:7b" + nl);
+
+            Outcome none = run("generate", "--project", p.toString(), "--list-models", "--url",
+                    dead + "," + failing.baseUrl());
+            assertThat(none.exit()).isEqualTo(1);
+            assertThat(none.out()).isEmpty();
+            assertThat(none.err()).isEqualTo("error: None of the 2 endpoints listed its models: " + dead
+                    + ": cannot connect (is `ollama serve` running?); " + failing.baseUrl()
+                    + ": GET /api/tags answered HTTP 500." + nl);
+
+            // One URL keeps the plain list and live generation's message.
+            Outcome one = run("generate", "--project", p.toString(), "--list-models", "--url", b.baseUrl());
+            assertThat(one.out()).isEqualTo("qwen2.5:7b" + nl);
+            Outcome oneDead = run("generate", "--project", p.toString(), "--list-models", "--url", dead);
+            assertThat(oneDead.exit()).isEqualTo(1);
+            assertThat(oneDead.err()).isEqualTo("error: Cannot reach Ollama at " + dead + ": is `ollama serve` running?" + nl);
+
+            Outcome badUrl = run("generate", "--project", p.toString(), "--list-models", "--url", a.baseUrl() + ",gpu2:11434");
+            assertThat(badUrl.exit()).isEqualTo(1);
+            assertThat(badUrl.out()).isEmpty();
+            assertThat(badUrl.err()).isEqualTo("error: url must be an http:// or https:// address with a host, got "
+                    + "'gpu2:11434' (endpoint 2 of 2) (--url)." + nl);
+        }
+    }
 }

@@ -73,4 +73,45 @@ class KeywordsCommandTest {
         assertThat(noMatch.exit()).isEqualTo(1);
         assertThat(noMatch.err()).isEqualTo("error: No product whose name contains 'no such place'.\n");
     }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void aPoolGeneratedProjectSaysHowManyRetrievedExplanationsWereLeftOut(@TempDir Path tmp) {
+        String dir = tmp.resolve("w").toString();
+        assertThat(lrw("synth", "--project", dir, "--consumers", "60", "--products", "20", "--interactions", "600",
+                "--seed", "3").exit()).isZero();
+        assertThat(lrw("samples", "--project", dir).exit()).isZero();
+        Run generate = lrw("generate", "--project", dir, "--pool", "0.2");
+        assertThat(generate.exit()).as(generate.err()).isZero();
+        long leftOut;
+        String product;
+        long productPositive;
+        long productNegative;
+        try (Project p = Project.open(Path.of(dir))) {
+            String aboutOthers = "SELECT COUNT(*) FROM explanation e JOIN sample s ON s.id = e.sample_id JOIN sample seed "
+                    + "ON seed.id = e.seed_sample_id WHERE e.status = 'ok' AND e.source = 'retrieved' "
+                    + "AND seed.product_id <> s.product_id";
+            leftOut = dev.lrrecsys.workbench.store.TableSnapshot.count(p.database(), aboutOthers);
+            product = dev.lrrecsys.workbench.store.TableSnapshot.rows(p.database(), "SELECT p.name FROM product p JOIN "
+                    + "sample s ON s.product_id = p.id JOIN explanation e ON e.sample_id = s.id JOIN sample seed ON "
+                    + "seed.id = e.seed_sample_id WHERE seed.product_id <> s.product_id GROUP BY p.name "
+                    + "ORDER BY COUNT(*) DESC, p.name LIMIT 1").get(0);
+            productPositive = dev.lrrecsys.workbench.store.TableSnapshot.count(p.database(), aboutOthers
+                    + " AND e.side = 'positive' AND s.product_id = (SELECT id FROM product WHERE name = ?)", product);
+            productNegative = dev.lrrecsys.workbench.store.TableSnapshot.count(p.database(), aboutOthers
+                    + " AND e.side = 'negative' AND s.product_id = (SELECT id FROM product WHERE name = ?)", product);
+        }
+        assertThat(leftOut).isPositive();
+        String note = ", " + leftOut + " retrieved explanations left out (written about another product)";
+        assertThat(generate.out()).containsPattern("keywords indexed: offline / offline reasoner \\(no LLM\\): \\d+ "
+                + "explanations, \\d+ products" + java.util.regex.Pattern.quote(note) + "\n");
+
+        Run build = lrw("keywords", "--project", dir);
+        assertThat(build.out()).matches("indexed: offline / offline reasoner \\(no LLM\\): \\d+ explanations, 20 products"
+                + java.util.regex.Pattern.quote(note) + "\n");
+        Run show = lrw("keywords", "--project", dir, "--product", product, "--top", "3");
+        assertThat(show.exit()).as(show.err()).isZero();
+        assertThat(show.out()).endsWith("left out: " + productPositive + " positive, " + productNegative
+                + " negative (retrieved from a seed sample about another product)\n");
+    }
 }

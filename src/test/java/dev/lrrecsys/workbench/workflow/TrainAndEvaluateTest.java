@@ -68,16 +68,19 @@ class TrainAndEvaluateTest {
     }
 
     @Test
-    void rankingCandidatesAreExplainedByTheOfflineReasonerOrByTheNearestStoredSampleForAnLlm() {
+    void rankingCandidatesComeFromThePoolWhenThereIsOneElseTheOfflineReasonerOrTheNearestStoredSampleForAnLlm() {
         TrainAndEvaluate.Ranking auto = TrainAndEvaluate.Settings.defaults().ranking();
         assertThat(auto).isEqualTo(new TrainAndEvaluate.Ranking(null, false));
-        assertThat(auto.candidateExplanationsFor("offline")).isEqualTo("generate");
-        assertThat(auto.candidateExplanationsFor("ollama")).isEqualTo("nearest");
-        assertThat(new TrainAndEvaluate.Ranking("generate", true).candidateExplanationsFor("ollama")).isEqualTo("generate");
-        assertThat(new TrainAndEvaluate.Ranking("nearest", false).candidateExplanationsFor("offline")).isEqualTo("nearest");
+        assertThat(auto.candidateExplanationsFor("offline", false)).isEqualTo("generate");
+        assertThat(auto.candidateExplanationsFor("ollama", false)).isEqualTo("nearest");
+        assertThat(auto.candidateExplanationsFor("offline", true)).isEqualTo("pool");
+        assertThat(auto.candidateExplanationsFor("ollama", true)).isEqualTo("pool");
+        assertThat(new TrainAndEvaluate.Ranking("generate", true).candidateExplanationsFor("ollama", true)).isEqualTo("generate");
+        assertThat(new TrainAndEvaluate.Ranking("nearest", false).candidateExplanationsFor("offline", true)).isEqualTo("nearest");
+        assertThat(new TrainAndEvaluate.Ranking("pool", false).candidateExplanationsFor("offline", false)).isEqualTo("pool");
         assertThat(TrainAndEvaluate.Settings.parseTask("Ranking")).isEqualTo(PredictionTask.RANKING);
-        assertThatThrownBy(() -> new TrainAndEvaluate.Ranking("pool", false)).isInstanceOf(InvalidSettingException.class)
-                .hasMessage("candidate explanations must be generate or nearest, got 'pool'.");
+        assertThatThrownBy(() -> new TrainAndEvaluate.Ranking("closest", false)).isInstanceOf(InvalidSettingException.class)
+                .hasMessage("candidate explanations must be generate, nearest or pool, got 'closest'.");
     }
 
     @Test

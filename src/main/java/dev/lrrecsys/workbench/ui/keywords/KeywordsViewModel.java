@@ -113,7 +113,8 @@ public final class KeywordsViewModel {
         return all.stream().filter(s -> "offline".equals(s.generator())).findFirst().orElse(all.get(0));
     }
 
-    private record SourceData(Optional<KeywordRepository.BuiltIndex> built, List<ProductMentions> products, List<ProductGroup> groups) {
+    private record SourceData(Optional<KeywordRepository.BuiltIndex> built, long leftOut, List<ProductMentions> products,
+                              List<ProductGroup> groups) {
     }
 
     private void loadSource() {
@@ -122,7 +123,7 @@ public final class KeywordsViewModel {
             return;
         }
         sourceLoader.load(background, new ReadJob<>("Keyword products", database, tx -> new SourceData(repository.built(tx, s),
-                repository.products(tx, s), repository.groups(tx))), d -> {
+                repository.leftOut(tx, s), repository.products(tx, s), repository.groups(tx))), d -> {
             if (d.built().isEmpty()) {
                 stateMessage.set("The keyword index of " + s.label() + " is not built yet: build it (Run > Build keyword index, Ctrl+K).");
                 state.set(State.NOT_BUILT);
@@ -131,7 +132,8 @@ public final class KeywordsViewModel {
                 negative.clear();
                 return;
             }
-            stateMessage.set("Indexed " + d.built().get().explanations() + " explanations of " + s.label());
+            stateMessage.set("Indexed " + d.built().get().explanations() + " explanations of " + s.label()
+                    + (d.leftOut() == 0 ? "" : "; " + d.leftOut() + " retrieved explanations left out (written about another product)"));
             state.set(State.READY);
             // Replacing the lists makes the bound boxes drop their value: keep the user's pick (restaurant or
             // group) across a reload, or the city box went blank while the keywords still showed that city.
@@ -175,8 +177,17 @@ public final class KeywordsViewModel {
             positiveTitle.set("Why (" + b.positive().explanations() + " explanations)");
             negativeTitle.set("Why not (" + b.negative().explanations() + " explanations)");
             timing.set((p != null ? p.name() : g.attribute() + " = " + g.value()) + " compared with " + b.negative().peers()
-                    + ": answered in " + b.millis() + " ms");
+                    + ": answered in " + b.millis() + " ms" + leftOutNote(b.positive().leftOut(), b.negative().leftOut()));
         }, errors);
+    }
+
+    /**
+     * "" or ". Left out: P why and N why not explanations retrieved from a seed sample about another product": a
+     * pool-generated project's reused pairs that were written about the seed's product, not this one.
+     */
+    static String leftOutNote(long positive, long negative) {
+        return positive + negative == 0 ? "" : ". Left out: " + positive + " why and " + negative + " why not explanations "
+                + "retrieved from a seed sample about another product";
     }
 
     /** What the keywords are of: the restaurant, or the group, for chart titles. */

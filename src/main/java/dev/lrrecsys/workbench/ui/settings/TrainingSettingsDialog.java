@@ -37,6 +37,7 @@ public final class TrainingSettingsDialog {
     @FXML private TextField dropoutField;
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
+    @FXML private ComboBox<String> candidateSourceBox;
     @FXML private Label backendLabel;
     @FXML private Label estimateLabel;
 
@@ -88,6 +89,11 @@ public final class TrainingSettingsDialog {
         sourceBox.setItems(viewModel.sources());
         sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));
         sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
+        candidateSourceBox.setItems(viewModel.candidateSources());
+        candidateSourceBox.setConverter(LabelConverter.of(TrainingSettingsViewModel::candidateSourceLabel));
+        candidateSourceBox.valueProperty().bindBidirectional(viewModel.candidateSourceProperty());
+        // Only ranking samples candidates: the choice means nothing to the other tasks.
+        candidateSourceBox.disableProperty().bind(viewModel.taskProperty().isNotEqualTo(PredictionTask.RANKING));
         backendLabel.textProperty().bind(viewModel.backendProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
     }

@@ -45,9 +45,14 @@ public final class TrainingSettingsViewModel {
     private final StringProperty fractions = new SimpleStringProperty();
     private final ObservableList<KeywordRepository.Source> sources = FXCollections.observableArrayList();
     private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
+    private final ObservableList<String> candidateSources = FXCollections.observableArrayList();
+    private final ObjectProperty<String> candidateSource = new SimpleObjectProperty<>(AUTOMATIC);
     private final StringProperty backend = new SimpleStringProperty("detecting...");
     private final StringProperty estimate = new SimpleStringProperty("Estimate: timing earlier runs...");
     private TrainingEstimate timing = TrainingEstimate.none();
+
+    /** The ranking candidates' explanation source left to the workflow's default (the CLI without the flag). */
+    public static final String AUTOMATIC = "automatic";
 
     public TrainingSettingsViewModel(TrainAndEvaluate.Settings defaults) {
         this.defaults = defaults;
@@ -63,6 +68,10 @@ public final class TrainingSettingsViewModel {
         fractions.set(defaults.trainFractions().stream().map(String::valueOf).collect(Collectors.joining(",")));
         source.set(new KeywordRepository.Source(defaults.generator(), defaults.generatorModel()));
         sources.add(source.get());
+        candidateSources.add(AUTOMATIC);
+        candidateSources.addAll(TrainAndEvaluate.Ranking.SOURCES);
+        String chosenSource = defaults.ranking().candidateExplanations();
+        candidateSource.set(chosenSource == null ? AUTOMATIC : chosenSource);
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> estimate());
         epochs.addListener((o, was, now) -> estimate());
         repeats.addListener((o, was, now) -> estimate());
@@ -142,7 +151,29 @@ public final class TrainingSettingsViewModel {
                 defaults.autoencoderEpochs(), defaults.batchSize(), defaults.learningRate(), defaults.seed(),
                 TrainAndEvaluate.Settings.parseFractions(fractions.get()), from.generator(), from.model(), false,
                 TrainAndEvaluate.Settings.parseNumber("weight decay", "0.0001", weightDecay.get()),
-                TrainAndEvaluate.Settings.parseNumber("dropout", "0.1", dropout.get()));
+                TrainAndEvaluate.Settings.parseNumber("dropout", "0.1", dropout.get()),
+                new TrainAndEvaluate.Ranking(AUTOMATIC.equals(candidateSource.get()) ? null : candidateSource.get(),
+                        defaults.ranking().allowLlmCalls()));
+    }
+
+    /** "Automatic", "generate", "nearest", "pool" as the dialog words them. */
+    public static String candidateSourceLabel(String source) {
+        return switch (source) {
+            case AUTOMATIC -> "Automatic (pool when the explanations were made with a pool)";
+            case TrainAndEvaluate.Ranking.GENERATE -> "Written by the generator";
+            case TrainAndEvaluate.Ranking.NEAREST -> "Nearest stored sample of the same product";
+            case TrainAndEvaluate.Ranking.POOL -> "Reasoning pool: nearest seed sample";
+            default -> source;
+        };
+    }
+
+    /** Automatic, generate, nearest, pool: where ranking candidates get their explanations. */
+    public ObservableList<String> candidateSources() {
+        return candidateSources;
+    }
+
+    public ObjectProperty<String> candidateSourceProperty() {
+        return candidateSource;
     }
 
     public ObjectProperty<PredictionTask> taskProperty() {

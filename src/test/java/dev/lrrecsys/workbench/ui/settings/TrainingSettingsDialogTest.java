@@ -49,6 +49,12 @@ class TrainingSettingsDialogTest {
             // Never squeezed: a squeezed check box drew its description over the id.
             assertThat(box.getWidth()).isGreaterThanOrEqualTo(box.prefWidth(-1) - 1);
         });
+        @SuppressWarnings("unchecked")
+        ComboBox<String> candidates = robot.lookup("#candidateSourceBox").queryAs(ComboBox.class);
+        assertThat(candidates.getItems()).containsExactly("automatic", "generate", "nearest", "pool");
+        assertThat(candidates.isDisabled()).as("only ranking samples candidates").isTrue();
+        robot.interact(() -> task.setValue(PredictionTask.RANKING));
+        assertThat(candidates.isDisabled()).isFalse();
         Label estimate = robot.lookup("#estimateLabel").queryAs(Label.class);
         assertThat(estimate.getText()).startsWith("Estimate: ");
         robot.interact(() -> dialog.dialog().close());

@@ -5,6 +5,8 @@ import dev.lrrecsys.workbench.store.KeywordRepository;
 import dev.lrrecsys.workbench.workflow.TrainAndEvaluate;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +31,19 @@ class TrainingSettingsViewModelTest {
         assertThat(s.trainFractions()).containsExactly(0.5, 1.0);
         assertThat(s.generator()).isEqualTo("ollama");
         assertThat(s.generatorModel()).isEqualTo("llama3.1");
+    }
+
+    @Test
+    void rankingCandidatesSourceIsAutomaticByDefaultAndEachChoiceReachesTheSettings() {
+        TrainingSettingsViewModel vm = TrainingSettingsViewModel.withDefaults();
+        assertThat(vm.candidateSources()).containsExactly("automatic", "generate", "nearest", "pool");
+        assertThat(vm.candidateSourceProperty().get()).isEqualTo("automatic");
+        assertThat(vm.settings().ranking()).isEqualTo(TrainAndEvaluate.Settings.defaults().ranking());
+        for (String source : List.of("generate", "nearest", "pool")) {
+            vm.candidateSourceProperty().set(source);
+            assertThat(vm.settings().ranking().candidateExplanations()).isEqualTo(source);
+        }
+        assertThat(TrainingSettingsViewModel.candidateSourceLabel("pool")).isEqualTo("Reasoning pool: nearest seed sample");
     }
 
     @Test
