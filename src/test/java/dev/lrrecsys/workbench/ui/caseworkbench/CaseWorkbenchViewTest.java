@@ -72,7 +72,7 @@ class CaseWorkbenchViewTest {
         waitFor(() -> view.viewModel().reportProperty().get() != null);
         long sample = view.viewModel().reportProperty().get().sampleId();
         TableView<?> models = robot.lookup("#caseModels").queryAs(TableView.class);
-        assertThat(models.getItems()).hasSize(2);
+        assertThat(models.getItems()).hasSize(3);
         assertThat(counterfactual.getText()).isEqualTo("no edit");
 
         TextArea positive = robot.lookup("#positiveEdit").queryAs(TextArea.class);
