@@ -73,6 +73,10 @@ public final class CaseCommand implements Callable<Integer> {
             if (r.alignment().scored()) {
                 out.println("lc: " + r.alignment().lcText());
                 out.println("ic: " + r.alignment().icText());
+                if (r.alignment().editedLc() != null) {
+                    out.println("edited lc: " + r.alignment().editedLcText());
+                    out.println("edited ic: " + r.alignment().editedIcText());
+                }
             } else {
                 out.println("scores: " + r.alignment().note());
             }

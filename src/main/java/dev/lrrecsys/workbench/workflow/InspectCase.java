@@ -4,6 +4,8 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor.CaseInput;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor.Prediction;
+import dev.lrrecsys.workbench.explain.AlignmentProbe;
+import dev.lrrecsys.workbench.explain.AlignmentScore;
 import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.insight.CaseAnalysis;
 import dev.lrrecsys.workbench.insight.CaseAnalysis.ModelSpread;
@@ -96,8 +98,11 @@ public final class InspectCase {
     /**
      * The LC and IC of a stored explanation pair as `lrw scores` stored them (docs/alignment.md), with the sample whose
      * pair it is; null figures with {@code note} saying why there are none (not scored yet, or no pair when scored).
+     * {@code editedLc} and {@code editedIc} score an edited text with the same stored probe, the sample's stored
+     * ID-only prediction and rating; null without a text edit, and where those do not hold for the edit (another
+     * candidate, or a shuffled run's borrowed pair).
      */
-    public record Alignment(long sampleId, Float lc, Float ic, String note) {
+    public record Alignment(long sampleId, Float lc, Float ic, String note, Float editedLc, Float editedIc) {
 
         public boolean scored() {
             return lc != null;
@@ -110,6 +115,14 @@ public final class InspectCase {
 
         public String icText() {
             return format(ic);
+        }
+
+        public String editedLcText() {
+            return format(editedLc);
+        }
+
+        public String editedIcText() {
+            return format(editedIc);
         }
 
         private static String format(Float v) {
@@ -250,7 +263,9 @@ public final class InspectCase {
                     cases.consumerRows(tx, sampleId), cases.storedPrediction(tx, runId, sampleId),
                     CaseAnalysis.spreadByModel(cases.experimentPredictions(tx, run.experimentId(), sampleId)),
                     originalState, counterfactualState, predictor.readsExplanations(), positiveSalience, negativeSalience,
-                    source, feeding, alignment(tx, run, source));
+                    source, feeding, alignment(tx, run, source, dataset.scaled(sample.rating()),
+                            (settings.positive() != null || settings.negative() != null) && editedCandidate == null && source == sampleId
+                                    ? new String[] {counterfactualState.positive(), counterfactualState.negative()} : null));
         });
         context.progress(3, 3, "done");
         return report;
@@ -277,19 +292,33 @@ public final class InspectCase {
         return fed;
     }
 
-    /** The stored LC and IC of a sample's pair from the run's explanation source (what `lrw scores` wrote). */
-    private static Alignment alignment(dev.lrrecsys.workbench.store.Tx tx, CaseRun run, long sampleId) throws Exception {
+    /**
+     * The stored LC and IC of a sample's pair from the run's explanation source (what `lrw scores` wrote), and, for an
+     * edited pair of texts (null: none), its LC and IC by the same probe, ID-only prediction, mean and {@code target}
+     * (the scaled rating), as best-of-N scores a candidate.
+     */
+    private static Alignment alignment(dev.lrrecsys.workbench.store.Tx tx, CaseRun run, long sampleId, double target,
+                                       String[] edited) throws Exception {
         AlignmentRepository scores = new AlignmentRepository();
         String variant = Variant.CONTRASTIVE.key();
-        if (scores.probe(tx, run.generator(), run.generatorModel(), variant).isEmpty()) {
+        var probe = scores.probe(tx, run.generator(), run.generatorModel(), variant);
+        if (probe.isEmpty()) {
             String command = "lrw scores" + (GenerateExplanations.Settings.OFFLINE.equals(run.generator()) ? ""
                     : " --generator " + run.generator() + " --model " + run.generatorModel());
-            return new Alignment(sampleId, null, null, "not scored yet: run " + command);
+            return new Alignment(sampleId, null, null, "not scored yet: run " + command, null, null);
         }
-        return scores.score(tx, run.generator(), run.generatorModel(), variant, sampleId)
-                .map(s -> new Alignment(sampleId, s.lc(), s.ic(), null))
-                .orElse(new Alignment(sampleId, null, null, "not scored: sample " + sampleId
-                        + " had no explanation pair when lrw scores ran"));
+        var stored = scores.score(tx, run.generator(), run.generatorModel(), variant, sampleId);
+        if (stored.isEmpty()) {
+            return new Alignment(sampleId, null, null, "not scored: sample " + sampleId
+                    + " had no explanation pair when lrw scores ran", null, null);
+        }
+        AlignmentRepository.ScoreRow s = stored.get();
+        if (edited == null) {
+            return new Alignment(sampleId, s.lc(), s.ic(), null, null, null);
+        }
+        AlignmentScore e = AlignmentScore.of(AlignmentProbe.parse(probe.get().weights()).predict(edited[0], edited[1]),
+                s.idPrediction(), probe.get().trainMean(), target);
+        return new Alignment(sampleId, s.lc(), s.ic(), null, (float) e.lc(), (float) e.ic());
     }
 
     private CaseState state(dev.lrrecsys.workbench.store.Tx tx, String positive, String negative, List<Integer> history,

@@ -85,6 +85,9 @@ class CaseCommandTest {
         }
         assertThat(scored.out()).contains("lc: " + String.format(Locale.ROOT, "%.3f", stored.lc()) + "\n",
                 "ic: " + String.format(Locale.ROOT, "%.3f", stored.ic()) + "\n").doesNotContain("scores: ", "explanations: ");
+        Result edited = lrw("case", "--project", dir.toString(), "--top", "0", "--positive", "they like feature 3");
+        assertThat(edited.out()).contains("lc: " + String.format(Locale.ROOT, "%.3f", stored.lc()) + "\n")
+                .containsPattern("(?m)^edited lc: -?\\d\\.\\d{3}$").containsPattern("(?m)^edited ic: -?\\d\\.\\d{3}$");
 
         Result control = lrw("case", "--project", dir.toString(), "--run", Long.toString(shuffled), "--sample", Long.toString(sample),
                 "--top", "0");

@@ -107,6 +107,23 @@ class InspectCaseTest {
             assertThat(after.alignment().ic()).isEqualTo(stored.ic());
             assertThat(after.alignment().lcText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", stored.lc()));
             assertThat(after.alignment().note()).isNull();
+            assertThat(after.alignment().editedLc()).isNull();
+
+            // An edited text is scored by the same stored probe; the stored texts score what lrw scores stored.
+            String edit = "The consumer visited this restaurant because they like feature 3.";
+            CaseReport edited = inspect(p, Settings.defaults().withEdits(edit, null, null, null));
+            var probe = p.database().read(tx -> new dev.lrrecsys.workbench.store.AlignmentRepository()
+                    .probe(tx, "offline", after.run().generatorModel(), "contrastive")).orElseThrow();
+            dev.lrrecsys.workbench.explain.AlignmentProbe fitted = dev.lrrecsys.workbench.explain.AlignmentProbe.parse(probe.weights());
+            var expected = dev.lrrecsys.workbench.explain.AlignmentScore.of(fitted.predict(edit, after.original().negative()),
+                    stored.idPrediction(), probe.trainMean(), after.truth());
+            assertThat(edited.alignment().lc()).isEqualTo(stored.lc());
+            assertThat((double) edited.alignment().editedLc()).isCloseTo(expected.lc(), within(1e-6));
+            assertThat((double) edited.alignment().editedIc()).isCloseTo(expected.ic(), within(1e-6));
+            assertThat((double) fitted.predict(after.original().positive(), after.original().negative()))
+                    .isCloseTo(stored.probePrediction(), within(1e-6));
+            CaseReport otherCandidate = inspect(p, Settings.defaults().withEdits(edit, null, null, "p2"));
+            assertThat(otherCandidate.alignment().editedLc()).as("the rating and ID-only prediction are the stored candidate's").isNull();
         }
     }
 

@@ -249,8 +249,10 @@ public final class CaseWorkbenchViewModel {
         if (!a.scored()) {
             return a.note();
         }
-        return a.sampleId() == r.sampleId() ? "of the stored pair (docs/alignment.md)"
+        String whose = a.sampleId() == r.sampleId() ? "of the stored pair (docs/alignment.md)"
                 : "of sample " + a.sampleId() + "'s stored pair, the one this run reads here";
+        return a.editedLc() == null ? whose
+                : whose + "; the edited texts: LC " + a.editedLcText() + ", IC " + a.editedIcText() + " (same probe)";
     }
 
     /** Saves the shown edit as a named what-if case (a task in the task panel). */

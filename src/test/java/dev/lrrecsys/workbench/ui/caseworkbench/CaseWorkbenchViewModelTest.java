@@ -50,6 +50,14 @@ class CaseWorkbenchViewModelTest {
             assertThat(vm.icProperty().get()).isEqualTo(String.format(Locale.ROOT, "%.3f", stored.ic()));
             assertThat(vm.alignmentNoteProperty().get()).isEqualTo("of the stored pair (docs/alignment.md)");
             assertThat(vm.feedingProperty().get()).isEmpty();
+
+            vm.positiveProperty().set("The consumer visited this restaurant because they like feature 3.");
+            vm.predictAgain();
+            CaseReport edited = vm.reportProperty().get();
+            assertThat(vm.lcProperty().get()).isEqualTo(String.format(Locale.ROOT, "%.3f", stored.lc()));
+            assertThat(vm.alignmentNoteProperty().get()).isEqualTo("of the stored pair (docs/alignment.md); the edited texts: LC "
+                    + edited.alignment().editedLcText() + ", IC " + edited.alignment().editedIcText() + " (same probe)");
+            assertThat(edited.alignment().editedLcText()).isNotEmpty();
             assertThat(errors).isEmpty();
         }
     }
