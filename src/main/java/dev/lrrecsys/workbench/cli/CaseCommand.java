@@ -65,6 +65,21 @@ public final class CaseCommand implements Callable<Integer> {
             out.println("run: " + r.run().id());
             out.println("model: " + r.run().model() + " (experiment " + r.run().experimentId() + ")");
             out.println("truth: " + format(r.truth()) + " (rating " + r.rating() + ", " + r.split() + " sample)");
+            if (r.feeding() != null) {
+                out.println("explanation sample: " + r.explanationSampleId());
+                out.println("explanations: " + r.feeding());
+            }
+            // The stored pair's alignment scores, as the case workbench shows them beside the explanations.
+            if (r.alignment().scored()) {
+                out.println("lc: " + r.alignment().lcText());
+                out.println("ic: " + r.alignment().icText());
+                if (r.alignment().editedLc() != null) {
+                    out.println("edited lc: " + r.alignment().editedLcText());
+                    out.println("edited ic: " + r.alignment().editedIcText());
+                }
+            } else {
+                out.println("scores: " + r.alignment().note());
+            }
             out.println("prediction: " + format(r.original().prediction().value()));
             if (r.counterfactual() != null) {
                 out.println("counterfactual prediction: " + format(r.counterfactual().prediction().value()));

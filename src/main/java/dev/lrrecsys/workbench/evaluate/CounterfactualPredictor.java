@@ -19,8 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One finished run's network loaded from its checkpoint, ready to predict edited samples: the run's dense consumer and
@@ -54,10 +56,16 @@ public final class CounterfactualPredictor {
     /** Per side (positive, negative) and code dimension: the training split's mean and 1/sd. */
     private final double[][] mean;
     private final double[][] scale;
+    /** The shuffled control's sources (sample to whose explanations it read); null for every other model. */
+    private final Map<Long, Long> shuffledSources;
+    /** For the shuffled control: the test samples rebuilt from today's codes and those the run stored predictions of. */
+    private final long rebuiltTestSamples;
+    private final long predictedTestSamples;
 
     private CounterfactualPredictor(CaseRun run, ModelCatalog.Entry entry, RatingModel model, ExplanationAutoencoder autoencoder,
                                     Map<Integer, Integer> consumerIndex, Map<Integer, Integer> productIndex,
-                                    Map<Long, StoredSample> samples, double[][] mean, double[][] scale) {
+                                    Map<Long, StoredSample> samples, double[][] mean, double[][] scale,
+                                    Map<Long, Long> shuffledSources, long rebuiltTestSamples, long predictedTestSamples) {
         this.run = run;
         this.entry = entry;
         this.model = model;
@@ -67,6 +75,9 @@ public final class CounterfactualPredictor {
         this.samples = samples;
         this.mean = mean;
         this.scale = scale;
+        this.shuffledSources = shuffledSources;
+        this.rebuiltTestSamples = rebuiltTestSamples;
+        this.predictedTestSamples = predictedTestSamples;
     }
 
     /**
@@ -136,23 +147,32 @@ public final class CounterfactualPredictor {
         for (double[] s : scale) {
             java.util.Arrays.fill(s, 1);
         }
+        Map<Long, Long> shuffled = null;
+        long rebuilt = 0;
+        long predicted = 0;
         if (ref != null) {
-            trainingScaling(database, ref.id(), byId, mean, scale);
+            Set<Long> withPair = trainingScaling(database, ref.id(), byId, mean, scale);
+            if (entry.features() == ModelCatalog.Features.SHUFFLED_AUTOENCODER_CODES) {
+                shuffled = ShuffledExplanationSources.of(rows, withPair, run.trainFraction(), run.validationFraction(), run.seed());
+                rebuilt = ShuffledExplanationSources.testSamples(rows, withPair);
+                predicted = database.read(tx -> cases.predictionCount(tx, runId));
+            }
         }
-        return new CounterfactualPredictor(run, entry, model, autoencoder, consumers, products, byId, mean, scale);
+        return new CounterfactualPredictor(run, entry, model, autoencoder, consumers, products, byId, mean, scale,
+                shuffled, rebuilt, predicted);
     }
 
     /**
      * The scaling of SampleSetLoader.standardize: mean and 1/sd (1 where sd is below 1e-6) of each side and code
-     * dimension over the training samples that have both codes, as the experiment trained on them.
+     * dimension over the training samples that have both codes, as the experiment trained on them. Returns the
+     * samples (either split) that have both codes: those the experiment kept.
      */
-    private static void trainingScaling(Database database, long autoencoderId, Map<Long, StoredSample> samples,
+    private static Set<Long> trainingScaling(Database database, long autoencoderId, Map<Long, StoredSample> samples,
                                         double[][] mean, double[][] scale) {
         Map<Long, float[]> pairs = new HashMap<>();
         database.read(tx -> {
             new ExplanationCodeRepository().forEachCode(tx, autoencoderId, (sampleId, positive, code) -> {
-                StoredSample s = samples.get(sampleId);
-                if (s != null && !s.test()) {
+                if (samples.containsKey(sampleId)) {
                     float[] both = pairs.computeIfAbsent(sampleId, k -> {
                         float[] empty = new float[2 * DIM];
                         java.util.Arrays.fill(empty, Float.NaN);
@@ -166,8 +186,14 @@ public final class CounterfactualPredictor {
         double[][] sum = new double[2][DIM];
         double[][] squares = new double[2][DIM];
         long n = 0;
-        for (float[] both : pairs.values()) {
+        Set<Long> complete = new HashSet<>();
+        for (Map.Entry<Long, float[]> pair : pairs.entrySet()) {
+            float[] both = pair.getValue();
             if (Float.isNaN(both[0]) || Float.isNaN(both[DIM])) {
+                continue;
+            }
+            complete.add(pair.getKey());
+            if (samples.get(pair.getKey()).test()) {
                 continue;
             }
             n++;
@@ -180,7 +206,7 @@ public final class CounterfactualPredictor {
             }
         }
         if (n == 0) {
-            return;
+            return complete;
         }
         for (int side = 0; side < 2; side++) {
             for (int k = 0; k < DIM; k++) {
@@ -189,6 +215,7 @@ public final class CounterfactualPredictor {
                 scale[side][k] = sd > 1e-6 ? 1 / sd : 1;
             }
         }
+        return complete;
     }
 
     public CaseRun run() {
@@ -198,6 +225,41 @@ public final class CounterfactualPredictor {
     /** Whether the run's model reads the explanations (edits of their text can move its prediction). */
     public boolean readsExplanations() {
         return autoencoder != null;
+    }
+
+    /** Whether the run is the shuffled-explanations control (it read other samples' explanations in each place). */
+    public boolean shuffled() {
+        return shuffledSources != null;
+    }
+
+    /**
+     * The sample whose stored explanations the run read in {@code sampleId}'s place: the sample itself, except for the
+     * shuffled control, where it is the sample its seeded permutation put there (the sample itself where the run never
+     * read it: no pair, or a training sample beyond its training fraction).
+     */
+    public long explanationSource(long sampleId) {
+        return shuffledSources == null ? sampleId : shuffledSources.getOrDefault(sampleId, sampleId);
+    }
+
+    /** Whether the shuffled control read this sample (it is in one of the run's rebuilt splits). */
+    public boolean shuffledRead(long sampleId) {
+        return shuffledSources != null && shuffledSources.containsKey(sampleId);
+    }
+
+    /**
+     * Whether the permutation rebuilt from today's codes can be the run's: as many test samples have both codes as
+     * the run stored predictions of. False after explanations were added or removed since the experiment.
+     */
+    public boolean shuffleMatchesRun() {
+        return rebuiltTestSamples == predictedTestSamples;
+    }
+
+    public long rebuiltTestSamples() {
+        return rebuiltTestSamples;
+    }
+
+    public long predictedTestSamples() {
+        return predictedTestSamples;
     }
 
     public boolean hasAttention() {

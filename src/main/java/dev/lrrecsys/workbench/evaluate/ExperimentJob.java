@@ -213,7 +213,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                             SampleSetLoader.Carved carved = SampleSetLoader.carveValidation(
                                     SampleSetLoader.firstFraction(train, fraction), settings.validationFraction());
                             if (entry.features() == Features.SHUFFLED_AUTOENCODER_CODES) {
-                                // The control: each split's codes permuted among its own samples, seeded by the run.
+                                // The control: each split's codes permuted among its own samples, seeded by the run (its
+                                // stored seed). ShuffledExplanationSources rebuilds this for the case workbench: change both.
                                 long seed = settings.seed() + repeat;
                                 carved = new SampleSetLoader.Carved(carved.train().shuffledExplanations(seed),
                                         carved.validation().shuffledExplanations(seed));

@@ -24,18 +24,13 @@ public record SampleSet(long[] sampleIds, int[] consumers, int[] products, int[]
         return sampleIds.length;
     }
 
-    /** The same samples with explanation features permuted across samples (the shuffling honesty check). */
+    /**
+     * The same samples with explanation features permuted across samples (the shuffling honesty check): sample i
+     * gets the features of sample {@code explanationPermutation(size(), seed)[i]}.
+     */
     public SampleSet shuffledExplanations(long seed) {
         int d = explanationDim;
-        int[] order = new int[size()];
-        java.util.Arrays.setAll(order, i -> i);
-        java.util.Random random = new java.util.Random(seed);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = explanationPermutation(size(), seed);
         float[] shuffledPositive = new float[positive.length];
         float[] shuffledNegative = new float[negative.length];
         for (int i = 0; i < order.length; i++) {
@@ -44,5 +39,22 @@ public record SampleSet(long[] sampleIds, int[] consumers, int[] products, int[]
         }
         return new SampleSet(sampleIds, consumers, products, history, shuffledPositive, shuffledNegative, d,
                 target, rating);
+    }
+
+    /**
+     * The seeded permutation {@link #shuffledExplanations} applies to {@code n} samples; public so that the case
+     * workbench can say whose explanations a shuffled run read for a sample.
+     */
+    public static int[] explanationPermutation(int n, long seed) {
+        int[] order = new int[n];
+        java.util.Arrays.setAll(order, i -> i);
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
     }
 }

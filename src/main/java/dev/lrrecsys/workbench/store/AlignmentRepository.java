@@ -129,6 +129,16 @@ public final class AlignmentRepository {
         return out;
     }
 
+    /** The stored scores of one sample's pair under the source's finished probe; empty when it was not scored. */
+    public Optional<ScoreRow> score(Tx tx, String generator, String model, String variant, long sampleId) throws SQLException {
+        Optional<ProbeRow> probe = probe(tx, generator, model, variant);
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Sql.one(tx, "SELECT sample_id, probe_prediction, id_prediction, lc, ic FROM alignment_score "
+                + "WHERE probe_id = ? AND sample_id = ?", AlignmentRepository::score, probe.get().id(), sampleId));
+    }
+
     /** The number of samples whose candidates of this source were chosen by a best-of-{@code n} run. */
     public List<Long> samplesWithCandidates(Tx tx, String generator, String model, String variant, int n, long first,
                                             long last) throws SQLException {

@@ -12,9 +12,14 @@ import java.util.TreeMap;
  */
 public final class CaseRepository {
 
-    /** A run and its experiment's explanation source; checkpoint relative to the project folder (null if none). */
+    /**
+     * A run and its experiment's explanation source; checkpoint relative to the project folder (null if none). Seed,
+     * training fraction and the experiment's validation fraction say how the run's splits were made (the shuffled
+     * control permutes codes within them).
+     */
     public record CaseRun(long id, long experimentId, String model, int repeat, String status, String checkpoint,
-                          String task, String generator, String generatorModel, OffsetDateTime experimentCreated) {
+                          String task, String generator, String generatorModel, OffsetDateTime experimentCreated,
+                          long seed, double trainFraction, double validationFraction) {
         public String label() {
             return "run " + id + ": " + model + ", repeat " + (repeat + 1) + " (experiment " + experimentId + ")";
         }
@@ -27,6 +32,17 @@ public final class CaseRepository {
         }
     }
 
+    /** A product as the case workbench's product picker lists it; {@code attributes} reads "name: value; ...". */
+    public record ProductItem(int id, String externalId, String name, String city, String attributes) {
+        public String label() {
+            return externalId + "  " + name + (city == null ? "" : " (" + city + ")") + (attributes.isEmpty() ? "" : "  " + attributes);
+        }
+    }
+
+    /** One page of a product search: at most the limit asked for, and how many products match in all. */
+    public record ProductPage(List<ProductItem> items, long total) {
+    }
+
     /** An autoencoder's id and checkpoint (relative to the project folder). */
     public record AutoencoderRef(long id, String checkpoint) {
     }
@@ -36,11 +52,12 @@ public final class CaseRepository {
     }
 
     private static final String SELECT_RUN = "SELECT r.id, r.experiment_id, r.model, r.repeat_no, r.status, r.checkpoint, e.task, "
-            + "e.generator, e.generator_model, e.created_at FROM run r JOIN experiment e ON e.id = r.experiment_id ";
+            + "e.generator, e.generator_model, e.created_at, r.seed, r.train_fraction, e.validation_fraction FROM run r JOIN experiment e ON e.id = r.experiment_id ";
 
     private static CaseRun run(java.sql.ResultSet rs) throws SQLException {
         return new CaseRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getLong(11),
+                rs.getDouble(12), rs.getDouble(13));
     }
 
     public CaseRun run(Tx tx, long runId) throws SQLException {
@@ -91,6 +108,43 @@ public final class CaseRepository {
         String like = "%" + q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         return Sql.list(tx, select + "WHERE CAST(s.id AS VARCHAR) = ? OR LOWER(c.external_id) LIKE ? OR LOWER(p.name) LIKE ?" + order,
                 map, q, like, like, limit);
+    }
+
+    /**
+     * Products whose id, name, city, or an attribute's name or value contains {@code text} (any case); an exact id
+     * first, then by name. At most {@code limit} (large catalogues are narrowed by typing), with the number matching.
+     */
+    public ProductPage searchProducts(Tx tx, String text, int limit) throws SQLException {
+        String q = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = q.isEmpty() ? "" : " WHERE LOWER(p.external_id) LIKE ? OR LOWER(p.name) LIKE ? OR LOWER(p.city) LIKE ? "
+                + "OR EXISTS (SELECT 1 FROM product_attribute a WHERE a.product_id = p.id AND (LOWER(a.val) LIKE ? OR LOWER(a.name) LIKE ?))";
+        Object[] filter = q.isEmpty() ? new Object[0] : new Object[] {like, like, like, like, like};
+        long total = Sql.count(tx, "SELECT COUNT(*) FROM product p" + where, filter);
+        Object[] params = java.util.Arrays.copyOf(filter, filter.length + 2);
+        params[filter.length] = q;
+        params[filter.length + 1] = limit;
+        List<Object[]> rows = Sql.list(tx, "SELECT p.id, p.external_id, p.name, p.city FROM product p" + where
+                        + " ORDER BY CASE WHEN LOWER(p.external_id) = ? THEN 0 ELSE 1 END, LOWER(p.name), p.id LIMIT ?",
+                rs -> new Object[] {rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4)}, params);
+        List<ProductItem> items = new java.util.ArrayList<>();
+        for (Object[] r : rows) {
+            int id = (Integer) r[0];
+            Map<String, String> attributes = new TreeMap<>();
+            for (Object[] a : Sql.list(tx, "SELECT name, val FROM product_attribute WHERE product_id = ? ORDER BY name, val",
+                    rs -> new Object[] {rs.getString(1), rs.getString(2)}, id)) {
+                attributes.merge((String) a[0], (String) a[1], (x, y) -> x + ", " + y);
+            }
+            StringBuilder summary = new StringBuilder();
+            attributes.forEach((k, v) -> summary.append(summary.isEmpty() ? "" : "; ").append(k).append(": ").append(v));
+            items.add(new ProductItem(id, (String) r[1], (String) r[2], (String) r[3], summary.toString()));
+        }
+        return new ProductPage(items, total);
+    }
+
+    /** How many test predictions a run stored. */
+    public long predictionCount(Tx tx, long runId) throws SQLException {
+        return Sql.count(tx, "SELECT COUNT(*) FROM prediction WHERE run_id = ?", runId);
     }
 
     /** The product's internal id by its external id (as in the dataset's files), or null. */

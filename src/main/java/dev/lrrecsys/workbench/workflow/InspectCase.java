@@ -4,12 +4,16 @@ import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor.CaseInput;
 import dev.lrrecsys.workbench.evaluate.CounterfactualPredictor.Prediction;
+import dev.lrrecsys.workbench.explain.AlignmentProbe;
+import dev.lrrecsys.workbench.explain.AlignmentScore;
+import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.insight.CaseAnalysis;
 import dev.lrrecsys.workbench.insight.CaseAnalysis.ModelSpread;
 import dev.lrrecsys.workbench.insight.WordSalience;
 import dev.lrrecsys.workbench.insight.WordSalience.WordWeight;
 import dev.lrrecsys.workbench.model.SampleSet;
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.AlignmentRepository;
 import dev.lrrecsys.workbench.store.CaseRepository;
 import dev.lrrecsys.workbench.store.CaseRepository.CaseRun;
 import dev.lrrecsys.workbench.store.DatasetInfo;
@@ -92,13 +96,52 @@ public final class InspectCase {
     }
 
     /**
+     * The LC and IC of a stored explanation pair as `lrw scores` stored them (docs/alignment.md), with the sample whose
+     * pair it is; null figures with {@code note} saying why there are none (not scored yet, or no pair when scored).
+     * {@code editedLc} and {@code editedIc} score an edited text with the same stored probe, the sample's stored
+     * ID-only prediction and rating; null without a text edit, and where those do not hold for the edit (another
+     * candidate, or a shuffled run's borrowed pair).
+     */
+    public record Alignment(long sampleId, Float lc, Float ic, String note, Float editedLc, Float editedIc) {
+
+        public boolean scored() {
+            return lc != null;
+        }
+
+        /** LC as both front ends and the Explanations view print it (3 decimals). */
+        public String lcText() {
+            return format(lc);
+        }
+
+        public String icText() {
+            return format(ic);
+        }
+
+        public String editedLcText() {
+            return format(editedLc);
+        }
+
+        public String editedIcText() {
+            return format(editedIc);
+        }
+
+        private static String format(Float v) {
+            return v == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", v);
+        }
+    }
+
+    /**
      * Everything the window and the CLI show of a case. {@code counterfactual} is null without edits; salience is of
      * the texts the counterfactual uses (the stored ones without edits), empty when the run reads no explanations.
+     * {@code explanationSampleId} is the sample whose stored pair the run reads here (this one, except for the
+     * shuffled control), {@code feeding} a sentence saying so when it is another's (null otherwise), and
+     * {@code alignment} the scores of that pair.
      */
     public record CaseReport(long sampleId, CaseRun run, DatasetInfo dataset, double rating, String split,
                              Map<String, String> consumerRows, Double storedPrediction, List<ModelSpread> models,
                              CaseState original, CaseState counterfactual, boolean readsExplanations,
-                             List<WordWeight> positiveSalience, List<WordWeight> negativeSalience) {
+                             List<WordWeight> positiveSalience, List<WordWeight> negativeSalience,
+                             long explanationSampleId, String feeding, Alignment alignment) {
 
         /** The rating on [0,1], as predictions are. */
         public double truth() {
@@ -156,14 +199,17 @@ public final class InspectCase {
         if (sample == null) {
             throw new WorkbenchException("There is no sample " + sampleId + " in this project.");
         }
-        String[] stored = project.database().read(tx -> cases.explanationPair(tx, sampleId, run.generator(), run.generatorModel()));
+        // The shuffled control read another sample's pair here: feed it that one, as it was trained and tested.
+        long source = predictor.explanationSource(sampleId);
+        String feeding = feeding(predictor, sampleId, source);
+        String[] stored = project.database().read(tx -> cases.explanationPair(tx, source, run.generator(), run.generatorModel()));
         if (predictor.readsExplanations()) {
             requireKnownWords(predictor, settings.positive(), "positive");
             requireKnownWords(predictor, settings.negative(), "negative");
             for (int side = 0; side < 2; side++) {
                 String edit = side == 0 ? settings.positive() : settings.negative();
                 if (stored[side] == null && edit == null) {
-                    throw new WorkbenchException("Sample " + sampleId + " has no " + (side == 0 ? "positive" : "negative")
+                    throw new WorkbenchException("Sample " + source + " has no " + (side == 0 ? "positive" : "negative")
                             + " explanation from generator '" + run.generator() + "' (model '" + run.generatorModel()
                             + "'), which run " + runId + " reads: write one in the edit, or generate explanations first.");
                 }
@@ -216,10 +262,63 @@ public final class InspectCase {
             return new CaseReport(sampleId, run, dataset, sample.rating(), sample.test() ? "test" : "train",
                     cases.consumerRows(tx, sampleId), cases.storedPrediction(tx, runId, sampleId),
                     CaseAnalysis.spreadByModel(cases.experimentPredictions(tx, run.experimentId(), sampleId)),
-                    originalState, counterfactualState, predictor.readsExplanations(), positiveSalience, negativeSalience);
+                    originalState, counterfactualState, predictor.readsExplanations(), positiveSalience, negativeSalience,
+                    source, feeding, alignment(tx, run, source, dataset.scaled(sample.rating()),
+                            (settings.positive() != null || settings.negative() != null) && editedCandidate == null && source == sampleId
+                                    ? new String[] {counterfactualState.positive(), counterfactualState.negative()} : null));
         });
         context.progress(3, 3, "done");
         return report;
+    }
+
+    /** What the shuffled control read for this sample, said in the window and by `lrw case`; null for other runs. */
+    private static String feeding(CounterfactualPredictor predictor, long sampleId, long source) {
+        if (!predictor.shuffled()) {
+            return null;
+        }
+        CaseRun run = predictor.run();
+        if (!predictor.shuffledRead(sampleId)) {
+            return "shuffled control: run " + run.id() + " never read sample " + sampleId + " (no explanation pair, or a "
+                    + "training sample beyond its training fraction); it is fed the sample's own explanations.";
+        }
+        String fed = "shuffled control: run " + run.id() + " was trained and tested with sample " + source
+                + "'s explanations in this sample's place (its seeded permutation, seed " + run.seed()
+                + "); those are fed, shown and edited here.";
+        if (!predictor.shuffleMatchesRun()) {
+            fed += " Caution: the permutation is rebuilt from today's explanation codes, which give "
+                    + predictor.rebuiltTestSamples() + " test samples where the run predicted " + predictor.predictedTestSamples()
+                    + "; explanations changed since the experiment, so the pair fed may not be the one it read.";
+        }
+        return fed;
+    }
+
+    /**
+     * The stored LC and IC of a sample's pair from the run's explanation source (what `lrw scores` wrote), and, for an
+     * edited pair of texts (null: none), its LC and IC by the same probe, ID-only prediction, mean and {@code target}
+     * (the scaled rating), as best-of-N scores a candidate.
+     */
+    private static Alignment alignment(dev.lrrecsys.workbench.store.Tx tx, CaseRun run, long sampleId, double target,
+                                       String[] edited) throws Exception {
+        AlignmentRepository scores = new AlignmentRepository();
+        String variant = Variant.CONTRASTIVE.key();
+        var probe = scores.probe(tx, run.generator(), run.generatorModel(), variant);
+        if (probe.isEmpty()) {
+            String command = "lrw scores" + (GenerateExplanations.Settings.OFFLINE.equals(run.generator()) ? ""
+                    : " --generator " + run.generator() + " --model " + run.generatorModel());
+            return new Alignment(sampleId, null, null, "not scored yet: run " + command, null, null);
+        }
+        var stored = scores.score(tx, run.generator(), run.generatorModel(), variant, sampleId);
+        if (stored.isEmpty()) {
+            return new Alignment(sampleId, null, null, "not scored: sample " + sampleId
+                    + " had no explanation pair when lrw scores ran", null, null);
+        }
+        AlignmentRepository.ScoreRow s = stored.get();
+        if (edited == null) {
+            return new Alignment(sampleId, s.lc(), s.ic(), null, null, null);
+        }
+        AlignmentScore e = AlignmentScore.of(AlignmentProbe.parse(probe.get().weights()).predict(edited[0], edited[1]),
+                s.idPrediction(), probe.get().trainMean(), target);
+        return new Alignment(sampleId, s.lc(), s.ic(), null, (float) e.lc(), (float) e.ic());
     }
 
     private CaseState state(dev.lrrecsys.workbench.store.Tx tx, String positive, String negative, List<Integer> history,

@@ -1,6 +1,8 @@
 package dev.lrrecsys.workbench.cli;
 
 import dev.lrrecsys.workbench.project.Project;
+import dev.lrrecsys.workbench.store.AlignmentRepository;
+import dev.lrrecsys.workbench.store.CaseRepository;
 import dev.lrrecsys.workbench.store.DatabaseSnapshot;
 import dev.lrrecsys.workbench.task.TaskContext;
 import dev.lrrecsys.workbench.workflow.InspectCase;
@@ -13,6 +15,7 @@ import picocli.CommandLine;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,47 @@ class CaseCommandTest {
         assertThat(edited.out()).contains("counterfactual prediction: "
                 + CaseCommand.format(expected.counterfactual().prediction().value()) + "\n",
                 "salient words (positive): ").containsPattern("salient words \\(positive\\): .*feature [+-]0\\.\\d{4}");
+    }
+
+    @Test
+    void printsTheStoredLcAndIcOnceScoredAndWhoseExplanationsAShuffledRunIsFed() throws Exception {
+        Path dir = TrainedCaseProject.copyTo(tmp);
+        Result unscored = lrw("case", "--project", dir.toString(), "--top", "0");
+        assertThat(unscored.code()).as(unscored.err()).isZero();
+        assertThat(unscored.out()).contains("scores: not scored yet: run lrw scores\n").doesNotContain("lc: ");
+
+        Result scores = lrw("scores", "--project", dir.toString());
+        assertThat(scores.code()).as(scores.err()).isZero();
+        Result scored = lrw("case", "--project", dir.toString(), "--top", "0");
+        long sample;
+        long shuffled;
+        AlignmentRepository.ScoreRow stored;
+        try (Project p = Project.open(dir)) {
+            InspectCase.CaseReport r = new InspectCase(p).inspect(InspectCase.Settings.defaults(), TaskContext.silent());
+            sample = r.sampleId();
+            stored = p.database().read(tx -> new AlignmentRepository().score(tx, "offline", r.run().generatorModel(),
+                    "contrastive", r.sampleId())).orElseThrow();
+            shuffled = p.database().read(tx -> new CaseRepository().doneRuns(tx)).stream()
+                    .filter(x -> x.model().equals("shuffled")).findFirst().orElseThrow().id();
+        }
+        assertThat(scored.out()).contains("lc: " + String.format(Locale.ROOT, "%.3f", stored.lc()) + "\n",
+                "ic: " + String.format(Locale.ROOT, "%.3f", stored.ic()) + "\n").doesNotContain("scores: ", "explanations: ");
+        Result edited = lrw("case", "--project", dir.toString(), "--top", "0", "--positive", "they like feature 3");
+        assertThat(edited.out()).contains("lc: " + String.format(Locale.ROOT, "%.3f", stored.lc()) + "\n")
+                .containsPattern("(?m)^edited lc: -?\\d\\.\\d{3}$").containsPattern("(?m)^edited ic: -?\\d\\.\\d{3}$");
+
+        Result control = lrw("case", "--project", dir.toString(), "--run", Long.toString(shuffled), "--sample", Long.toString(sample),
+                "--top", "0");
+        assertThat(control.code()).as(control.err()).isZero();
+        java.util.regex.Matcher fed = java.util.regex.Pattern.compile("(?m)^explanation sample: (\\d+)$").matcher(control.out());
+        assertThat(fed.find()).as(control.out()).isTrue();
+        assertThat(control.out()).contains("explanations: shuffled control: run " + shuffled + " was trained and tested with sample "
+                + fed.group(1) + "'s explanations in this sample's place");
+        try (Project p = Project.open(dir)) {
+            AlignmentRepository.ScoreRow fedScores = p.database().read(tx -> new AlignmentRepository().score(tx, "offline",
+                    "offline reasoner (no LLM)", "contrastive", Long.parseLong(fed.group(1)))).orElseThrow();
+            assertThat(control.out()).contains("lc: " + String.format(Locale.ROOT, "%.3f", fedScores.lc()) + "\n");
+        }
     }
 
     @Test

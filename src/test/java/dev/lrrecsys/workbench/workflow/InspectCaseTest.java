@@ -46,12 +46,84 @@ class InspectCaseTest {
             assertThat(r.storedPrediction()).isNotNull();
             assertThat(r.original().prediction().value()).isCloseTo(r.storedPrediction(), within(1e-4));
             assertThat(r.original().prediction().attention()).hasSize(36);
-            assertThat(r.models()).extracting(m -> m.model()).containsExactlyInAnyOrder("lr-recsys", "mf");
+            assertThat(r.models()).extracting(m -> m.model()).containsExactlyInAnyOrder("lr-recsys", "mf", "shuffled");
             assertThat(r.counterfactual()).isNull();
 
             CaseReport same = inspect(p, new Settings(null, null, r.original().positive(), null, r.original().history(),
                     r.original().candidate(), false));
             assertThat(same.counterfactual().prediction().value()).isCloseTo(r.original().prediction().value(), within(1e-6));
+        }
+    }
+
+    @Test
+    void aShuffledRunIsFedTheExplanationsItWasTestedWithAndPredictsWhatItStored() {
+        try (Project p = Project.open(TrainedCaseProject.copyTo(tmp))) {
+            long shuffled = p.database().read(tx -> new CaseRepository().doneRuns(tx)).stream()
+                    .filter(r -> r.model().equals("shuffled")).findFirst().orElseThrow().id();
+            List<Long> tests = p.database().read(tx -> new dev.lrrecsys.workbench.store.ExperimentSampleReader().all(tx)).stream()
+                    .filter(s -> s.test()).map(s -> s.id()).toList();
+            InspectCase inspect = new InspectCase(p);
+            int moved = 0;
+            double ownCodesError = 0;
+            for (long sample : tests) {
+                CaseReport r = inspect.inspect(new Settings(sample, shuffled, null, null, null, null, false), TaskContext.silent());
+                assertThat(r.original().prediction().value()).as("sample %d", sample).isCloseTo(r.storedPrediction(), within(1e-4));
+                String[] fed = p.database().read(tx -> new CaseRepository().explanationPair(tx, r.explanationSampleId(), "offline",
+                        r.run().generatorModel()));
+                assertThat(r.original().positive()).isEqualTo(fed[0]);
+                assertThat(r.original().negative()).isEqualTo(fed[1]);
+                if (r.explanationSampleId() != sample) {
+                    moved++;
+                    assertThat(r.feeding()).isEqualTo("shuffled control: run " + shuffled + " was trained and tested with sample "
+                            + r.explanationSampleId() + "'s explanations in this sample's place (its seeded permutation, seed "
+                            + r.run().seed() + "); those are fed, shown and edited here.");
+                    // What the case view fed before: the sample's own pair, which the run never read in this place.
+                    String[] own = p.database().read(tx -> new CaseRepository().explanationPair(tx, sample, "offline",
+                            r.run().generatorModel()));
+                    CaseReport ownCodes = inspect.inspect(new Settings(sample, shuffled, own[0], own[1], null, null, false),
+                            TaskContext.silent());
+                    ownCodesError = Math.max(ownCodesError, Math.abs(ownCodes.counterfactual().prediction().value() - r.storedPrediction()));
+                }
+            }
+            assertThat(moved).isGreaterThan(tests.size() / 2);
+            assertThat(ownCodesError).as("the sample's own codes do not reproduce the shuffled run's predictions").isGreaterThan(1e-4);
+            CaseReport lr = inspect.inspect(Settings.defaults(), TaskContext.silent());
+            assertThat(lr.feeding()).isNull();
+            assertThat(lr.explanationSampleId()).isEqualTo(lr.sampleId());
+        }
+    }
+
+    @Test
+    void theCaseShowsTheStoredAlignmentScoresOfItsPairOnceScored() throws Exception {
+        try (Project p = Project.open(TrainedCaseProject.copyTo(tmp))) {
+            CaseReport before = inspect(p, Settings.defaults());
+            assertThat(before.alignment().scored()).isFalse();
+            assertThat(before.alignment().note()).isEqualTo("not scored yet: run lrw scores");
+            ScoreExplanations.job(p, ScoreExplanations.Settings.defaults()).run(TaskContext.silent());
+            CaseReport after = inspect(p, Settings.defaults());
+            var stored = p.database().read(tx -> new dev.lrrecsys.workbench.store.AlignmentRepository()
+                    .score(tx, "offline", after.run().generatorModel(), "contrastive", after.sampleId())).orElseThrow();
+            assertThat(after.alignment().lc()).isEqualTo(stored.lc());
+            assertThat(after.alignment().ic()).isEqualTo(stored.ic());
+            assertThat(after.alignment().lcText()).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", stored.lc()));
+            assertThat(after.alignment().note()).isNull();
+            assertThat(after.alignment().editedLc()).isNull();
+
+            // An edited text is scored by the same stored probe; the stored texts score what lrw scores stored.
+            String edit = "The consumer visited this restaurant because they like feature 3.";
+            CaseReport edited = inspect(p, Settings.defaults().withEdits(edit, null, null, null));
+            var probe = p.database().read(tx -> new dev.lrrecsys.workbench.store.AlignmentRepository()
+                    .probe(tx, "offline", after.run().generatorModel(), "contrastive")).orElseThrow();
+            dev.lrrecsys.workbench.explain.AlignmentProbe fitted = dev.lrrecsys.workbench.explain.AlignmentProbe.parse(probe.weights());
+            var expected = dev.lrrecsys.workbench.explain.AlignmentScore.of(fitted.predict(edit, after.original().negative()),
+                    stored.idPrediction(), probe.trainMean(), after.truth());
+            assertThat(edited.alignment().lc()).isEqualTo(stored.lc());
+            assertThat((double) edited.alignment().editedLc()).isCloseTo(expected.lc(), within(1e-6));
+            assertThat((double) edited.alignment().editedIc()).isCloseTo(expected.ic(), within(1e-6));
+            assertThat((double) fitted.predict(after.original().positive(), after.original().negative()))
+                    .isCloseTo(stored.probePrediction(), within(1e-6));
+            CaseReport otherCandidate = inspect(p, Settings.defaults().withEdits(edit, null, null, "p2"));
+            assertThat(otherCandidate.alignment().editedLc()).as("the rating and ID-only prediction are the stored candidate's").isNull();
         }
     }
 

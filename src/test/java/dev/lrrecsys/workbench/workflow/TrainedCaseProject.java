@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A small project trained for real (explanation autoencoder, then one lr-recsys and one mf run, one epoch each), built
+ * A small project trained for real (explanation autoencoder, then one lr-recsys, one mf and one shuffled run, one epoch each), built
  * once per test JVM and copied for each test that needs it, so that case tests read real checkpoints quickly.
  */
 public final class TrainedCaseProject {
@@ -31,7 +31,7 @@ public final class TrainedCaseProject {
                 Path dir = Files.createTempDirectory("lrw-case-fixture");
                 try (Project p = Project.create(dir.resolve("trained"))) {
                     new ExperimentFixture().write(p.database(), 12, 10, 9, 3, 0, Double.NaN);
-                    TrainAndEvaluate.job(p, new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("lr-recsys", "mf"),
+                    TrainAndEvaluate.job(p, new TrainAndEvaluate.Settings(PredictionTask.REGRESSION, List.of("lr-recsys", "mf", "shuffled"),
                             1, 1, 0.1, 0, 1, 32, 0.01, 42, List.of(1.0), "offline", null, false)).run(TaskContext.silent());
                 }
                 built = dir.resolve("trained");

@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.ui.caseworkbench;
 import dev.lrrecsys.workbench.insight.CaseAnalysis.ModelSpread;
 import dev.lrrecsys.workbench.insight.WordSalience.WordWeight;
 import dev.lrrecsys.workbench.store.CaseRepository.CaseRun;
+import dev.lrrecsys.workbench.store.CaseRepository.ProductItem;
 import dev.lrrecsys.workbench.store.CaseRepository.SampleItem;
 import dev.lrrecsys.workbench.ui.ColumnFit;
 import dev.lrrecsys.workbench.ui.FxmlViews;
@@ -20,11 +21,15 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -73,6 +78,17 @@ public final class CaseWorkbenchView implements WorkbenchView {
     @FXML private FlowPane positiveWords;
     @FXML private FlowPane negativeWords;
     @FXML private TableView<SalientWord> salienceTable;
+    @FXML private Label feedingLabel;
+    @FXML private Label lcLabel;
+    @FXML private Label icLabel;
+    @FXML private Label alignmentLabel;
+    @FXML private Label productSearchCaption;
+    @FXML private TextField productSearchField;
+    @FXML private Label productCountLabel;
+    @FXML private ListView<ProductItem> productList;
+    @FXML private Button useCandidateButton;
+    @FXML private Button swapHistoryButton;
+    @FXML private ComboBox<String> historySlotBox;
 
     /** One attribute and its value in each column (stored and edited, or each history product). */
     public record AttributeRow(String attribute, List<String> values) {
@@ -110,6 +126,17 @@ public final class CaseWorkbenchView implements WorkbenchView {
         candidateField.textProperty().bindBidirectional(viewModel.candidateProperty());
         whatIfField.textProperty().bindBidirectional(viewModel.whatIfNameProperty());
         predictButton.disableProperty().bind(viewModel.busyProperty());
+        feedingLabel.textProperty().bind(viewModel.feedingProperty());
+        feedingLabel.visibleProperty().bind(viewModel.feedingProperty().isNotEmpty());
+        feedingLabel.managedProperty().bind(feedingLabel.visibleProperty());
+        lcLabel.textProperty().bind(viewModel.lcProperty());
+        icLabel.textProperty().bind(viewModel.icProperty());
+        alignmentLabel.textProperty().bind(viewModel.alignmentNoteProperty());
+        lcLabel.setId("caseLc");
+        icLabel.setId("caseIc");
+        alignmentLabel.setId("caseAlignment");
+        feedingLabel.setId("caseFeeding");
+        productPicker();
         for (TableView<?> t : List.of(consumerTable, candidateTable, historyTable, modelTable, salienceTable)) {
             t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         }
@@ -132,6 +159,78 @@ public final class CaseWorkbenchView implements WorkbenchView {
         negativeArea.setId("negativeEdit");
         viewModel.reportProperty().addListener((o, was, now) -> show(now));
         refresh();
+    }
+
+    /**
+     * The product picker: typing filters (off the JavaFX thread, at most {@value CaseWorkbenchViewModel#PRODUCT_LIMIT}
+     * listed); Down or Enter in the search field goes to the list; the buttons put the chosen product into the
+     * candidate or history field, which stay editable by hand.
+     */
+    private void productPicker() {
+        productSearchCaption.setLabelFor(productSearchField);
+        productSearchField.textProperty().bindBidirectional(viewModel.productSearchProperty());
+        productCountLabel.textProperty().bind(viewModel.productCountProperty());
+        productList.setItems(viewModel.products());
+        productList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ProductItem item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        });
+        productList.setPlaceholder(new Label("No product matches the search."));
+        productSearchField.setOnAction(e -> {
+            // Enter would otherwise reach the default button (Predict again).
+            e.consume();
+            toList();
+        });
+        productSearchField.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN) {
+                e.consume();
+                toList();
+            }
+        });
+        productList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                // Enter in the list picks the product as the candidate; Alt+S swaps it into the history slot chosen.
+                e.consume();
+                useAsCandidate();
+            }
+        });
+        productList.setId("productList");
+        productSearchField.setId("productSearch");
+        historySlotBox.setItems(viewModel.historySlots());
+        historySlotBox.setId("historySlot");
+        // A swap relabels the slots; the same position stays chosen, so several swaps in a row go where aimed.
+        int[] chosen = {0};
+        historySlotBox.getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+            if (now.intValue() >= 0) {
+                chosen[0] = now.intValue();
+            }
+        });
+        viewModel.historySlots().addListener((javafx.collections.ListChangeListener<String>) c ->
+                historySlotBox.getSelectionModel().select(Math.min(chosen[0], viewModel.historySlots().size() - 1)));
+        historySlotBox.getSelectionModel().selectFirst();
+        useCandidateButton.disableProperty().bind(productList.getSelectionModel().selectedItemProperty().isNull());
+        swapHistoryButton.disableProperty().bind(productList.getSelectionModel().selectedItemProperty().isNull()
+                .or(historySlotBox.valueProperty().isNull()));
+    }
+
+    private void toList() {
+        if (!productList.getItems().isEmpty()) {
+            productList.requestFocus();
+            if (productList.getSelectionModel().isEmpty()) {
+                productList.getSelectionModel().selectFirst();
+            }
+        }
+    }
+
+    @FXML private void useAsCandidate() {
+        viewModel.useAsCandidate(productList.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML private void swapIntoHistory() {
+        viewModel.swapIntoHistory(historySlotBox.getSelectionModel().getSelectedIndex(), productList.getSelectionModel().getSelectedItem());
     }
 
     private double truthOf() {

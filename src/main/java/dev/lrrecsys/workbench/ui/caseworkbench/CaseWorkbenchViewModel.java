@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.ui.caseworkbench;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.CaseRepository;
 import dev.lrrecsys.workbench.store.CaseRepository.CaseRun;
+import dev.lrrecsys.workbench.store.CaseRepository.ProductItem;
 import dev.lrrecsys.workbench.store.CaseRepository.SampleItem;
 import dev.lrrecsys.workbench.ui.Background;
 import dev.lrrecsys.workbench.ui.LatestOnly;
@@ -34,6 +35,10 @@ import java.util.function.Consumer;
 public final class CaseWorkbenchViewModel {
 
     private static final int SEARCH_LIMIT = 200;
+    /** Products listed by the picker at once; a larger catalogue is narrowed by typing. */
+    static final int PRODUCT_LIMIT = 50;
+    /** The history slot item that appends a product as the newest. */
+    static final String ADD_AS_NEWEST = "add as newest";
 
     private final Background background;
     private final Project project;
@@ -43,6 +48,7 @@ public final class CaseWorkbenchViewModel {
     private final LatestOnly caseLoader = new LatestOnly();
     private final LatestOnly sampleLoader = new LatestOnly();
     private final LatestOnly runLoader = new LatestOnly();
+    private final LatestOnly productLoader = new LatestOnly();
 
     private final StringProperty search = new SimpleStringProperty("");
     private final ObservableList<SampleItem> samples = FXCollections.observableArrayList();
@@ -56,6 +62,14 @@ public final class CaseWorkbenchViewModel {
     private final StringProperty whatIfName = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty lc = new SimpleStringProperty("");
+    private final StringProperty ic = new SimpleStringProperty("");
+    private final StringProperty alignmentNote = new SimpleStringProperty("");
+    private final StringProperty feeding = new SimpleStringProperty("");
+    private final StringProperty productSearch = new SimpleStringProperty("");
+    private final ObservableList<ProductItem> products = FXCollections.observableArrayList();
+    private final StringProperty productCount = new SimpleStringProperty("");
+    private final ObservableList<String> historySlots = FXCollections.observableArrayList();
     private boolean choosingRun;
 
     public CaseWorkbenchViewModel(Background background, Project project, Consumer<Throwable> errors) {
@@ -64,6 +78,9 @@ public final class CaseWorkbenchViewModel {
         this.errors = errors;
         this.inspect = new InspectCase(project);
         search.addListener((o, was, now) -> searchSamples());
+        productSearch.addListener((o, was, now) -> searchProducts());
+        history.addListener((o, was, now) -> historySlots.setAll(slots(historyIds(now))));
+        historySlots.setAll(slots(List.of()));
         run.addListener((o, was, now) -> {
             if (!choosingRun && now != null && report.get() != null && now.id() != report.get().run().id()) {
                 open(report.get().sampleId(), now.id());
@@ -74,6 +91,7 @@ public final class CaseWorkbenchViewModel {
     /** Reloads the pickers; opens the default case (first test sample, newest lr-recsys run) when none is open. */
     public void refresh() {
         searchSamples();
+        searchProducts();
         runLoader.load(background, new ReadJob<>("Case runs", project.database(), cases::doneRuns), list -> {
             choosingRun = true;
             runs.setAll(list);
@@ -88,6 +106,65 @@ public final class CaseWorkbenchViewModel {
         String q = search.get();
         sampleLoader.load(background, new ReadJob<>("Case samples", project.database(), tx -> cases.searchSamples(tx, q, SEARCH_LIMIT)),
                 samples::setAll, errors);
+    }
+
+    private void searchProducts() {
+        String q = productSearch.get();
+        productLoader.load(background, new ReadJob<>("Case products", project.database(), tx -> cases.searchProducts(tx, q, PRODUCT_LIMIT)),
+                page -> {
+                    products.setAll(page.items());
+                    productCount.set(countText(page.items().size(), page.total()));
+                }, errors);
+    }
+
+    static String countText(int shown, long total) {
+        if (total == 0) {
+            return "no product matches";
+        }
+        return shown < total ? "first " + shown + " of " + total + " matches: type to narrow" : total + (total == 1 ? " match" : " matches");
+    }
+
+    /** The picked product as the candidate (its id goes into the candidate field, which can still be typed into). */
+    public void useAsCandidate(ProductItem product) {
+        if (product != null) {
+            candidate.set(product.externalId());
+        }
+    }
+
+    /**
+     * The picked product into history slot {@code slot} (0 = oldest), or appended as the newest when {@code slot} is
+     * the number of products in the history; the history field shows the result and can still be typed into.
+     */
+    public void swapIntoHistory(int slot, ProductItem product) {
+        List<String> ids = new java.util.ArrayList<>(historyIds(history.get()));
+        if (product == null || slot < 0 || slot > ids.size()) {
+            return;
+        }
+        if (slot == ids.size()) {
+            if (ids.size() >= dev.lrrecsys.workbench.model.SampleSet.HISTORY) {
+                return;
+            }
+            ids.add(product.externalId());
+        } else {
+            ids.set(slot, product.externalId());
+        }
+        history.set(String.join(", ", ids));
+    }
+
+    /** The history slots a picked product can go into: each product by position, and appending while there is room. */
+    static List<String> slots(List<String> ids) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            out.add("#" + (i + 1) + " (" + ids.get(i) + ")");
+        }
+        if (ids.size() < dev.lrrecsys.workbench.model.SampleSet.HISTORY) {
+            out.add(ADD_AS_NEWEST);
+        }
+        return out;
+    }
+
+    private static List<String> historyIds(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Opens a sample as stored through a run (null: the defaults), clearing any edit. */
@@ -108,7 +185,7 @@ public final class CaseWorkbenchViewModel {
             return;
         }
         CaseState o = r.original();
-        List<String> editedHistory = Arrays.stream(history.get().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> editedHistory = historyIds(history.get());
         InspectCase.Settings s = new InspectCase.Settings(r.sampleId(), r.run().id(),
                 Objects.equals(positive.get(), o.positive()) ? null : positive.get(),
                 Objects.equals(negative.get(), o.negative()) ? null : negative.get(),
@@ -137,6 +214,11 @@ public final class CaseWorkbenchViewModel {
             if (fillFields) {
                 fill(r.original());
             }
+            InspectCase.Alignment a = r.alignment();
+            lc.set(a.lcText());
+            ic.set(a.icText());
+            alignmentNote.set(alignmentText(r));
+            feeding.set(r.feeding() == null ? "" : r.feeding());
             message.set(describe(r));
         }, e -> {
             busy.set(false);
@@ -159,6 +241,18 @@ public final class CaseWorkbenchViewModel {
         }
         return r.counterfactual() == null ? base : base + " Edited: " + String.format(Locale.ROOT, "%+.4f",
                 r.counterfactual().prediction().value() - r.original().prediction().value()) + " against the stored case.";
+    }
+
+    /** Whose pair the scores are of, or why there are none. */
+    static String alignmentText(CaseReport r) {
+        InspectCase.Alignment a = r.alignment();
+        if (!a.scored()) {
+            return a.note();
+        }
+        String whose = a.sampleId() == r.sampleId() ? "of the stored pair (docs/alignment.md)"
+                : "of sample " + a.sampleId() + "'s stored pair, the one this run reads here";
+        return a.editedLc() == null ? whose
+                : whose + "; the edited texts: LC " + a.editedLcText() + ", IC " + a.editedIcText() + " (same probe)";
     }
 
     /** Saves the shown edit as a named what-if case (a task in the task panel). */
@@ -232,5 +326,37 @@ public final class CaseWorkbenchViewModel {
 
     public BooleanProperty busyProperty() {
         return busy;
+    }
+
+    public StringProperty lcProperty() {
+        return lc;
+    }
+
+    public StringProperty icProperty() {
+        return ic;
+    }
+
+    public StringProperty alignmentNoteProperty() {
+        return alignmentNote;
+    }
+
+    public StringProperty feedingProperty() {
+        return feeding;
+    }
+
+    public StringProperty productSearchProperty() {
+        return productSearch;
+    }
+
+    public ObservableList<ProductItem> products() {
+        return products;
+    }
+
+    public StringProperty productCountProperty() {
+        return productCount;
+    }
+
+    public ObservableList<String> historySlots() {
+        return historySlots;
     }
 }
