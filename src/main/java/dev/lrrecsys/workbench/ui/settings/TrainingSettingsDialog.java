@@ -37,6 +37,7 @@ public final class TrainingSettingsDialog {
     @FXML private TextField dropoutField;
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
+    @FXML private ComboBox<String> variantBox;
     @FXML private Label backendLabel;
     @FXML private Label estimateLabel;
 
@@ -88,6 +89,8 @@ public final class TrainingSettingsDialog {
         sourceBox.setItems(viewModel.sources());
         sourceBox.setConverter(LabelConverter.of(KeywordRepository.Source::label));
         sourceBox.valueProperty().bindBidirectional(viewModel.sourceProperty());
+        variantBox.setItems(viewModel.variants());
+        variantBox.valueProperty().bindBidirectional(viewModel.variantProperty());
         backendLabel.textProperty().bind(viewModel.backendProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
     }
