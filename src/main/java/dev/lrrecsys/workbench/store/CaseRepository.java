@@ -12,9 +12,13 @@ import java.util.TreeMap;
  */
 public final class CaseRepository {
 
-    /** A run and its experiment's explanation source; checkpoint relative to the project folder (null if none). */
+    /**
+     * A run and its experiment's explanation source (generator, model and pair variant); checkpoint relative to the
+     * project folder (null if none).
+     */
     public record CaseRun(long id, long experimentId, String model, int repeat, String status, String checkpoint,
-                          String task, String generator, String generatorModel, OffsetDateTime experimentCreated) {
+                          String task, String generator, String generatorModel, OffsetDateTime experimentCreated,
+                          String variant) {
         public String label() {
             return "run " + id + ": " + model + ", repeat " + (repeat + 1) + " (experiment " + experimentId + ")";
         }
@@ -36,11 +40,12 @@ public final class CaseRepository {
     }
 
     private static final String SELECT_RUN = "SELECT r.id, r.experiment_id, r.model, r.repeat_no, r.status, r.checkpoint, e.task, "
-            + "e.generator, e.generator_model, e.created_at FROM run r JOIN experiment e ON e.id = r.experiment_id ";
+            + "e.generator, e.generator_model, e.created_at, e.variant FROM run r JOIN experiment e ON e.id = r.experiment_id ";
 
     private static CaseRun run(java.sql.ResultSet rs) throws SQLException {
         return new CaseRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class));
+                rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class),
+                rs.getString(11));
     }
 
     public CaseRun run(Tx tx, long runId) throws SQLException {
@@ -139,12 +144,13 @@ public final class CaseRepository {
         return rows;
     }
 
-    /** The stored contrastive explanation texts of a sample from one generator and model: {positive, negative}. */
-    public String[] explanationPair(Tx tx, long sampleId, String generator, String model) throws SQLException {
+    /** The stored explanation pair of a sample from one generator, model and variant: {positive, negative}. */
+    public String[] explanationPair(Tx tx, long sampleId, String generator, String model, String variant)
+            throws SQLException {
         String[] pair = new String[2];
         for (Object[] row : Sql.list(tx, "SELECT side, text FROM explanation WHERE sample_id = ? AND generator = ? AND model = ? "
-                        + "AND variant = 'contrastive' AND status = 'ok' ORDER BY id",
-                rs -> new Object[] {rs.getString(1), rs.getString(2)}, sampleId, generator, model)) {
+                        + "AND variant = ? AND side IN ('positive', 'negative') AND status = 'ok' ORDER BY id",
+                rs -> new Object[] {rs.getString(1), rs.getString(2)}, sampleId, generator, model, variant)) {
             pair["positive".equals(row[0]) ? 0 : 1] = (String) row[1];
         }
         return pair;
@@ -163,16 +169,17 @@ public final class CaseRepository {
     }
 
     /**
-     * The autoencoder whose codes an experiment trained on: the newest finished one of its generator and model that
+     * The autoencoder whose codes an experiment trained on: the newest finished one of its generator, model and variant that
      * finished before the experiment was created (the experiment records none; its codes were ensured first), else
      * the newest finished one; null when there is none.
      */
-    public AutoencoderRef autoencoderOf(Tx tx, String generator, String model, OffsetDateTime experimentCreated) throws SQLException {
-        AutoencoderRef before = Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? AND finished_at IS NOT NULL "
-                        + "AND finished_at <= ? ORDER BY id DESC LIMIT 1", rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)),
-                generator, model, experimentCreated);
+    public AutoencoderRef autoencoderOf(Tx tx, String generator, String model, String variant,
+                                        OffsetDateTime experimentCreated) throws SQLException {
+        AutoencoderRef before = Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? "
+                        + "AND variant = ? AND finished_at IS NOT NULL AND finished_at <= ? ORDER BY id DESC LIMIT 1",
+                rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)), generator, model, variant, experimentCreated);
         return before != null ? before : Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? "
-                        + "AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)),
-                generator, model);
+                        + "AND variant = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)), generator, model, variant);
     }
 }

@@ -156,7 +156,8 @@ public final class InspectCase {
         if (sample == null) {
             throw new WorkbenchException("There is no sample " + sampleId + " in this project.");
         }
-        String[] stored = project.database().read(tx -> cases.explanationPair(tx, sampleId, run.generator(), run.generatorModel()));
+        String[] stored = project.database().read(tx -> cases.explanationPair(tx, sampleId, run.generator(), run.generatorModel(),
+                run.variant()));
         if (predictor.readsExplanations()) {
             requireKnownWords(predictor, settings.positive(), "positive");
             requireKnownWords(predictor, settings.negative(), "negative");
