@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 
 /** `lrw autoencoder`: trains the explanation autoencoder and stores the codes of every explanation. */
 @Command(name = "autoencoder", mixinStandardHelpOptions = true,
-        description = "Train the explanation autoencoder on the training-split contrastive explanations of one "
-                + "generator and model, print its token accuracy, and store the 8-dim code of every explanation.")
+        description = "Train the explanation autoencoder on the training-split explanation pairs of one generator, "
+                + "model and variant, print its token accuracy, and store the 8-dim code of every explanation.")
 public final class AutoencoderCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,6 +31,10 @@ public final class AutoencoderCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M",
             description = "The generator's model (default: the offline reasoner, or llama3.1 for ollama).")
     String model;
+
+    @Option(names = "--variant", defaultValue = TrainAutoencoder.Settings.DEFAULT_VARIANT, paramLabel = "V",
+            description = "Whose pairs: contrastive or concise (`lrw generate --variant concise`) (default: ${DEFAULT-VALUE}).")
+    String variant;
 
     @Option(names = "--epochs", defaultValue = "" + TrainAutoencoder.Settings.PAPER_EPOCHS, description = "Epochs (default: ${DEFAULT-VALUE}, the paper's).")
     int epochs;
@@ -76,7 +80,7 @@ public final class AutoencoderCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new WorkbenchException("Unknown optimizer '" + optimizer + "': use adagrad, adam or sgd.");
         }
-        TrainAutoencoder.Settings settings = new TrainAutoencoder.Settings(generator, model,
+        TrainAutoencoder.Settings settings = new TrainAutoencoder.Settings(generator, model, variant,
                 new AutoencoderSettings(epochs, batch, learningRate, opt, minCount, maxVocabulary, seed, weightDecay,
                         dropout));
         String m = settings.model();
@@ -86,6 +90,7 @@ public final class AutoencoderCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("autoencoder: " + r.autoencoderId());
             out.println("explanations: " + generator + " (" + m + ")");
+            out.println("variant: " + settings.variant());
             out.println("vocabulary: " + r.vocabularySize() + " words (from " + r.trainSentences() + " training sentences)");
             out.printf(Locale.ROOT, "final loss: %.4f%n", r.finalLoss());
             out.printf(Locale.ROOT, "train token accuracy: %.4f%n", r.trainAccuracy());

@@ -91,6 +91,12 @@ public final class ExperimentCommand implements Callable<Integer> {
             + ExperimentSettings.OFFLINE_MODEL + "').")
     String generatorModel;
 
+    @Option(names = "--variant", paramLabel = "V", defaultValue = TrainAndEvaluate.Settings.DEFAULT_VARIANT,
+            description = "Whose explanation pairs: contrastive or concise; the codes are those of the newest "
+                    + "autoencoder of that variant (`lrw autoencoder --variant V`), trained first when missing "
+                    + "(default: ${DEFAULT-VALUE}; --resume keeps the experiment's own).")
+    String variant;
+
     @Option(names = "--candidate-explanations", paramLabel = "generate|nearest|pool",
             description = "Ranking: the sampled candidates' explanations are written by the generator (generate), "
                     + "reused from the nearest stored sample of the same product (nearest) or retrieved from the "
@@ -111,7 +117,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                 models == null ? TrainAndEvaluate.Settings.defaults().models() : models, repeats, epochs, validationFraction,
                 patience, autoencoderEpochs,
                 batch, learningRate, seed, TrainAndEvaluate.Settings.parseFractions(trainFractions), generator,
-                generatorModel, resume, weightDecay, dropout, new TrainAndEvaluate.Ranking(candidateExplanations, allowLlmCalls));
+                generatorModel, resume, weightDecay, dropout, new TrainAndEvaluate.Ranking(candidateExplanations, allowLlmCalls),
+                variant);
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.lrrecsys.workbench.store.ExplanationCodeRepository;
 import dev.lrrecsys.workbench.task.TaskContext;
 
 /**
- * The project's explanation autoencoder codes for a generator+model; when none have been trained yet it
+ * The project's explanation autoencoder codes for a generator+model+variant; when none have been trained yet it
  * trains the autoencoder first (paper settings, the given epochs and seed) and stores its codes.
  */
 public final class AutoencoderCodeSource implements ExplanationCodes {
@@ -24,24 +24,25 @@ public final class AutoencoderCodeSource implements ExplanationCodes {
     }
 
     @Override
-    public int epochsToTrain(String generator, String model) {
-        return trained(generator, model) ? 0 : epochs;
+    public int epochsToTrain(String generator, String model, String variant) {
+        return trained(generator, model, variant) ? 0 : epochs;
     }
 
-    private boolean trained(String generator, String model) {
+    private boolean trained(String generator, String model, String variant) {
         return project.database().read(tx -> new ExplanationCodeRepository()
-                .latestFinished(tx, generator, model)).isPresent();
+                .latestFinished(tx, generator, model, variant)).isPresent();
     }
 
     @Override
-    public ExplanationFeatures ensure(String generator, String model, TaskContext context) throws Exception {
-        if (!trained(generator, model)) {
+    public ExplanationFeatures ensure(String generator, String model, String variant, TaskContext context)
+            throws Exception {
+        if (!trained(generator, model, variant)) {
             AutoencoderSettings paper = AutoencoderSettings.paper(epochs);
             new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project), project.modelsDir(), generator, model,
-                    new AutoencoderSettings(paper.epochs(),
+                    variant, new AutoencoderSettings(paper.epochs(),
                     paper.batchSize(), paper.learningRate(), paper.optimizer(), paper.minCount(),
                     paper.maxVocabulary(), seed)).run(context);
         }
-        return AutoencoderCodes.load(project.database(), generator, model);
+        return AutoencoderCodes.load(project.database(), generator, model, variant);
     }
 }

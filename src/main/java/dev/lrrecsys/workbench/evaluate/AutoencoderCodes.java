@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The explanation autoencoder's 8-dim codes of one generator and model, held in memory by sample: the
+ * The explanation autoencoder's 8-dim codes of one generator, model and variant, held in memory by sample: the
  * explanation features of LR-Recsys and its positive-only variant.
  */
 public final class AutoencoderCodes implements ExplanationFeatures {
@@ -26,18 +26,32 @@ public final class AutoencoderCodes implements ExplanationFeatures {
         this.bySample = bySample;
     }
 
-    /** The codes of the newest finished autoencoder trained on this generator's and model's explanations. */
+    /** The codes of the newest finished autoencoder trained on the contrastive pairs of this generator and model. */
     public static AutoencoderCodes load(Database database, String generator, String model) {
-        return loadIfPresent(database, generator, model).orElseThrow(() -> new WorkbenchException(
-                "No explanation codes for generator '" + generator + "', model '" + model
-                        + "': train the explanation autoencoder first."));
+        return load(database, generator, model, ExplanationCodeRepository.CONTRASTIVE);
     }
 
-    /** Like {@link #load}, empty when no autoencoder of this generator and model has finished. */
-    public static java.util.Optional<AutoencoderCodes> loadIfPresent(Database database, String generator, String model) {
+    /**
+     * The codes of the newest finished autoencoder trained on this generator's and model's pairs of {@code variant};
+     * without one, a message naming the command that trains it.
+     */
+    public static AutoencoderCodes load(Database database, String generator, String model, String variant) {
+        return loadIfPresent(database, generator, model, variant).orElseThrow(() -> new WorkbenchException(
+                ExplanationCodeRepository.CONTRASTIVE.equals(variant)
+                        ? "No explanation codes for generator '" + generator + "', model '" + model
+                        + "': train the explanation autoencoder first."
+                        : "No explanation codes for the " + variant + " explanations of generator '" + generator
+                        + "', model '" + model + "': train them first with `lrw autoencoder --project DIR"
+                        + (ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? ""
+                        : " --generator " + generator + " --model " + model) + " --variant " + variant + "`."));
+    }
+
+    /** Like {@link #load}, empty when no autoencoder of this generator, model and variant has finished. */
+    public static java.util.Optional<AutoencoderCodes> loadIfPresent(Database database, String generator, String model,
+                                                                     String variant) {
         return database.read(tx -> {
             ExplanationCodeRepository repo = new ExplanationCodeRepository();
-            java.util.Optional<AutoencoderInfo> found = repo.latestFinished(tx, generator, model);
+            java.util.Optional<AutoencoderInfo> found = repo.latestFinished(tx, generator, model, variant);
             if (found.isEmpty()) {
                 return java.util.Optional.<AutoencoderCodes>empty();
             }

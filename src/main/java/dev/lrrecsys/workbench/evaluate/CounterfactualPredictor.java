@@ -106,7 +106,8 @@ public final class CounterfactualPredictor {
         ExplanationAutoencoder autoencoder = null;
         AutoencoderRef ref = null;
         if (entry.features().readsCodes()) {
-            ref = database.read(tx -> cases.autoencoderOf(tx, run.generator(), run.generatorModel(), run.experimentCreated()));
+            ref = database.read(tx -> cases.autoencoderOf(tx, run.generator(), run.generatorModel(), run.variant(),
+                    run.experimentCreated()));
             if (ref == null) {
                 throw new WorkbenchException("Run " + runId + " read explanation codes, but no finished autoencoder of generator '"
                         + run.generator() + "' (model '" + run.generatorModel() + "') is left in this project.");

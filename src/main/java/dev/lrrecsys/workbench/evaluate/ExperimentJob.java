@@ -106,20 +106,32 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
         boolean needsSentences = entries.stream().anyMatch(e -> e.features() == Features.SENTENCE_EMBEDDINGS);
         if (ranks) {
             RankingCandidates.checkModels(entries, ranking);
+            if (!ExperimentSettings.CONTRASTIVE.equals(settings.variant())) {
+                // The candidates' pairs are written (or reused) as contrastive pairs: codes of another variant
+                // would compare the stored samples' variant with the candidates' contrastive text.
+                throw new WorkbenchException("--task ranking reads contrastive explanations only (its candidates' "
+                        + "pairs are contrastive), not " + settings.variant() + ".");
+            }
         }
         if (needsCodes || needsSentences) {
             long usable = database.read(tx -> new SentenceEmbeddingRepository()
-                    .countUsable(tx, settings.generator(), settings.generatorModel()));
+                    .countUsable(tx, settings.generator(), settings.generatorModel(), settings.variant()));
             if (usable == 0) {
-                throw new WorkbenchException("No explanations from generator '" + settings.generator() + "' (model '"
+                throw new WorkbenchException(ExperimentSettings.CONTRASTIVE.equals(settings.variant())
+                        ? "No explanations from generator '" + settings.generator() + "' (model '"
                         + settings.generatorModel() + "') in this project: generate "
-                        + "explanations with it first, or choose models without explanations (mf, sasrec).");
+                        + "explanations with it first, or choose models without explanations (mf, sasrec)."
+                        : "No " + settings.variant() + " explanations from generator '" + settings.generator()
+                        + "' (model '" + settings.generatorModel() + "') in this project: generate them first with "
+                        + "`lrw generate --project DIR --variant " + settings.variant() + "`, or choose models without "
+                        + "explanations (mf, sasrec).");
             }
         }
         JobPhases phases = plan(context, rows.size(), entries.size(),
-                needsCodes ? codes.epochsToTrain(settings.generator(), settings.generatorModel()) : 0, needsSentences);
+                needsCodes ? codes.epochsToTrain(settings.generator(), settings.generatorModel(), settings.variant()) : 0, needsSentences);
         ExplanationFeatures codeFeatures = needsCodes
-                ? codes.ensure(settings.generator(), settings.generatorModel(), phases.enter(AUTOENCODER_PHASE)) : null;
+                ? codes.ensure(settings.generator(), settings.generatorModel(), settings.variant(),
+                phases.enter(AUTOENCODER_PHASE)) : null;
         ExplanationFeatures sentenceFeatures = needsSentences ? sentenceEmbeddings(phases.enter(SENTENCE_PHASE)) : null;
         SampleSetLoader.Splits splits = SampleSetLoader.load(rows, dataset, trainingTask,
                 codeFeatures != null ? codeFeatures : sentenceFeatures);
@@ -168,7 +180,8 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
                         settings.epochs(), settings.validationFraction(), settings.patience(), settings.batchSize(), settings.learningRate(), settings.seed(),
                         settings.fractionsText(), settings.generator(), settings.generatorModel(),
                         splits.train().size(), splits.test().size(), splits.excluded(), device.backend(),
-                        device.device(), ExperimentRepository.RUNNING, settings.weightDecay(), settings.dropout())));
+                        device.device(), ExperimentRepository.RUNNING, settings.weightDecay(), settings.dropout(),
+                        settings.variant())));
         Map<String, RunRecord> finished = new HashMap<>();
         for (RunRecord r : database.read(tx -> repository.runs(tx, experimentId))) {
             if (ExperimentRepository.DONE.equals(r.status())) {
@@ -454,9 +467,10 @@ public final class ExperimentJob implements Job<ExperimentOutcome> {
     }
 
     private ExplanationFeatures sentenceEmbeddings(TaskContext context) {
-        new SentenceEmbeddingJob(database, settings.generator(), settings.generatorModel()).run(context);
+        new SentenceEmbeddingJob(database, settings.generator(), settings.generatorModel(), settings.variant())
+                .run(context);
         Map<Long, float[][]> pairs = database.read(tx -> new SentenceEmbeddingRepository()
-                .pairs(tx, settings.generator(), settings.generatorModel()));
+                .pairs(tx, settings.generator(), settings.generatorModel(), settings.variant()));
         return new PairFeatures(pairs, SentenceEmbeddingJob.DIM);
     }
 

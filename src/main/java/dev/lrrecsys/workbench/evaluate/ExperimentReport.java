@@ -17,9 +17,10 @@ final class ExperimentReport {
         b.append("## Experiment ").append(experimentId).append(": ").append(s.task().name().toLowerCase(Locale.ROOT))
                 .append(nl).append(nl);
         b.append(String.format(Locale.ROOT, "%d repeats (seeds %d..%d), at most %d epochs (validation fraction %s, "
-                        + "patience %d), batch %d, learning rate %s, weight decay %s, dropout %s; explanations: %s / %s%n",
+                        + "patience %d), batch %d, learning rate %s, weight decay %s, dropout %s; explanations: %s / %s, variant %s%n",
                 s.repeats(), s.seed(), s.seed() + s.repeats() - 1, s.epochs(), s.validationFraction(), s.patience(),
-                s.batchSize(), s.learningRate(), s.weightDecay(), s.dropout(), s.generator(), s.generatorModel()));
+                s.batchSize(), s.learningRate(), s.weightDecay(), s.dropout(), s.generator(), s.generatorModel(),
+                s.variant()));
         b.append(String.format(Locale.ROOT, "%d training and %d test samples; %d samples without an explanation pair "
                 + "left out for every model%n", train, test, excluded));
         b.append("backend: ").append(device.backend()).append("; device: ").append(device.device()).append(nl).append(nl);

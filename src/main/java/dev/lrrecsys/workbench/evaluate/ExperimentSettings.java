@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.evaluate;
 
 import dev.lrrecsys.workbench.WorkbenchException;
+import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.Regularisation;
 import dev.lrrecsys.workbench.model.TrainingSettings;
@@ -20,11 +21,24 @@ import java.util.stream.Collectors;
  * @param trainFractions  learning efficiency: each value keeps that share of every consumer's training samples
  * @param weightDecay     L2 penalty of every network's parameters (see {@link TrainingSettings})
  * @param dropout         dropout on the first hidden layer of the networks that have one
+ * @param variant         whose pairs the explanation features encode: contrastive or concise
  */
 public record ExperimentSettings(PredictionTask task, List<String> models, int repeats, int epochs,
                                  double validationFraction, int patience, int batchSize,
                                  double learningRate, long seed, List<Double> trainFractions, String generator,
-                                 String generatorModel, double weightDecay, double dropout) {
+                                 String generatorModel, double weightDecay, double dropout, String variant) {
+
+    /** The paper's variant, and what every experiment read before the variant could be chosen. */
+    public static final String CONTRASTIVE = "contrastive";
+
+    /** On the contrastive pairs. */
+    public ExperimentSettings(PredictionTask task, List<String> models, int repeats, int epochs,
+                              double validationFraction, int patience, int batchSize, double learningRate, long seed,
+                              List<Double> trainFractions, String generator, String generatorModel, double weightDecay,
+                              double dropout) {
+        this(task, models, repeats, epochs, validationFraction, patience, batchSize, learningRate, seed, trainFractions,
+                generator, generatorModel, weightDecay, dropout, CONTRASTIVE);
+    }
 
     /**
      * Weight decay chosen on the validation metric of synthetic worlds 7 and 8 (docs/experiments.md, "Choosing the
@@ -92,6 +106,9 @@ public record ExperimentSettings(PredictionTask task, List<String> models, int r
             if (!(f > 0 && f <= 1)) {
                 throw new WorkbenchException("A training fraction must be in (0, 1], got " + f + ".");
             }
+        }
+        if (Variant.pairOrNull(variant) == null) {
+            throw new WorkbenchException(Variant.notAPairMessage(variant));
         }
         models = List.copyOf(models);
         trainFractions = trainFractions.stream().sorted().distinct().collect(Collectors.toList());

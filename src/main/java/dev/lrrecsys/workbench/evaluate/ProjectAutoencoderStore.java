@@ -20,16 +20,16 @@ public final class ProjectAutoencoderStore implements AutoencoderStore {
     }
 
     @Override
-    public List<Text> contrastiveTexts(String generator, String model) {
-        return project.database().read(tx -> repository.contrastiveTexts(tx, generator, model)).stream()
+    public List<Text> pairTexts(String generator, String model, String variant) {
+        return project.database().read(tx -> repository.pairTexts(tx, generator, model, variant)).stream()
                 .map(t -> new Text(t.explanationId(), t.text(), t.test())).toList();
     }
 
     @Override
-    public long start(String generator, String model, int vocabularySize, AutoencoderSettings settings,
+    public long start(String generator, String model, String variant, int vocabularySize, AutoencoderSettings settings,
                       int trainSentences, int testSentences) {
         return project.database().inTransaction(tx -> {
-            return repository.start(tx, generator, model, vocabularySize, settings.epochs(),
+            return repository.start(tx, generator, model, variant, vocabularySize, settings.epochs(),
                     settings.optimizer().name().toLowerCase(Locale.ROOT), settings.learningRate(),
                     settings.batchSize(), trainSentences, testSentences, "", settings.weightDecay(), settings.dropout());
         });

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Embeds every usable contrastive explanation of a generator+model with the in-process all-MiniLM-L6-v2
+ * Embeds every usable explanation pair of a generator+model+variant with the in-process all-MiniLM-L6-v2
  * model (384 dims, ablation 2) and caches the vectors in the project, committing every batch so a cancelled
  * run resumes where it stopped. Returns the number of explanations embedded now.
  */
@@ -26,11 +26,13 @@ public final class SentenceEmbeddingJob implements Job<Integer> {
     private final Database database;
     private final String generator;
     private final String model;
+    private final String variant;
 
-    public SentenceEmbeddingJob(Database database, String generator, String model) {
+    public SentenceEmbeddingJob(Database database, String generator, String model, String variant) {
         this.database = database;
         this.generator = generator;
         this.model = model;
+        this.variant = variant;
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class SentenceEmbeddingJob implements Job<Integer> {
     @Override
     public Integer run(TaskContext context) {
         SentenceEmbeddingRepository repository = new SentenceEmbeddingRepository();
-        List<PendingText> pending = database.read(tx -> repository.pending(tx, generator, model));
+        List<PendingText> pending = database.read(tx -> repository.pending(tx, generator, model, variant));
         if (pending.isEmpty()) {
             return 0;
         }

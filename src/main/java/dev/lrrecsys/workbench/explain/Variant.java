@@ -35,6 +35,26 @@ public enum Variant {
                 + Arrays.stream(values()).map(Variant::key).collect(Collectors.joining(", ")) + ".");
     }
 
+    /**
+     * The variants with a positive and a negative side (contrastive, concise): the pairs the explanation autoencoder
+     * encodes and the models read.
+     */
+    public static List<Variant> pairs() {
+        return Arrays.stream(values()).filter(v -> v.sides.equals(List.of(Side.POSITIVE, Side.NEGATIVE))).toList();
+    }
+
+    /** The pair variant of this key, or null when there is none. */
+    public static Variant pairOrNull(String key) {
+        return pairs().stream().filter(v -> v.key.equals(key)).findFirst().orElse(null);
+    }
+
+    /** What is said when {@code key} is not a pair variant: one line listing the accepted ones. */
+    public static String notAPairMessage(String key) {
+        List<String> keys = pairs().stream().map(Variant::key).toList();
+        return "variant must be " + String.join(" or ", keys) + " (the variants with a positive and a negative side), "
+                + "got '" + key + "'.";
+    }
+
     /** The value of the explanation.variant column. */
     public String key() {
         return key;

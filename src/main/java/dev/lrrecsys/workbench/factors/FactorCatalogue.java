@@ -271,6 +271,22 @@ public final class FactorCatalogue {
     }
 
     /**
+     * How many more of the history products hold this factor's value than chance would give them (the value's share
+     * of all products times the history's length); negative when fewer do. 0 for a factor without a product value.
+     */
+    public double historySurplus(Factor f, int[] history) {
+        Integer v = valueIds.get(f.valueIdentity());
+        if (v == null) {
+            return 0;
+        }
+        int h = 0;
+        for (int p : history) {
+            h += p >= 0 ? 1 : 0;
+        }
+        return historyCount(f, history) - h * share[v];
+    }
+
+    /**
      * The factors that are on for one sample, ascending.
      *
      * @param history the history product ids (negative ids are padding and skipped)

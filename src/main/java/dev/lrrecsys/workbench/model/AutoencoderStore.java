@@ -10,15 +10,16 @@ import java.util.List;
  */
 public interface AutoencoderStore {
 
-    /** One contrastive explanation of a generator and model, and whether its sample is in the test split. */
+    /** One explanation of a pair, and whether its sample is in the test split. */
     record Text(long explanationId, String text, boolean test) {
     }
 
-    List<Text> contrastiveTexts(String generator, String model);
+    /** Both sides of the pairs of one variant ('contrastive' or 'concise') a generator and model wrote. */
+    List<Text> pairTexts(String generator, String model, String variant);
 
-    /** Records a new, unfinished autoencoder run and returns its id. */
-    long start(String generator, String model, int vocabularySize, AutoencoderSettings settings, int trainSentences,
-               int testSentences);
+    /** Records a new, unfinished autoencoder run on the pairs of {@code variant} and returns its id. */
+    long start(String generator, String model, String variant, int vocabularySize, AutoencoderSettings settings,
+               int trainSentences, int testSentences);
 
     /** Records where the trained autoencoder was saved and how well it reconstructs. */
     void recordTraining(long autoencoderId, Path checkpoint, double finalLoss, double trainAccuracy,

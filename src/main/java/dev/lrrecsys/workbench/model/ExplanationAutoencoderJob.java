@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Trains the explanation autoencoder on the training-split contrastive explanations of one generator
- * and model, reports its reconstruction token accuracy on the test split, saves it to the models folder and
+ * Trains the explanation autoencoder on the training-split explanation pairs of one variant (contrastive or
+ * concise) of one generator and model, reports its reconstruction token accuracy on the test split, saves it to the models folder and
  * stores the 8-dim code of every one of those explanations (train and test) in batches, through an
  * {@link AutoencoderStore}. The codes count for the models only once all are written.
  */
@@ -23,6 +23,7 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
     private final Path modelsDir;
     private final String generator;
     private final String model;
+    private final String variant;
     private final AutoencoderSettings settings;
 
     /** What the run produced. */
@@ -31,32 +32,37 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
                          Path checkpoint) {
     }
 
-    /** @param modelsDir the folder the trained autoencoder is saved in (a project's models folder) */
+    /**
+     * @param modelsDir the folder the trained autoencoder is saved in (a project's models folder)
+     * @param variant   whose pairs: explanation.variant, 'contrastive' or 'concise'
+     */
     public ExplanationAutoencoderJob(AutoencoderStore store, Path modelsDir, String generator, String model,
-                                     AutoencoderSettings settings) {
+                                     String variant, AutoencoderSettings settings) {
         this.store = store;
         this.modelsDir = modelsDir;
         this.generator = generator;
         this.model = model;
+        this.variant = variant;
         this.settings = settings;
     }
 
     @Override
     public String title() {
-        return "Train explanation autoencoder (" + generator + ")";
+        return "Train explanation autoencoder (" + generator + ", " + variant + ")";
     }
 
     @Override
     public Result run(TaskContext context) throws Exception {
-        List<AutoencoderStore.Text> texts = store.contrastiveTexts(generator, model);
+        List<AutoencoderStore.Text> texts = store.pairTexts(generator, model, variant);
         List<String> train = new ArrayList<>();
         List<String> test = new ArrayList<>();
         for (AutoencoderStore.Text t : texts) {
             (t.test() ? test : train).add(t.text());
         }
         if (train.isEmpty()) {
-            throw new WorkbenchException("No contrastive explanations of generator '" + generator + "', model '" + model
-                    + "' in the training split: generate explanations first (lrw generate).");
+            throw new WorkbenchException("No " + variant + " explanations of generator '" + generator + "', model '"
+                    + model + "' in the training split: generate explanations first (lrw generate"
+                    + ("contrastive".equals(variant) ? "" : " --variant " + variant) + ").");
         }
         ExplanationVocabulary vocabulary = ExplanationVocabulary.build(train, settings.minCount(), settings.maxVocabulary());
         ExplanationAutoencoder autoencoder = new ExplanationAutoencoder(vocabulary, settings.seed());
@@ -72,7 +78,7 @@ public final class ExplanationAutoencoderJob implements Job<ExplanationAutoencod
         double trainAccuracy = autoencoder.tokenAccuracy(train);
         double testAccuracy = autoencoder.tokenAccuracy(test);
 
-        long id = store.start(generator, model, vocabulary.size(), settings, train.size(), test.size());
+        long id = store.start(generator, model, variant, vocabulary.size(), settings, train.size(), test.size());
         Path checkpoint = modelsDir.resolve("autoencoder-" + id + ".bin");
         autoencoder.save(checkpoint);
         store.recordTraining(id, checkpoint, lastLoss[0], trainAccuracy, testAccuracy);

@@ -15,11 +15,11 @@ public final class CaseRepository {
     /**
      * A run and its experiment's explanation source; checkpoint relative to the project folder (null if none). Seed,
      * training fraction and the experiment's validation fraction say how the run's splits were made (the shuffled
-     * control permutes codes within them).
+     * control permutes codes within them). The variant says which explanation pairs it read.
      */
     public record CaseRun(long id, long experimentId, String model, int repeat, String status, String checkpoint,
                           String task, String generator, String generatorModel, OffsetDateTime experimentCreated,
-                          long seed, double trainFraction, double validationFraction) {
+                          long seed, double trainFraction, double validationFraction, String variant) {
         public String label() {
             return "run " + id + ": " + model + ", repeat " + (repeat + 1) + " (experiment " + experimentId + ")";
         }
@@ -52,12 +52,12 @@ public final class CaseRepository {
     }
 
     private static final String SELECT_RUN = "SELECT r.id, r.experiment_id, r.model, r.repeat_no, r.status, r.checkpoint, e.task, "
-            + "e.generator, e.generator_model, e.created_at, r.seed, r.train_fraction, e.validation_fraction FROM run r JOIN experiment e ON e.id = r.experiment_id ";
+            + "e.generator, e.generator_model, e.created_at, r.seed, r.train_fraction, e.validation_fraction, e.variant FROM run r JOIN experiment e ON e.id = r.experiment_id ";
 
     private static CaseRun run(java.sql.ResultSet rs) throws SQLException {
         return new CaseRun(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getLong(11),
-                rs.getDouble(12), rs.getDouble(13));
+                rs.getDouble(12), rs.getDouble(13), rs.getString(14));
     }
 
     public CaseRun run(Tx tx, long runId) throws SQLException {
@@ -193,12 +193,13 @@ public final class CaseRepository {
         return rows;
     }
 
-    /** The stored contrastive explanation texts of a sample from one generator and model: {positive, negative}. */
-    public String[] explanationPair(Tx tx, long sampleId, String generator, String model) throws SQLException {
+    /** The stored explanation pair of a sample from one generator, model and variant: {positive, negative}. */
+    public String[] explanationPair(Tx tx, long sampleId, String generator, String model, String variant)
+            throws SQLException {
         String[] pair = new String[2];
         for (Object[] row : Sql.list(tx, "SELECT side, text FROM explanation WHERE sample_id = ? AND generator = ? AND model = ? "
-                        + "AND variant = 'contrastive' AND status = 'ok' ORDER BY id",
-                rs -> new Object[] {rs.getString(1), rs.getString(2)}, sampleId, generator, model)) {
+                        + "AND variant = ? AND side IN ('positive', 'negative') AND status = 'ok' ORDER BY id",
+                rs -> new Object[] {rs.getString(1), rs.getString(2)}, sampleId, generator, model, variant)) {
             pair["positive".equals(row[0]) ? 0 : 1] = (String) row[1];
         }
         return pair;
@@ -217,16 +218,17 @@ public final class CaseRepository {
     }
 
     /**
-     * The autoencoder whose codes an experiment trained on: the newest finished one of its generator and model that
+     * The autoencoder whose codes an experiment trained on: the newest finished one of its generator, model and variant that
      * finished before the experiment was created (the experiment records none; its codes were ensured first), else
      * the newest finished one; null when there is none.
      */
-    public AutoencoderRef autoencoderOf(Tx tx, String generator, String model, OffsetDateTime experimentCreated) throws SQLException {
-        AutoencoderRef before = Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? AND finished_at IS NOT NULL "
-                        + "AND finished_at <= ? ORDER BY id DESC LIMIT 1", rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)),
-                generator, model, experimentCreated);
+    public AutoencoderRef autoencoderOf(Tx tx, String generator, String model, String variant,
+                                        OffsetDateTime experimentCreated) throws SQLException {
+        AutoencoderRef before = Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? "
+                        + "AND variant = ? AND finished_at IS NOT NULL AND finished_at <= ? ORDER BY id DESC LIMIT 1",
+                rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)), generator, model, variant, experimentCreated);
         return before != null ? before : Sql.one(tx, "SELECT id, checkpoint FROM autoencoder WHERE generator = ? AND model = ? "
-                        + "AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1", rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)),
-                generator, model);
+                        + "AND variant = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                rs -> new AutoencoderRef(rs.getLong(1), rs.getString(2)), generator, model, variant);
     }
 }

@@ -23,7 +23,7 @@ public final class ExperimentRepository {
 
     private static final String EXPERIMENT_COLUMNS = "id, created_at, task, models, repeats, epochs, batch_size, "
             + "learning_rate, seed, train_fractions, generator, generator_model, train_samples, test_samples, "
-            + "excluded_samples, backend, device, status, validation_fraction, patience, weight_decay, dropout";
+            + "excluded_samples, backend, device, status, validation_fraction, patience, weight_decay, dropout, variant";
     private static final String RUN_COLUMNS = "id, experiment_id, model, repeat_no, seed, train_fraction, epochs, "
             + "status, rmse, mae, rmse_orig, mae_orig, auc, seconds, checkpoint, message";
     private static final int BATCH = 5_000;
@@ -33,13 +33,13 @@ public final class ExperimentRepository {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO experiment (created_at, task, models, repeats, epochs, batch_size, learning_rate, seed, "
                         + "train_fractions, generator, generator_model, train_samples, test_samples, excluded_samples, "
-                        + "backend, device, status, validation_fraction, patience, weight_decay, dropout) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "backend, device, status, validation_fraction, patience, weight_decay, dropout, variant) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Object[] values = {e.createdAt(), e.task(), String.join(",", e.models()), e.repeats(), e.epochs(),
                     e.batchSize(), e.learningRate(), e.seed(), e.trainFractions(), e.generator(), e.generatorModel(),
                     e.trainSamples(), e.testSamples(), e.excludedSamples(), e.backend(), e.device(), e.status(),
-                    e.validationFraction(), e.patience(), e.weightDecay(), e.dropout()};
+                    e.validationFraction(), e.patience(), e.weightDecay(), e.dropout(), e.variant()};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -342,7 +342,7 @@ public final class ExperimentRepository {
                 rs.getInt(7), rs.getDouble(8),
                 rs.getLong(9), rs.getString(10), rs.getString(11), rs.getString(12), rs.getInt(13), rs.getInt(14),
                 rs.getInt(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getDouble(21),
-                rs.getDouble(22));
+                rs.getDouble(22), rs.getString(23));
     }
 
     private static RunRecord runRow(ResultSet rs) throws SQLException {

@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Explanation autoencoders and the codes they give: reads the contrastive explanation texts a generator
- * and model wrote (with their sample's split), records each training, and writes codes in batches.
+ * Explanation autoencoders and the codes they give: reads the explanation pairs of one variant ('contrastive' or
+ * 'concise') a generator and model wrote (with their sample's split), records each training with its variant, and
+ * writes codes in batches.
  */
 public final class ExplanationCodeRepository {
 
     public static final int CODE_DIM = 8;
 
-    /** One ok contrastive explanation sentence; {@code test} is its sample's split. */
+    /** One ok explanation sentence of a pair; {@code test} is its sample's split. */
     public record ExplanationText(long explanationId, long sampleId, boolean positive, boolean test, String text) {
     }
 
@@ -25,7 +26,7 @@ public final class ExplanationCodeRepository {
                                   String optimizer, double learningRate, int batchSize, long trainSentences,
                                   long testSentences, Double finalLoss, Double trainAccuracy, Double testAccuracy,
                                   String checkpoint, long codesWritten, OffsetDateTime createdAt,
-                                  OffsetDateTime finishedAt) {
+                                  OffsetDateTime finishedAt, String variant) {
     }
 
     /** Receives one stored code with the sample and side of its explanation. */
@@ -34,36 +35,39 @@ public final class ExplanationCodeRepository {
         void code(long sampleId, boolean positive, float[] code);
     }
 
-    /** Status ok, variant contrastive, sides positive and negative, of one generator and model, by id. */
-    public List<ExplanationText> contrastiveTexts(Tx tx, String generator, String model) throws SQLException {
+    /** The variant autoencoders were trained on before a variant could be chosen. */
+    public static final String CONTRASTIVE = "contrastive";
+
+    /** Status ok, sides positive and negative, of one generator, model and variant, by id. */
+    public List<ExplanationText> pairTexts(Tx tx, String generator, String model, String variant) throws SQLException {
         return Sql.list(tx, "SELECT e.id, e.sample_id, e.side, s.split, e.text FROM explanation e "
                         + "JOIN sample s ON s.id = e.sample_id "
-                        + "WHERE e.status = 'ok' AND e.variant = 'contrastive' AND e.side IN ('positive', 'negative') "
+                        + "WHERE e.status = 'ok' AND e.variant = ? AND e.side IN ('positive', 'negative') "
                         + "AND e.generator = ? AND e.model = ? AND e.text IS NOT NULL ORDER BY e.id",
                 rs -> new ExplanationText(rs.getLong(1), rs.getLong(2), "positive".equals(rs.getString(3)),
                         "test".equals(rs.getString(4)), rs.getString(5)),
-                generator, model);
+                variant, generator, model);
     }
 
     /** Records a training that starts now; returns its id. */
     public long start(Tx tx, String generator, String model, int vocabularySize, int epochs, String optimizer,
                       double learningRate, int batchSize, long trainSentences, long testSentences, String checkpoint)
             throws SQLException {
-        return start(tx, generator, model, vocabularySize, epochs, optimizer, learningRate, batchSize, trainSentences,
-                testSentences, checkpoint, 0, 0);
+        return start(tx, generator, model, CONTRASTIVE, vocabularySize, epochs, optimizer, learningRate, batchSize,
+                trainSentences, testSentences, checkpoint, 0, 0);
     }
 
-    /** The same, with the weight decay and dropout the training uses. */
-    public long start(Tx tx, String generator, String model, int vocabularySize, int epochs, String optimizer,
-                      double learningRate, int batchSize, long trainSentences, long testSentences, String checkpoint,
-                      double weightDecay, double dropout) throws SQLException {
+    /** The same for the pairs of {@code variant}, with the weight decay and dropout the training uses. */
+    public long start(Tx tx, String generator, String model, String variant, int vocabularySize, int epochs,
+                      String optimizer, double learningRate, int batchSize, long trainSentences, long testSentences,
+                      String checkpoint, double weightDecay, double dropout) throws SQLException {
         try (PreparedStatement ps = tx.connection().prepareStatement(
                 "INSERT INTO autoencoder (generator, model, vocabulary_size, epochs, optimizer, learning_rate, batch_size, "
-                        + "train_sentences, test_sentences, checkpoint, created_at, weight_decay, dropout) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "train_sentences, test_sentences, checkpoint, created_at, weight_decay, dropout, variant) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Object[] values = {generator, model, vocabularySize, epochs, optimizer, learningRate, batchSize,
-                    trainSentences, testSentences, checkpoint, OffsetDateTime.now(), weightDecay, dropout};
+                    trainSentences, testSentences, checkpoint, OffsetDateTime.now(), weightDecay, dropout, variant};
             for (int i = 0; i < values.length; i++) {
                 ps.setObject(i + 1, values[i]);
             }
@@ -115,11 +119,12 @@ public final class ExplanationCodeRepository {
         return Optional.ofNullable(Sql.one(tx, SELECT_INFO + "WHERE id = ?", ExplanationCodeRepository::info, id));
     }
 
-    /** The newest autoencoder of this generator and model whose codes are all written. */
-    public Optional<AutoencoderInfo> latestFinished(Tx tx, String generator, String model) throws SQLException {
-        return Optional.ofNullable(Sql.one(tx, SELECT_INFO
-                        + "WHERE generator = ? AND model = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
-                ExplanationCodeRepository::info, generator, model));
+    /** The newest autoencoder of this generator, model and variant whose codes are all written. */
+    public Optional<AutoencoderInfo> latestFinished(Tx tx, String generator, String model, String variant)
+            throws SQLException {
+        return Optional.ofNullable(Sql.one(tx, SELECT_INFO + "WHERE generator = ? AND model = ? AND variant = ? "
+                        + "AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                ExplanationCodeRepository::info, generator, model, variant));
     }
 
     /** The newest finished autoencoder of any generator, for `lrw info`. */
@@ -145,13 +150,14 @@ public final class ExplanationCodeRepository {
 
     private static final String SELECT_INFO = "SELECT id, generator, model, vocabulary_size, epochs, optimizer, learning_rate, "
             + "batch_size, train_sentences, test_sentences, final_loss, train_accuracy, test_accuracy, checkpoint, "
-            + "codes_written, created_at, finished_at FROM autoencoder ";
+            + "codes_written, created_at, finished_at, variant FROM autoencoder ";
 
     private static AutoencoderInfo info(ResultSet rs) throws SQLException {
         return new AutoencoderInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
                 rs.getString(6), rs.getDouble(7), rs.getInt(8), rs.getLong(9), rs.getLong(10),
                 (Double) rs.getObject(11), (Double) rs.getObject(12), (Double) rs.getObject(13), rs.getString(14),
-                rs.getLong(15), rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class));
+                rs.getLong(15), rs.getObject(16, OffsetDateTime.class), rs.getObject(17, OffsetDateTime.class),
+                rs.getString(18));
     }
 
     private static Double nullIfNaN(double v) {

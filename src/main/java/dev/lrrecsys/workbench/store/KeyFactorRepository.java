@@ -131,6 +131,19 @@ public final class KeyFactorRepository {
                         rs.getString(6), rs.getDouble(7), rs.getDouble(8), rs.getInt(9), rs.getInt(10)), runId);
     }
 
+    /**
+     * What key factors can be found per (`lrw factors --segment`): every consumer and product attribute name, and
+     * "city" when products have one; sorted, the same names the job's "Unknown segment attribute" line lists.
+     */
+    public List<String> segmentAttributes(Tx tx) throws SQLException {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(Sql.list(tx, "SELECT DISTINCT name FROM consumer_attribute "
+                + "UNION SELECT DISTINCT name FROM product_attribute", rs -> rs.getString(1)));
+        if (Sql.count(tx, "SELECT COUNT(*) FROM product WHERE city IS NOT NULL") > 0) {
+            names.add("city");
+        }
+        return List.copyOf(names);
+    }
+
     public long runCount(Tx tx) throws SQLException {
         return Sql.count(tx, "SELECT COUNT(*) FROM factor_run");
     }

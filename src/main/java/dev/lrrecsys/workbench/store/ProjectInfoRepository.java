@@ -33,7 +33,9 @@ public final class ProjectInfoRepository {
         out.put("samples", new SampleRepository().counts(tx).describe());
         out.put("explanations", new ExplanationRepository().describeCounts(tx));
         new ExplanationCodeRepository().latestFinished(tx).ifPresent(a -> out.put("autoencoder",
-                "#" + a.id() + " on " + a.generator() + " explanations, " + a.vocabularySize() + " words, "
+                "#" + a.id() + " on " + a.generator()
+                        + (ExplanationCodeRepository.CONTRASTIVE.equals(a.variant()) ? "" : " " + a.variant())
+                        + " explanations, " + a.vocabularySize() + " words, "
                         + a.epochs() + " epochs, test token accuracy "
                         + (a.testAccuracy() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", a.testAccuracy()))
                         + ", " + a.codesWritten() + " codes"));

@@ -69,6 +69,7 @@ public final class MainWindowView implements Navigation, StartActions {
     @FXML private MenuItem refreshItem;
     @FXML private MenuItem generateItem;
     @FXML private MenuItem keywordIndexItem;
+    @FXML private MenuItem keyFactorsItem;
     @FXML private MenuItem trainItem;
 
     /** @param sample where "Open sample project" copies the installed sample to (see {@link OpenSampleProject}) */
@@ -126,7 +127,8 @@ public final class MainWindowView implements Navigation, StartActions {
         tabs = new ViewTabs(tabPane, navigator);
         viewMenu.getItems().addAll(0, tabs.menuItems(viewModel.projectProperty().isNull()));
         helpMenu.getItems().setAll(HelpMenu.items(stage, menuBar));
-        for (MenuItem item : List.of(closeProjectItem, refreshItem, generateItem, keywordIndexItem, trainItem)) {
+        for (MenuItem item : List.of(closeProjectItem, refreshItem, generateItem, keywordIndexItem, keyFactorsItem,
+                trainItem)) {
             item.disableProperty().bind(viewModel.projectProperty().isNull());
         }
         viewModel.projectProperty().addListener((o, was, now) -> projectChanged(now));
@@ -241,6 +243,11 @@ public final class MainWindowView implements Navigation, StartActions {
 
     @Override public void findKeyFactors(dev.lrrecsys.workbench.workflow.FindKeyFactors.Settings settings) {
         workflows.findKeyFactors(settings);
+    }
+
+    /** Run > Find key factors...: the Key factors view's dialog, then the same job. */
+    @FXML private void askKeyFactors() {
+        workflows.askKeyFactors();
     }
 
     @FXML @Override public void train() {

@@ -3,6 +3,7 @@ package dev.lrrecsys.workbench.ui;
 import dev.lrrecsys.workbench.WorkbenchException;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.KeywordRepository;
+import dev.lrrecsys.workbench.ui.factors.SegmentChoiceDialog;
 import dev.lrrecsys.workbench.ui.importer.ImportDialog;
 import dev.lrrecsys.workbench.ui.importer.ImportViewModel;
 import dev.lrrecsys.workbench.ui.settings.GeneratorSettingsDialog;
@@ -95,6 +96,18 @@ final class WorkflowActions {
                     }
                     todo.forEach(s -> jobs.run(BuildKeywordIndex.job(project, s)));
                 }, e -> jobs.fail("Build keyword index", e));
+    }
+
+    /** Asks for the segment attribute (or the whole dataset only), then finds the key factors. */
+    void askKeyFactors() {
+        Project project = viewModel.project();
+        if (project != null) {
+            SegmentChoiceDialog.ask(stage, jobs.background(), project, null, chosen -> {
+                if (project == viewModel.project()) {
+                    findKeyFactors(chosen);
+                }
+            }, e -> jobs.fail("Find key factors", e));
+        }
     }
 
     void findKeyFactors(FindKeyFactors.Settings settings) {

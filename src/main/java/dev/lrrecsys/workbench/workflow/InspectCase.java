@@ -202,7 +202,8 @@ public final class InspectCase {
         // The shuffled control read another sample's pair here: feed it that one, as it was trained and tested.
         long source = predictor.explanationSource(sampleId);
         String feeding = feeding(predictor, sampleId, source);
-        String[] stored = project.database().read(tx -> cases.explanationPair(tx, source, run.generator(), run.generatorModel()));
+        String[] stored = project.database().read(tx -> cases.explanationPair(tx, source, run.generator(), run.generatorModel(),
+                run.variant()));
         if (predictor.readsExplanations()) {
             requireKnownWords(predictor, settings.positive(), "positive");
             requireKnownWords(predictor, settings.negative(), "negative");

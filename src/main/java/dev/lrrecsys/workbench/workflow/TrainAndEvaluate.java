@@ -13,6 +13,7 @@ import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.NearestSampleExplanations;
 import dev.lrrecsys.workbench.explain.PoolCandidateExplanations;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
+import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.model.Regularisation;
 import dev.lrrecsys.workbench.project.Project;
@@ -36,10 +37,24 @@ public final class TrainAndEvaluate {
      * training samples, the last ones) and keeps its best epoch's weights. {@code autoencoderEpochs} null means
      * "as many as the models"; the explanations come from {@code generator} and {@code generatorModel}. Every
      * network trains with {@code weightDecay} (L2) and {@code dropout} (first hidden layer, where there is one).
+     * {@code variant} is whose pairs the explanation features encode: contrastive (the paper's, the default when null)
+     * or concise (issue 11's key factors); the codes are those of the newest autoencoder of that variant.
      */
     public record Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
                            int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed, List<Double> trainFractions, String generator,
-                           String generatorModel, boolean resume, double weightDecay, double dropout, Ranking ranking) {
+                           String generatorModel, boolean resume, double weightDecay, double dropout, Ranking ranking,
+                           String variant) {
+
+        public static final String DEFAULT_VARIANT = ExperimentSettings.CONTRASTIVE;
+
+        /** On the contrastive pairs. */
+        public Settings(PredictionTask task, List<String> models, int repeats, int epochs, double validationFraction,
+                        int patience, Integer autoencoderEpochs, int batchSize, double learningRate, long seed,
+                        List<Double> trainFractions, String generator, String generatorModel, boolean resume,
+                        double weightDecay, double dropout, Ranking ranking) {
+            this(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate,
+                    seed, trainFractions, generator, generatorModel, resume, weightDecay, dropout, ranking, DEFAULT_VARIANT);
+        }
 
         public static final double DEFAULT_WEIGHT_DECAY = ExperimentSettings.DEFAULT_WEIGHT_DECAY;
         public static final double DEFAULT_DROPOUT = ExperimentSettings.DEFAULT_DROPOUT;
@@ -110,6 +125,13 @@ public final class TrainAndEvaluate {
             if (ranking == null) {
                 ranking = Ranking.defaults();
             }
+            if (variant == null || variant.isBlank()) {
+                variant = DEFAULT_VARIANT;
+            }
+            InvalidSettingException.require(Variant.pairOrNull(variant) != null, "variant", Variant.notAPairMessage(variant));
+            InvalidSettingException.require(task != PredictionTask.RANKING || DEFAULT_VARIANT.equals(variant), "variant",
+                    "--task ranking reads contrastive explanations only (its candidates' pairs are contrastive), "
+                            + "not " + variant + ".");
         }
 
 
@@ -125,18 +147,25 @@ public final class TrainAndEvaluate {
 
         public Settings withModels(List<String> chosen) {
             return new Settings(task, chosen, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed, trainFractions,
-                    generator, generatorModel, resume, weightDecay, dropout, ranking);
+                    generator, generatorModel, resume, weightDecay, dropout, ranking, variant);
         }
 
         public Settings withRuns(int repeatsPerModel, int epochsPerRun) {
             return new Settings(task, models, repeatsPerModel, epochsPerRun, validationFraction, patience, autoencoderEpochs, batchSize, learningRate, seed,
-                    trainFractions, generator, generatorModel, resume, weightDecay, dropout, ranking);
+                    trainFractions, generator, generatorModel, resume, weightDecay, dropout, ranking, variant);
         }
 
         /** The same with this weight decay and dropout. */
         public Settings withRegularisation(double decay, double rate) {
             return new Settings(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize,
-                    learningRate, seed, trainFractions, generator, generatorModel, resume, decay, rate, ranking);
+                    learningRate, seed, trainFractions, generator, generatorModel, resume, decay, rate, ranking, variant);
+        }
+
+        /** The same on the pairs of this variant (contrastive or concise). */
+        public Settings withVariant(String chosen) {
+            return new Settings(task, models, repeats, epochs, validationFraction, patience, autoencoderEpochs, batchSize,
+                    learningRate, seed, trainFractions, generator, generatorModel, resume, weightDecay, dropout, ranking,
+                    chosen);
         }
 
         /** The autoencoder's epochs when its codes have to be trained first. */
@@ -146,7 +175,7 @@ public final class TrainAndEvaluate {
 
         ExperimentSettings experiment() {
             return new ExperimentSettings(task, models, repeats, epochs, validationFraction, patience, batchSize, learningRate, seed, trainFractions,
-                    generator, generatorModel, weightDecay, dropout);
+                    generator, generatorModel, weightDecay, dropout, variant);
         }
 
         /** "regression" or "classification" (any case), with a message naming the setting. */
@@ -254,11 +283,12 @@ public final class TrainAndEvaluate {
                     .filter(e -> !ExperimentRepository.DONE.equals(e.status()))
                     .orElseThrow(() -> new WorkbenchException("There is no unfinished experiment to resume."));
             // Runs that did not finish are trained again from their first epoch, with the stored validation
-            // fraction, patience, weight decay and dropout, so every run of the experiment is trained the same way.
+            // fraction, patience, weight decay, dropout and explanation variant, so every run of the experiment is
+            // trained the same way.
             ExperimentSettings stored = new ExperimentSettings(Settings.parseTask(last.task()), last.models(), last.repeats(),
                     last.epochs(), last.validationFraction(), last.patience(), last.batchSize(), last.learningRate(), last.seed(),
                     Settings.parseFractions(last.trainFractions()), last.generator(), last.generatorModel(),
-                    last.weightDecay(), last.dropout());
+                    last.weightDecay(), last.dropout(), last.variant());
             stored.models().forEach(catalog::get);
             int aeEpochs = settings.autoencoderEpochs() != null ? settings.autoencoderEpochs() : stored.epochs();
             return experimentJob(project, stored, catalog, aeEpochs, last.id(), settings.ranking()).run(context);

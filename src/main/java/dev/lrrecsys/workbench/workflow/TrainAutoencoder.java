@@ -2,6 +2,7 @@ package dev.lrrecsys.workbench.workflow;
 
 import dev.lrrecsys.workbench.evaluate.ProjectAutoencoderStore;
 import dev.lrrecsys.workbench.explain.OfflineContrastiveReasoner;
+import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.model.AutoencoderSettings;
 import dev.lrrecsys.workbench.model.ExplanationAutoencoderJob;
 import dev.lrrecsys.workbench.model.Regularisation;
@@ -10,16 +11,30 @@ import dev.lrrecsys.workbench.task.Job;
 
 /**
  * "Train the explanation autoencoder" on its own (TrainAndEvaluate does it by itself when the codes are missing):
- * trains on one generator's training-split explanations and stores the code of every explanation.
+ * trains on one generator's training-split explanation pairs of one variant and stores the code of every
+ * explanation.
  */
 public final class TrainAutoencoder {
 
-    /** Whose explanations, and how to train; a null model means the offline reasoner's, or the LLM default. */
-    public record Settings(String generator, String model, AutoencoderSettings training) {
+    /**
+     * Whose explanations, and how to train; a null model means the offline reasoner's, or the LLM default; a null
+     * variant the contrastive pairs (the paper's), else contrastive or concise.
+     */
+    public record Settings(String generator, String model, String variant, AutoencoderSettings training) {
 
         public static final int PAPER_EPOCHS = 100;
+        public static final String DEFAULT_VARIANT = "contrastive";
+
+        /** On the contrastive pairs. */
+        public Settings(String generator, String model, AutoencoderSettings training) {
+            this(generator, model, DEFAULT_VARIANT, training);
+        }
 
         public Settings {
+            if (variant == null || variant.isBlank()) {
+                variant = DEFAULT_VARIANT;
+            }
+            InvalidSettingException.require(Variant.pairOrNull(variant) != null, "variant", Variant.notAPairMessage(variant));
             InvalidSettingException.require(generator != null && !generator.isBlank(), "generator", "generator must be named.");
             if (model == null || model.isBlank()) {
                 model = GenerateExplanations.Settings.OFFLINE.equals(generator) ? OfflineContrastiveReasoner.MODEL
@@ -45,6 +60,6 @@ public final class TrainAutoencoder {
 
     public static Job<ExplanationAutoencoderJob.Result> job(Project project, Settings settings) {
         return new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project), project.modelsDir(), settings.generator(),
-                settings.model(), settings.training());
+                settings.model(), settings.variant(), settings.training());
     }
 }

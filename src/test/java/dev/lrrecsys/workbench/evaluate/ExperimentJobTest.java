@@ -41,7 +41,7 @@ class ExperimentJobTest {
     }
 
     private static ExperimentJob job(Project p, ExperimentFixture f, ExperimentSettings s, Long resume) {
-        return new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(), s, catalog(), (g, m, c) -> new PairFeatures(f.codes, 8), resume);
+        return new ExperimentJob(p.database(), p.modelsDir(), p.exportsDir(), s, catalog(), (g, m, v, c) -> new PairFeatures(f.codes, 8), resume);
     }
 
     @Test

@@ -51,7 +51,7 @@ class SyntheticWorldSignalTest {
                     new GenerationRequest(Variant.CONTRASTIVE, 0, false, 2000)).run(TaskContext.silent());
             AutoencoderSettings paper = AutoencoderSettings.paper(10);
             new ExplanationAutoencoderJob(new ProjectAutoencoderStore(world), world.modelsDir(),
-                    OfflineContrastiveReasoner.GENERATOR, OfflineContrastiveReasoner.MODEL, paper).run(TaskContext.silent());
+                    OfflineContrastiveReasoner.GENERATOR, OfflineContrastiveReasoner.MODEL, "contrastive", paper).run(TaskContext.silent());
 
             SampleSetLoader.Splits splits = SampleSetLoader.load(
                     world.database().read(tx -> new ExperimentSampleReader().all(tx)),

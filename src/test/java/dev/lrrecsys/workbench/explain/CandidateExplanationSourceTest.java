@@ -39,7 +39,7 @@ class CandidateExplanationSourceTest {
             List<StoredSample> rows = p.database().read(tx -> new ExperimentSampleReader().all(tx));
             Map<Long, String[]> stored = new HashMap<>();
             for (ExplanationText t : p.database().read(tx -> new ExplanationCodeRepository()
-                    .contrastiveTexts(tx, "offline", "offline reasoner (no LLM)"))) {
+                    .pairTexts(tx, "offline", "offline reasoner (no LLM)", "contrastive"))) {
                 stored.computeIfAbsent(t.sampleId(), k -> new String[2])[t.positive() ? 0 : 1] = t.text();
             }
             List<StoredSample> some = rows.stream().filter(s -> stored.containsKey(s.id())).limit(40).toList();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class FactorCatalogueTest {
 
@@ -56,6 +57,22 @@ class FactorCatalogueTest {
         // Candidate 1 (Thai, low) after two Thai places: fits both traits, and the history holds Thai.
         assertThat(keys(c, c.active(7, 1, new int[]{2, 2, 4}))).contains(
                 "fit|budget|price|low", "fit|favourite cuisine|cuisine|thai", "history-fit|cuisine|thai");
+    }
+
+    @Test
+    void theHistorySurplusIsTheValuesCountInTheHistoryLessWhatChanceWouldGive() {
+        Map<Integer, List<AttributeRow>> products = new HashMap<>();
+        products.put(1, rows("cuisine", "Thai", "price", "low"));
+        for (int i = 2; i <= 10; i++) {
+            products.put(i, rows("cuisine", "Greek", "price", i <= 5 ? "low" : "high"));
+        }
+        FactorCatalogue c = new FactorCatalogue("restaurant", products, Map.of());
+        Factor thai = c.factor("value|cuisine|thai");
+        Factor low = c.factor("value|price|low");
+        // Thai is on 1 of 10 products, low price on 5: padding (-1) is no history product.
+        assertThat(c.historySurplus(thai, new int[]{-1, 1, 1, 2})).isCloseTo(2 - 3 * 0.1, within(1e-9));
+        assertThat(c.historySurplus(low, new int[]{-1, 6, 7, 8})).isCloseTo(0 - 3 * 0.5, within(1e-9));
+        assertThat(c.historySurplus(low, new int[0])).isZero();
     }
 
     @Test

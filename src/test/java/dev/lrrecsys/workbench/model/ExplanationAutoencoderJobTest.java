@@ -65,12 +65,12 @@ class ExplanationAutoencoderJobTest {
             AutoencoderSettings settings = new AutoencoderSettings(3, 16, 0.1, AutoencoderSettings.Optimizer.ADAGRAD,
                     1, 500, 3);
             ExplanationAutoencoderJob.Result r = new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project),
-                    project.modelsDir(), OFFLINE, REASONER, settings).run(recording(progress));
+                    project.modelsDir(), OFFLINE, REASONER, "contrastive", settings).run(recording(progress));
             assertThat(r.trainSentences()).isEqualTo(64);
             assertThat(r.testSentences()).isEqualTo(15);
             assertThat(r.codesWritten()).isEqualTo(79);
             // The same autoencoder before training (same vocabulary, same seed) is the level to beat.
-            List<AutoencoderStore.Text> texts = new ProjectAutoencoderStore(project).contrastiveTexts(OFFLINE, REASONER);
+            List<AutoencoderStore.Text> texts = new ProjectAutoencoderStore(project).pairTexts(OFFLINE, REASONER, "contrastive");
             List<String> trainTexts = texts.stream().filter(t -> !t.test()).map(AutoencoderStore.Text::text).toList();
             List<String> testTexts = texts.stream().filter(AutoencoderStore.Text::test).map(AutoencoderStore.Text::text)
                     .toList();
@@ -109,7 +109,7 @@ class ExplanationAutoencoderJobTest {
     void aProjectWithoutExplanationsIsRefusedAndLeftUnchanged(@TempDir Path dir) {
         try (Project project = Project.create(dir.resolve("empty"))) {
             assertThatThrownBy(() -> new ExplanationAutoencoderJob(new ProjectAutoencoderStore(project),
-                    project.modelsDir(), OFFLINE, REASONER, AutoencoderSettings.paper(1)).run(TaskContext.silent()))
+                    project.modelsDir(), OFFLINE, REASONER, "contrastive", AutoencoderSettings.paper(1)).run(TaskContext.silent()))
                     .isInstanceOf(WorkbenchException.class)
                     .hasMessage("No contrastive explanations of generator 'offline', model 'offline reasoner (no LLM)' "
                             + "in the training split: generate explanations first (lrw generate).");

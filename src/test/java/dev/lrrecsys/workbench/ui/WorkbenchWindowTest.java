@@ -226,6 +226,30 @@ class WorkbenchWindowTest {
     }
 
     @AfterEach
+    @Test
+    void findsKeyFactorsPerAChosenAttributeFromTheRunMenu(FxRobot robot) throws Exception {
+        openSample(robot);
+        dev.lrrecsys.workbench.project.Project project = window.viewModel().project();
+        dev.lrrecsys.workbench.samples.SampleDerivationJob.ensureSamples(project.database(), TaskContext.silent());
+        javafx.scene.control.MenuItem item = find(robot, "#menuBar", javafx.scene.control.MenuBar.class).getMenus()
+                .stream().filter(m -> m.getText().equals("_Run")).findFirst().orElseThrow().getItems().stream()
+                .filter(i -> "keyFactorsItem".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(item.getText()).isEqualTo("Find key _factors...");
+        assertThat(item.isDisable()).isFalse();
+        robot.interact(item::fire);
+        waitFor(() -> robot.lookup("#segmentChoice").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#segmentChoice").queryAs(javafx.scene.control.DialogPane.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = (javafx.scene.control.ComboBox<String>) pane.lookup(".combo-box");
+        assertThat(choice.getItems()).startsWith("whole dataset only").contains("city");
+        assertThat(choice.getValue()).isEqualTo("whole dataset only");
+        robot.interact(() -> choice.setValue("city"));
+        robot.interact(() -> ((Button) pane.lookupButton(javafx.scene.control.ButtonType.OK)).fire());
+        waitFor(() -> project.database().read(tx -> new dev.lrrecsys.workbench.store.KeyFactorRepository().latest(tx, false))
+                .map(r -> "city".equals(r.segmentAttribute())).orElse(false));
+        noErrorDialog(robot);
+    }
+
     void closeWindow(FxRobot robot) throws Exception {
         fixture.close(robot);
     }

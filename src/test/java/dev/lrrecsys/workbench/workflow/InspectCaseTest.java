@@ -69,7 +69,7 @@ class InspectCaseTest {
                 CaseReport r = inspect.inspect(new Settings(sample, shuffled, null, null, null, null, false), TaskContext.silent());
                 assertThat(r.original().prediction().value()).as("sample %d", sample).isCloseTo(r.storedPrediction(), within(1e-4));
                 String[] fed = p.database().read(tx -> new CaseRepository().explanationPair(tx, r.explanationSampleId(), "offline",
-                        r.run().generatorModel()));
+                        r.run().generatorModel(), r.run().variant()));
                 assertThat(r.original().positive()).isEqualTo(fed[0]);
                 assertThat(r.original().negative()).isEqualTo(fed[1]);
                 if (r.explanationSampleId() != sample) {
@@ -79,7 +79,7 @@ class InspectCaseTest {
                             + r.run().seed() + "); those are fed, shown and edited here.");
                     // What the case view fed before: the sample's own pair, which the run never read in this place.
                     String[] own = p.database().read(tx -> new CaseRepository().explanationPair(tx, sample, "offline",
-                            r.run().generatorModel()));
+                            r.run().generatorModel(), r.run().variant()));
                     CaseReport ownCodes = inspect.inspect(new Settings(sample, shuffled, own[0], own[1], null, null, false),
                             TaskContext.silent());
                     ownCodesError = Math.max(ownCodesError, Math.abs(ownCodes.counterfactual().prediction().value() - r.storedPrediction()));

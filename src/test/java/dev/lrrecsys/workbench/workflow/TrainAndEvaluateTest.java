@@ -140,7 +140,7 @@ class TrainAndEvaluateTest {
             ExperimentOutcome outcome = TrainAndEvaluate.job(p, settings).run(TaskContext.silent());
 
             var autoencoder = p.database().read(tx -> new ExplanationCodeRepository()
-                    .latestFinished(tx, "offline", "offline reasoner (no LLM)")).orElseThrow();
+                    .latestFinished(tx, "offline", "offline reasoner (no LLM)", "contrastive")).orElseThrow();
             assertThat(autoencoder.epochs()).isEqualTo(2);
             assertThat(outcome.tables()).hasSize(1);
             assertThat(outcome.tables().get(0).markdown()).contains("| lr-recsys | ours | 1 |", "| mf | baseline | 1 |");

@@ -21,7 +21,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -153,19 +152,13 @@ public final class KeyFactorsView implements WorkbenchView {
                 f -> TableCsv.write(rows, f));
     }
 
-    /** Asks for the attribute to find key factors per (blank: the whole dataset only), then runs the workflow. */
+    /** Asks for the attribute to find key factors per (or the whole dataset only), then runs the workflow. */
     @FXML
     private void findKeyFactors() {
-        TextInputDialog ask = new TextInputDialog(viewModel.segmentProperty().get() == null
-                || viewModel.segmentProperty().get().attribute() == null ? "" : viewModel.segmentProperty().get().attribute());
-        ask.setTitle("Find key factors");
-        ask.setHeaderText("Find key factors for the whole dataset and, optionally, per value of an attribute");
-        ask.setContentText("Segment attribute (e.g. city; blank for none):");
-        if (root.getScene() != null) {
-            ask.initOwner(root.getScene().getWindow());
-        }
-        ask.showAndWait().ifPresent(segment -> context.navigation().findKeyFactors(
-                new FindKeyFactors.Settings(segment, FindKeyFactors.Settings.DEFAULT_SEED)));
+        Segment shown = viewModel.segmentProperty().get();
+        SegmentChoiceDialog.ask(root.getScene() == null ? null : root.getScene().getWindow(), context.background(),
+                context.project(), shown == null ? null : shown.attribute(), context.navigation()::findKeyFactors,
+                e -> context.errors().accept("Find key factors", e));
     }
 
     @FXML

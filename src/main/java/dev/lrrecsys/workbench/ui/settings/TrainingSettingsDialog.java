@@ -38,6 +38,7 @@ public final class TrainingSettingsDialog {
     @FXML private TextField fractionsField;
     @FXML private ComboBox<KeywordRepository.Source> sourceBox;
     @FXML private ComboBox<String> candidateSourceBox;
+    @FXML private ComboBox<String> variantBox;
     @FXML private Label backendLabel;
     @FXML private Label estimateLabel;
 
@@ -94,6 +95,8 @@ public final class TrainingSettingsDialog {
         candidateSourceBox.valueProperty().bindBidirectional(viewModel.candidateSourceProperty());
         // Only ranking samples candidates: the choice means nothing to the other tasks.
         candidateSourceBox.disableProperty().bind(viewModel.taskProperty().isNotEqualTo(PredictionTask.RANKING));
+        variantBox.setItems(viewModel.variants());
+        variantBox.valueProperty().bindBidirectional(viewModel.variantProperty());
         backendLabel.textProperty().bind(viewModel.backendProperty());
         estimateLabel.textProperty().bind(viewModel.estimateProperty());
     }

@@ -1,6 +1,7 @@
 package dev.lrrecsys.workbench.ui.settings;
 
 import dev.lrrecsys.workbench.evaluate.ComputeDevice;
+import dev.lrrecsys.workbench.explain.Variant;
 import dev.lrrecsys.workbench.model.PredictionTask;
 import dev.lrrecsys.workbench.project.Project;
 import dev.lrrecsys.workbench.store.ExperimentRepository;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * The training settings dialog without its controls: task, models, epochs (the most), early stopping's patience
  * and validation fraction, weight decay and dropout, repeats, training fraction, whose
- * explanations feed the models, and the backend that will train (detected in the background: loading ND4J takes a
+ * explanations feed the models and which of their pair variants (contrastive or concise), and the backend that will train (detected in the background: loading ND4J takes a
  * few seconds). It starts from the workflow's defaults, the same as `lrw experiment`.
  */
 public final class TrainingSettingsViewModel {
@@ -47,6 +48,9 @@ public final class TrainingSettingsViewModel {
     private final ObjectProperty<KeywordRepository.Source> source = new SimpleObjectProperty<>();
     private final ObservableList<String> candidateSources = FXCollections.observableArrayList();
     private final ObjectProperty<String> candidateSource = new SimpleObjectProperty<>(AUTOMATIC);
+    private final ObservableList<String> variants = FXCollections.observableArrayList(
+            Variant.pairs().stream().map(Variant::key).toList());
+    private final StringProperty variant = new SimpleStringProperty();
     private final StringProperty backend = new SimpleStringProperty("detecting...");
     private final StringProperty estimate = new SimpleStringProperty("Estimate: timing earlier runs...");
     private TrainingEstimate timing = TrainingEstimate.none();
@@ -72,6 +76,7 @@ public final class TrainingSettingsViewModel {
         candidateSources.addAll(TrainAndEvaluate.Ranking.SOURCES);
         String chosenSource = defaults.ranking().candidateExplanations();
         candidateSource.set(chosenSource == null ? AUTOMATIC : chosenSource);
+        variant.set(defaults.variant());
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> estimate());
         epochs.addListener((o, was, now) -> estimate());
         repeats.addListener((o, was, now) -> estimate());
@@ -153,7 +158,7 @@ public final class TrainingSettingsViewModel {
                 TrainAndEvaluate.Settings.parseNumber("weight decay", "0.0001", weightDecay.get()),
                 TrainAndEvaluate.Settings.parseNumber("dropout", "0.1", dropout.get()),
                 new TrainAndEvaluate.Ranking(AUTOMATIC.equals(candidateSource.get()) ? null : candidateSource.get(),
-                        defaults.ranking().allowLlmCalls()));
+                        defaults.ranking().allowLlmCalls()), variant.get());
     }
 
     /** "Automatic", "generate", "nearest", "pool" as the dialog words them. */
@@ -222,6 +227,15 @@ public final class TrainingSettingsViewModel {
 
     public ObjectProperty<KeywordRepository.Source> sourceProperty() {
         return source;
+    }
+
+    /** The pair variants the models can read: contrastive, concise. */
+    public ObservableList<String> variants() {
+        return variants;
+    }
+
+    public StringProperty variantProperty() {
+        return variant;
     }
 
     public StringProperty backendProperty() {

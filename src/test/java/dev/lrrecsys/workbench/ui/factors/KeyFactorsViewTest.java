@@ -11,6 +11,8 @@ import dev.lrrecsys.workbench.ui.ViewStage;
 import dev.lrrecsys.workbench.ui.factors.KeyFactorsViewModel.Segment;
 import dev.lrrecsys.workbench.workflow.FindKeyFactors;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -95,7 +97,43 @@ class KeyFactorsViewTest {
         ChartPane chart = robot.lookup("#keyFactorChart").queryAs(ChartPane.class);
         assertThat(chart.chart().getTitle().getText()).isEqualTo("Key factors: " + stage.project().name() + ", " + second.label());
         ViewStage.assertNothingElided(view.node());
+
+        // "Find key factors...": a choice among the project's attributes (read in the background), starting on the
+        // attribute of the segment shown; OK hands the workflow's settings to the window.
+        String[] attributes = {"age_group", "alcohol", "ambience", "budget", "city", "company", "cuisine",
+                "drink_level", "favourite_cuisine", "location", "price"};
+        DialogPane pane = chooseSegment(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> choice = (ComboBox<String>) pane.lookup(".combo-box");
+        List<String> expectedChoices = new ArrayList<>(List.of(SegmentChoiceDialog.WHOLE_DATASET_ONLY));
+        expectedChoices.addAll(List.of(attributes));
+        assertThat(choice.getItems()).containsExactlyElementsOf(expectedChoices);
+        assertThat(choice.getValue()).isEqualTo("budget");
+        robot.interact(() -> choice.setValue("city"));
+        robot.interact(() -> ((Button) pane.lookupButton(ButtonType.OK)).fire());
+        waitFor(() -> stage.keyFactorRequests.size() == 2);
+        assertThat(stage.keyFactorRequests.get(1)).isEqualTo(new FindKeyFactors.Settings("city", FindKeyFactors.Settings.DEFAULT_SEED));
+
+        DialogPane again = chooseSegment(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> againChoice = (ComboBox<String>) again.lookup(".combo-box");
+        robot.interact(() -> againChoice.setValue(SegmentChoiceDialog.WHOLE_DATASET_ONLY));
+        robot.interact(() -> ((Button) again.lookupButton(ButtonType.OK)).fire());
+        waitFor(() -> stage.keyFactorRequests.size() == 3);
+        assertThat(stage.keyFactorRequests.get(2)).isEqualTo(FindKeyFactors.Settings.defaults());
+
+        // Cancel starts nothing.
+        DialogPane cancelled = chooseSegment(robot);
+        robot.interact(() -> ((Button) cancelled.lookupButton(ButtonType.CANCEL)).fire());
+        waitFor(() -> robot.lookup("#segmentChoice").tryQuery().isEmpty());
+        assertThat(stage.keyFactorRequests).hasSize(3);
         assertThat(stage.errors).isEmpty();
+    }
+
+    private DialogPane chooseSegment(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#findKeyFactorsButton").queryAs(Button.class).fire());
+        waitFor(() -> robot.lookup("#segmentChoice").tryQuery().isPresent());
+        return robot.lookup("#segmentChoice").queryAs(DialogPane.class);
     }
 
     private void assertShows(TableView<?> table, List<FactorRow> stored) throws Exception {

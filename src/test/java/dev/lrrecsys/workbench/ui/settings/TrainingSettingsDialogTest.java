@@ -20,12 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TrainingSettingsDialogTest {
 
     private TrainingSettingsDialog dialog;
+    private TrainingSettingsViewModel viewModel;
 
     @Start
     void start(Stage stage) {
         stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
         stage.show();
-        dialog = new TrainingSettingsDialog(stage, TrainingSettingsViewModel.withDefaults());
+        viewModel = TrainingSettingsViewModel.withDefaults();
+        dialog = new TrainingSettingsDialog(stage, viewModel);
         dialog.dialog().show();
     }
 
@@ -57,6 +59,14 @@ class TrainingSettingsDialogTest {
         assertThat(candidates.isDisabled()).isFalse();
         Label estimate = robot.lookup("#estimateLabel").queryAs(Label.class);
         assertThat(estimate.getText()).startsWith("Estimate: ");
+
+        // Which explanation pairs: the two variants with both sides, contrastive first, as `lrw experiment --variant`.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> variant = robot.lookup("#variantBox").queryAs(ComboBox.class);
+        assertThat(variant.getItems()).containsExactly("contrastive", "concise");
+        assertThat(variant.getValue()).isEqualTo("contrastive");
+        robot.interact(() -> variant.setValue("concise"));
+        assertThat(viewModel.settings().variant()).isEqualTo("concise");
         robot.interact(() -> dialog.dialog().close());
     }
 }
