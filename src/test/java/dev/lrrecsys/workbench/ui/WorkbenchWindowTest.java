@@ -225,7 +225,6 @@ class WorkbenchWindowTest {
         }
     }
 
-    @AfterEach
     @Test
     void findsKeyFactorsPerAChosenAttributeFromTheRunMenu(FxRobot robot) throws Exception {
         openSample(robot);
@@ -250,6 +249,7 @@ class WorkbenchWindowTest {
         noErrorDialog(robot);
     }
 
+    @AfterEach
     void closeWindow(FxRobot robot) throws Exception {
         fixture.close(robot);
     }

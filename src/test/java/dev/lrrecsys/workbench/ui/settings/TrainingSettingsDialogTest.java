@@ -65,6 +65,8 @@ class TrainingSettingsDialogTest {
         ComboBox<String> variant = robot.lookup("#variantBox").queryAs(ComboBox.class);
         assertThat(variant.getItems()).containsExactly("contrastive", "concise");
         assertThat(variant.getValue()).isEqualTo("contrastive");
+        // Ranking reads contrastive pairs only: concise goes with the other tasks.
+        robot.interact(() -> task.setValue(PredictionTask.REGRESSION));
         robot.interact(() -> variant.setValue("concise"));
         assertThat(viewModel.settings().variant()).isEqualTo("concise");
         robot.interact(() -> dialog.dialog().close());
