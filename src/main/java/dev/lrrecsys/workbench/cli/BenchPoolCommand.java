@@ -40,6 +40,10 @@ public final class BenchPoolCommand implements Callable<Integer> {
     @Option(names = "--pool", defaultValue = "0.1", paramLabel = "FRACTION", description = "Pool fraction (default: ${DEFAULT-VALUE}).")
     double fraction;
 
+    @Option(names = "--pool-match", defaultValue = GenerateExplanations.Settings.DEFAULT_POOL_MATCH, paramLabel = "product|any",
+            description = "Match by candidate product or over any seed sample, as `lrw generate --pool-match` (default: ${DEFAULT-VALUE}).")
+    String poolMatch;
+
     @Option(names = "--threads", defaultValue = "2", description = "Retrieval threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -52,7 +56,7 @@ public final class BenchPoolCommand implements Callable<Integer> {
             throw new WorkbenchException("--threads must be at least 1.");
         }
         PoolSettings settings = new PoolSettings(fraction, GenerateExplanations.Settings.DEFAULT_POOL_LONG_HISTORY,
-                GenerateExplanations.Settings.POOL_SEED);
+                GenerateExplanations.Settings.POOL_SEED, dev.lrrecsys.workbench.explain.PoolMatch.of(poolMatch));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (inMemory != null) {
@@ -108,6 +112,10 @@ public final class BenchPoolCommand implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "seed index (%s): %.1f s", r.mode(), r.indexSeconds()));
             out.println(String.format(Locale.ROOT, "retrieval of %d samples on %d threads: %.1f s (mean similarity %.3f)",
                     r.samples() - r.seedSamples(), threads, r.retrieveSeconds(), r.meanSimilarity()));
+            long others = r.samples() - r.seedSamples();
+            out.println(String.format(Locale.ROOT, "pool match: %s, %d of %d samples fell back to a seed of any product; "
+                    + "%d (%.1f%%) reuse a seed sample about another candidate", r.match().key(), r.fellBack(), others,
+                    r.otherCandidate(), 100.0 * r.otherCandidate() / Math.max(1, others)));
             for (PoolBenchmark.Crossover c : r.crossovers()) {
                 out.println(String.format(Locale.ROOT, "index of %d seeds: exact %.0f us/query, HNSW %.0f us/query (build %.1f s), "
                         + "same nearest seed %.1f%%", c.seeds(), c.exactMicros(), c.hnswMicros(), c.buildSeconds(), 100 * c.agreement()));

@@ -78,6 +78,12 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "long-history bias); the rest by K-means clusters of behaviour (default: ${DEFAULT-VALUE}).")
     double poolLongHistory;
 
+    @Option(names = "--pool-match", defaultValue = GenerateExplanations.Settings.DEFAULT_POOL_MATCH, paramLabel = "product|any",
+            description = "Which seed sample a non-seed sample reuses: product = the most similar one with the same "
+                    + "candidate product (the most similar of any product when no seed sample has it), any = the most "
+                    + "similar of all (default: ${DEFAULT-VALUE}).")
+    String poolMatch;
+
     @Option(names = "--export-batch", paramLabel = "FILE.jsonl", description = "Write the prompts still missing as OpenAI "
             + "Batch API request lines (for vLLM's run-batch or a hosted batch API) instead of generating; see docs/explanations.md.")
     java.nio.file.Path exportBatch;
@@ -103,7 +109,8 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new WorkbenchException("--retry takes 'rejected' (failed prompts are always asked again), got '" + retry + "'.");
         }
         return new GenerateExplanations.Settings(generator, model, url, Variant.of(variant), concurrency, limit, profiles,
-                temperature, maxTokens, timeoutSeconds, retry != null).withCandidates(candidates).withPool(pool, poolLongHistory);
+                temperature, maxTokens, timeoutSeconds, retry != null).withCandidates(candidates).withPool(pool, poolLongHistory)
+                .withPoolMatch(poolMatch);
     }
 
     @Override

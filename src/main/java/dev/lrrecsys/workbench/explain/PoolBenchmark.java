@@ -28,7 +28,8 @@ public final class PoolBenchmark {
     /** The measured phases, in seconds. */
     public record Result(int samples, int consumers, int seedConsumers, int seedSamples, int dimension,
                          SeedIndex.Mode mode, double loadSeconds, double selectSeconds, double indexSeconds,
-                         double retrieveSeconds, double meanSimilarity, List<Crossover> crossovers) {
+                         double retrieveSeconds, double meanSimilarity, PoolMatch match, long fellBack,
+                         long otherCandidate, List<Crossover> crossovers) {
         public double totalSeconds() {
             return loadSeconds + selectSeconds + indexSeconds + retrieveSeconds;
         }
@@ -137,10 +138,12 @@ public final class PoolBenchmark {
         context.message("indexing the seed consumers' samples");
         int[] seedRows = java.util.stream.IntStream.range(0, t.size()).filter(i -> seeds.contains(t.consumers()[i])).toArray();
         long[] ids = new long[seedRows.length];
+        int[] seedProducts = new int[seedRows.length];
         float[][] vectors = new float[seedRows.length][];
         for (int j = 0; j < seedRows.length; j++) {
             int i = seedRows[j];
             ids[j] = t.ids()[i];
+            seedProducts[j] = t.products()[i];
             vectors[j] = space.sampleVector(t.consumers()[i], t.products()[i], t.historyOf(i));
         }
         SeedIndex.Mode mode = SeedIndex.modeFor(ids.length);
@@ -148,7 +151,9 @@ public final class PoolBenchmark {
         int[] others = java.util.stream.IntStream.range(0, t.size()).filter(i -> !seeds.contains(t.consumers()[i])).toArray();
         long t3;
         long t4;
-        try (SeedIndex index = SeedIndex.build(ids, vectors, mode, context::isCancelled)) {
+        java.util.concurrent.atomic.AtomicLong fellBack = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong otherCandidate = new java.util.concurrent.atomic.AtomicLong();
+        try (SeedIndex index = SeedIndex.build(ids, seedProducts, vectors, mode, context::isCancelled)) {
             t3 = System.nanoTime();
             context.message("retrieving for " + others.length + " samples on " + threads + " threads");
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -162,7 +167,20 @@ public final class PoolBenchmark {
                         double s = 0;
                         for (int k = a; k < b; k++) {
                             int i = others[k];
-                            s += index.nearest(space.sampleVector(t.consumers()[i], t.products()[i], t.historyOf(i))).similarity();
+                            float[] v = space.sampleVector(t.consumers()[i], t.products()[i], t.historyOf(i));
+                            // The same matching as PoolRetriever.nearest.
+                            SeedIndex.Match m = settings.match() == PoolMatch.PRODUCT
+                                    ? index.nearestOfProduct(v, t.products()[i]) : null;
+                            if (m == null) {
+                                if (settings.match() == PoolMatch.PRODUCT) {
+                                    fellBack.incrementAndGet();
+                                }
+                                m = index.nearest(v);
+                            }
+                            if (seedProducts[m.seed()] != t.products()[i]) {
+                                otherCandidate.incrementAndGet();
+                            }
+                            s += m.similarity();
                         }
                         return s;
                     }));
@@ -183,14 +201,15 @@ public final class PoolBenchmark {
                 break;
             }
             context.checkCancelled();
-            crossovers.add(crossover(Arrays.copyOf(ids, size), Arrays.copyOf(vectors, size), t, space, others, context));
+            crossovers.add(crossover(Arrays.copyOf(ids, size), Arrays.copyOf(seedProducts, size), Arrays.copyOf(vectors, size),
+                    t, space, others, context));
         }
         return new Result(t.size(), consumers.length, seeds.size(), ids.length, space.dimension(), mode,
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9,
-                similaritySum / Math.max(1, others.length), crossovers);
+                similaritySum / Math.max(1, others.length), settings.match(), fellBack.get(), otherCandidate.get(), crossovers);
     }
 
-    private static Crossover crossover(long[] ids, float[][] vectors, SampleTable t, BehaviourSpace space, int[] others,
+    private static Crossover crossover(long[] ids, int[] seedProducts, float[][] vectors, SampleTable t, BehaviourSpace space, int[] others,
                                        TaskContext context) {
         int queries = Math.min(2_000, others.length);
         float[][] q = new float[queries][];
@@ -199,7 +218,7 @@ public final class PoolBenchmark {
             q[k] = space.sampleVector(t.consumers()[i], t.products()[i], t.historyOf(i));
         }
         long b0 = System.nanoTime();
-        try (SeedIndex graph = SeedIndex.build(ids, vectors, SeedIndex.Mode.HNSW, context::isCancelled)) {
+        try (SeedIndex graph = SeedIndex.build(ids, seedProducts, vectors, SeedIndex.Mode.HNSW, context::isCancelled)) {
             double build = (System.nanoTime() - b0) / 1e9;
             // One untimed pass each, so that both are compiled before they are timed.
             for (int k = 0; k < Math.min(200, queries); k++) {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Candidates' pairs from the project's reasoning pool: each (consumer, candidate, history) triple gets the pair of
- * the seed sample nearest to it by cosine similarity over the behaviour vector, exactly as `lrw generate --pool`
+ * the seed sample nearest to it by cosine similarity over the behaviour vector (matched as {@link PoolMatch} says:
+ * by default one with the same candidate product), exactly as `lrw generate --pool`
  * fills the samples that are not seeds ({@link PoolRetriever}). No generator is called and nothing is encoded: the
  * seed sample's stored codes are reused. On a project generated in full every sample with a generated pair is a
  * seed.
@@ -30,10 +31,11 @@ public final class PoolCandidateExplanations implements CandidateExplanationSour
      *
      * @throws WorkbenchException when none is complete: there is no seed to retrieve from
      */
-    public static PoolCandidateExplanations open(Database database, String generator, String model, String writtenBy) {
+    public static PoolCandidateExplanations open(Database database, String generator, String model, PoolMatch match,
+                                                 String writtenBy) {
         try {
             return new PoolCandidateExplanations(PoolRetriever.load(database, Variant.CONTRASTIVE, generator, model,
-                    TaskContext.silent()), writtenBy);
+                    match, TaskContext.silent()), writtenBy);
         } catch (WorkbenchException none) {
             throw new WorkbenchException("Ranking candidates cannot be retrieved from the reasoning pool: no sample has "
                     + "a complete generated contrastive pair from " + generator + " (" + model + "). Generate explanations "

@@ -12,11 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reasoning pool's read side: every sample whose explanation pair (all sides of the variant) was
  * generated, indexed by its (consumer behaviour, candidate, history) vector, and the nearest of them for any
- * triple. The pool job uses it to fill the other samples; other callers (e.g. ranking against products a
+ * triple, matched as {@link PoolMatch} says. The pool job uses it to fill the other samples; other callers (e.g. ranking against products a
  * consumer never saw) use {@link #explain(int, int, int[])} for (consumer, candidate, history) triples that are
  * no stored sample.
  */
@@ -41,13 +42,18 @@ public final class PoolRetriever implements AutoCloseable {
     final Map<Integer, SeedPair> pairs;
     private final int[] seedSamples;
     private final SeedIndex index;
+    private final PoolMatch match;
+    private final AtomicLong retrievals = new AtomicLong();
+    private final AtomicLong fellBack = new AtomicLong();
+    private final AtomicLong otherCandidate = new AtomicLong();
 
     /** The texts, template versions and prompt hashes of one generated pair (by side, in the variant's order). */
     record SeedPair(String[] texts, Integer[] templateVersions, String[] promptHashes) {
     }
 
     private PoolRetriever(Variant variant, SampleTable samples, BehaviourSpace space, byte[][] states, long[] retrievedFrom,
-                          Map<Integer, SeedPair> pairs, int[] seedSamples, SeedIndex index) {
+                          Map<Integer, SeedPair> pairs, int[] seedSamples, SeedIndex index, PoolMatch match) {
+        this.match = match;
         this.variant = variant;
         this.samples = samples;
         this.space = space;
@@ -76,13 +82,14 @@ public final class PoolRetriever implements AutoCloseable {
      *
      * @throws WorkbenchException when no sample has a complete generated pair
      */
-    public static PoolRetriever load(Database db, Variant variant, String generator, String model, TaskContext context) {
+    public static PoolRetriever load(Database db, Variant variant, String generator, String model, PoolMatch match,
+                                     TaskContext context) {
         SampleTableAndSpace s = loadSpace(db);
-        return build(db, s.samples(), s.space(), variant, generator, model, context);
+        return build(db, s.samples(), s.space(), variant, generator, model, match, context);
     }
 
     static PoolRetriever build(Database db, SampleTable samples, BehaviourSpace space, Variant variant, String generator,
-                               String model, TaskContext context) {
+                               String model, PoolMatch match, TaskContext context) {
         List<Side> sides = variant.sides();
         Map<String, Integer> sideIndex = new HashMap<>();
         for (int k = 0; k < sides.size(); k++) {
@@ -133,17 +140,19 @@ public final class PoolRetriever implements AutoCloseable {
         complete.sort(null);
         int[] seedSamples = complete.stream().mapToInt(Integer::intValue).toArray();
         long[] ids = new long[seedSamples.length];
+        int[] products = new int[seedSamples.length];
         float[][] vectors = new float[seedSamples.length][];
         for (int j = 0; j < seedSamples.length; j++) {
             int i = seedSamples[j];
             ids[j] = samples.ids()[i];
+            products[j] = samples.products()[i];
             vectors[j] = space.sampleVector(samples.consumers()[i], samples.products()[i], samples.historyOf(i));
         }
         SeedIndex.Mode mode = SeedIndex.modeFor(ids.length);
         context.message("indexing " + ids.length + " seed samples (" + (mode == SeedIndex.Mode.EXACT ? "exact scan"
                 : "HNSW graph") + ")");
-        SeedIndex index = SeedIndex.build(ids, vectors, mode, context::isCancelled);
-        return new PoolRetriever(variant, samples, space, states, retrievedFrom, pairs, seedSamples, index);
+        SeedIndex index = SeedIndex.build(ids, products, vectors, mode, context::isCancelled);
+        return new PoolRetriever(variant, samples, space, states, retrievedFrom, pairs, seedSamples, index, match);
     }
 
     public BehaviourSpace space() {
@@ -169,14 +178,55 @@ public final class PoolRetriever implements AutoCloseable {
         return i >= 0 && java.util.Arrays.binarySearch(seedSamples, i) >= 0;
     }
 
-    /** The nearest seed sample to a vector of {@link BehaviourSpace#sampleVector}. */
-    public SeedIndex.Match nearest(float[] vector) {
-        return index.nearest(vector);
+    public PoolMatch match() {
+        return match;
+    }
+
+    /**
+     * The seed sample whose pair a (consumer, candidate, history) triple reuses: with {@link PoolMatch#PRODUCT} the
+     * nearest seed sample with the same candidate (the nearest of any product when there is none: counted in
+     * {@link #fellBack()}), with {@link PoolMatch#ANY} the nearest of all (thread-safe).
+     */
+    public SeedIndex.Match nearest(int consumerId, int candidateId, int[] history) {
+        float[] vector = space.sampleVector(consumerId, candidateId, history);
+        SeedIndex.Match m = match == PoolMatch.PRODUCT ? index.nearestOfProduct(vector, candidateId) : null;
+        if (m == null) {
+            if (match == PoolMatch.PRODUCT) {
+                fellBack.incrementAndGet();
+            }
+            m = index.nearest(vector);
+        }
+        retrievals.incrementAndGet();
+        if (samples.products()[seedSamples[m.seed()]] != candidateId) {
+            otherCandidate.incrementAndGet();
+        }
+        return m;
+    }
+
+    /** Triples matched so far by {@link #nearest(int, int, int[])}. */
+    public long retrievals() {
+        return retrievals.get();
+    }
+
+    /** Of {@link #retrievals()}, those matched by product that fell back to a seed of any product (none had theirs). */
+    public long fellBack() {
+        return fellBack.get();
+    }
+
+    /** Of {@link #retrievals()}, those whose seed sample has another candidate product (its pair talks about that one). */
+    public long otherCandidate() {
+        return otherCandidate.get();
+    }
+
+    /** Whether a sample id's candidate is not the one of the seed sample it reused; false for an unknown id. */
+    boolean reusedAnotherCandidate(int sample, long seedSampleId) {
+        int s = samples.indexOf(seedSampleId);
+        return s >= 0 && samples.products()[s] != samples.products()[sample];
     }
 
     /** The pair of the seed sample most similar to any (consumer, candidate, history) triple. */
     public Optional<ReusedPair> explain(int consumerId, int candidateId, int[] history) {
-        SeedIndex.Match m = nearest(space.sampleVector(consumerId, candidateId, history));
+        SeedIndex.Match m = nearest(consumerId, candidateId, history);
         SeedPair p = pairOfSeed(m.seed());
         Map<Side, String> texts = new LinkedHashMap<>();
         for (int k = 0; k < variant.sides().size(); k++) {

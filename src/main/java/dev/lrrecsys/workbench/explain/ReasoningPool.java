@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * Generation through a reasoning pool (RELAND): choose seed consumers ({@link SeedSelection}), generate the
  * explanations of their samples with the chosen generator ({@link ContrastiveExplanationJob} restricted to
  * them), then give every other consumer's sample the pair of the most similar generated sample
- * ({@link PoolRetriever}), stored with source 'retrieved', the seed sample's id and the similarity. Resumable:
+ * ({@link PoolRetriever}; by default the most similar with the same candidate product, {@link PoolMatch}), stored with source 'retrieved', the seed sample's id and the similarity. Resumable:
  * the seeds are the same on a rerun (seeded), generated rows are skipped, and reused rows whose seed sample is
  * still a complete generated pair are kept; cancellable in every phase.
  */
@@ -71,16 +71,36 @@ public final class ReasoningPool implements Job<ReasoningPool.Summary> {
      * @param generatorCalls prompts the generator answered in this run (not from the cache)
      * @param retrieved      rows reused in this run
      * @param kept           samples whose reused rows from an earlier run were still valid
+     * @param matched        samples matched to a seed sample in this run
+     * @param fellBack       of those, matched by product but given the nearest seed of any product (none had theirs)
+     * @param otherCandidate of those, whose seed sample has another candidate product
      */
     public record Summary(GenerationSummary seedRun, long samples, long generatorCalls, long retrieved, long kept,
-                          int indexedSeeds, SeedIndex.Mode mode, double meanSimilarity, double retrievalSeconds) {
+                          int indexedSeeds, SeedIndex.Mode mode, double meanSimilarity, double retrievalSeconds,
+                          PoolMatch match, long matched, long fellBack, long otherCandidate) {
 
         public String describe() {
             return seedRun.describe() + String.format(Locale.ROOT, "%ngenerator calls: %d (%.3f per sample)%n"
                             + "retrieved: %d rows from %d seed samples (%s search), mean similarity %.3f, %.1f s%n"
+                            + "%s%n"
                             + "kept from an earlier run: %d samples", generatorCalls,
                     (double) generatorCalls / Math.max(1, samples), retrieved, indexedSeeds,
-                    mode == SeedIndex.Mode.EXACT ? "exact" : "HNSW", meanSimilarity, retrievalSeconds, kept);
+                    searchName(), meanSimilarity, retrievalSeconds, matchLine(), kept);
+        }
+
+        private String searchName() {
+            String global = mode == SeedIndex.Mode.EXACT ? "exact" : "HNSW";
+            return match == PoolMatch.PRODUCT ? "exact among the candidate's seed samples, " + global + " for fall-backs" : global;
+        }
+
+        /** How the samples were matched, e.g. `pool match: product, 120 of 24150 samples fell back ...`. */
+        public String matchLine() {
+            String share = String.format(Locale.ROOT, "%d of %d samples reuse a seed sample about another candidate "
+                    + "(%.1f%%)", otherCandidate, matched, 100.0 * otherCandidate / Math.max(1, matched));
+            return match == PoolMatch.PRODUCT
+                    ? String.format(Locale.ROOT, "pool match: product, %d of %d samples fell back to the nearest seed "
+                    + "sample of any product (no seed sample has their candidate); %s", fellBack, matched, share)
+                    : "pool match: any; " + share;
         }
     }
 
@@ -142,16 +162,18 @@ public final class ReasoningPool implements Job<ReasoningPool.Summary> {
         GenerationSummary seedRun = seedJob.run(context);
         long calls = seedRun.ok() + seedRun.rejected() + seedRun.failed();
         if (seedRun.allFailed()) {
-            return new Summary(seedRun, estimate.samples(), calls, 0, 0, 0, SeedIndex.Mode.EXACT, Double.NaN, 0);
+            return new Summary(seedRun, estimate.samples(), calls, 0, 0, 0, SeedIndex.Mode.EXACT, Double.NaN, 0,
+                    settings.match(), 0, 0, 0);
         }
         long t0 = System.nanoTime();
         context.progress(0, 0, "indexing the seed samples");
         try (PoolRetriever retriever = PoolRetriever.build(db, loaded.samples(), loaded.space(), request.variant(),
-                generator.generator(), generator.model(), context)) {
+                generator.generator(), generator.model(), settings.match(), context)) {
             long[] result = retrieve(retriever, context);
             double mean = result[0] == 0 ? Double.NaN : Double.longBitsToDouble(result[2]);
             return new Summary(seedRun, estimate.samples(), calls, result[0], result[1], retriever.index().size(),
-                    retriever.index().mode(), mean, (System.nanoTime() - t0) / 1e9);
+                    retriever.index().mode(), mean, (System.nanoTime() - t0) / 1e9, settings.match(),
+                    retriever.retrievals(), retriever.fellBack(), retriever.otherCandidate());
         }
     }
 
@@ -173,6 +195,12 @@ public final class ReasoningPool implements Job<ReasoningPool.Summary> {
                 if (s == PoolRetriever.RETRIEVED) {
                     hasRetrieved = true;
                     if (!retriever.isSeedSample(retriever.retrievedFrom[i])) {
+                        needs = true;
+                    }
+                    // A row reused under --pool-match any about another candidate is matched again by product when
+                    // that product now has a seed sample (the other way round cannot be told without matching).
+                    if (settings.match() == PoolMatch.PRODUCT && retriever.reusedAnotherCandidate(i, retriever.retrievedFrom[i])
+                            && retriever.index().hasProduct(t.products()[i])) {
                         needs = true;
                     }
                 } else if (s != PoolRetriever.GENERATED_OK) {
@@ -239,8 +267,7 @@ public final class ReasoningPool implements Job<ReasoningPool.Summary> {
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
-            SeedIndex.Match m = retriever.nearest(retriever.space().sampleVector(t.consumers()[i], t.products()[i],
-                    t.historyOf(i)));
+            SeedIndex.Match m = retriever.nearest(t.consumers()[i], t.products()[i], t.historyOf(i));
             PoolRetriever.SeedPair pair = retriever.pairOfSeed(m.seed());
             for (int k = 0; k < sides.size(); k++) {
                 byte s = retriever.states[k][i];

@@ -20,6 +20,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,9 +63,12 @@ public final class SeedIndex implements AutoCloseable {
     private final ByteBuffersDirectory directory;
     private final DirectoryReader reader;
     private final int[] docToSeed;
+    /** Seed positions by candidate product (ascending), for {@link #nearestOfProduct}. */
+    private final Map<Integer, int[]> byProduct;
 
-    private SeedIndex(long[] seedIds, float[] vectors, int dim, Mode mode, ByteBuffersDirectory directory,
-                      DirectoryReader reader, int[] docToSeed) {
+    private SeedIndex(long[] seedIds, int[] seedProducts, float[] vectors, int dim, Mode mode,
+                      ByteBuffersDirectory directory, DirectoryReader reader, int[] docToSeed) {
+        this.byProduct = byProduct(seedProducts);
         this.seedIds = seedIds;
         this.vectors = vectors;
         this.dim = dim;
@@ -81,9 +86,14 @@ public final class SeedIndex implements AutoCloseable {
     /**
      * Indexes the seed vectors (unit length, all of the same dimension).
      *
+     * @param seedProducts the candidate product of each seed sample
      * @param cancelled polled while the graph is built (every 1,000 seeds)
      */
-    public static SeedIndex build(long[] seedIds, float[][] seedVectors, Mode mode, BooleanSupplier cancelled) {
+    public static SeedIndex build(long[] seedIds, int[] seedProducts, float[][] seedVectors, Mode mode,
+                                  BooleanSupplier cancelled) {
+        if (seedProducts.length != seedIds.length) {
+            throw new IllegalArgumentException("one candidate product per seed sample");
+        }
         if (seedIds.length == 0) {
             throw new IllegalArgumentException("a seed index needs at least one seed");
         }
@@ -93,7 +103,7 @@ public final class SeedIndex implements AutoCloseable {
             System.arraycopy(seedVectors[i], 0, flat, i * dim, dim);
         }
         if (mode == Mode.EXACT) {
-            return new SeedIndex(seedIds, flat, dim, mode, null, null, null);
+            return new SeedIndex(seedIds, seedProducts, flat, dim, mode, null, null, null);
         }
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         try {
@@ -125,7 +135,7 @@ public final class SeedIndex implements AutoCloseable {
                     docToSeed[leaf.docBase + doc] = (int) values.longValue();
                 }
             }
-            return new SeedIndex(seedIds, flat, dim, mode, dir, reader, docToSeed);
+            return new SeedIndex(seedIds, seedProducts, flat, dim, mode, dir, reader, docToSeed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -165,6 +175,49 @@ public final class SeedIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The nearest of the seed samples whose candidate is this product, by an exact scan of them (a product has few
+     * seed samples: about the seed share of its samples), or null when no seed sample has this candidate. Their
+     * candidate parts are equal, so the consumer behaviour and history parts decide; the similarity is the cosine of
+     * the whole vectors, as {@link #nearest} reports it.
+     */
+    public Match nearestOfProduct(float[] query, int productId) {
+        int[] seeds = byProduct.get(productId);
+        if (seeds == null) {
+            return null;
+        }
+        int best = seeds[0];
+        double bestSim = Double.NEGATIVE_INFINITY;
+        for (int s : seeds) {
+            double sim = dot(query, s);
+            if (sim > bestSim) {
+                bestSim = sim;
+                best = s;
+            }
+        }
+        return new Match(best, seedIds[best], bestSim);
+    }
+
+    /** Whether some seed sample has this candidate product. */
+    public boolean hasProduct(int productId) {
+        return byProduct.containsKey(productId);
+    }
+
+    private static Map<Integer, int[]> byProduct(int[] seedProducts) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int p : seedProducts) {
+            counts.merge(p, 1, Integer::sum);
+        }
+        Map<Integer, int[]> out = new HashMap<>();
+        counts.forEach((p, n) -> out.put(p, new int[n]));
+        Map<Integer, Integer> filled = new HashMap<>();
+        for (int s = 0; s < seedProducts.length; s++) {
+            int at = filled.merge(seedProducts[s], 1, Integer::sum) - 1;
+            out.get(seedProducts[s])[at] = s;
+        }
+        return out;
     }
 
     /** The exact nearest seed, whatever the mode (what the benchmark compares the graph with). */

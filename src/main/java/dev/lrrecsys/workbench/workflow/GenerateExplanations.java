@@ -12,6 +12,7 @@ import dev.lrrecsys.workbench.explain.GenerationSummary;
 import dev.lrrecsys.workbench.explain.Generators;
 import dev.lrrecsys.workbench.explain.LlmSettings;
 import dev.lrrecsys.workbench.explain.OllamaBackend;
+import dev.lrrecsys.workbench.explain.PoolMatch;
 import dev.lrrecsys.workbench.explain.PoolSettings;
 import dev.lrrecsys.workbench.explain.ReasoningPool;
 import dev.lrrecsys.workbench.explain.RetryPolicy;
@@ -48,10 +49,13 @@ public final class GenerateExplanations {
      * @param pool   share of consumers whose samples are generated (the reasoning pool's seeds), in (0, 1]; at 1
      *               every sample is generated, below it the others reuse the most similar seed sample's pair
      * @param poolLongHistory share of the seeds drawn by the long-history bias (the rest by K-means clusters)
+     * @param poolMatch which seed samples a sample may reuse the pair of: "product" (the nearest with the same
+     *                  candidate product, else of any) or "any" (the nearest of all); see {@link PoolMatch}
      */
     public record Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                            boolean profiles, double temperature, int maxTokens, int timeoutSeconds,
-                           boolean retryRejected, int candidates, double pool, double poolLongHistory) {
+                           boolean retryRejected, int candidates, double pool, double poolLongHistory,
+                           String poolMatch) {
 
         public static final String OFFLINE = "offline";
         public static final String OLLAMA = "ollama";
@@ -71,9 +75,16 @@ public final class GenerateExplanations {
          * size and to activity (PRODUCT.md's summary); as its summary gives the two equal weight, so does the default.
          */
         public static final double DEFAULT_POOL_LONG_HISTORY = 0.5;
+        /**
+         * The nearest seed sample of any product: matching by product (only 5.4% of reused rows are about another
+         * candidate under "any") raised LR-Recsys' validation RMSE on both dev seeds 6 and 7, so it is not the default
+         * (docs/explanations.md, "Matching by product").
+         */
+        public static final String DEFAULT_POOL_MATCH = "any";
         /** The seed of the pool's K-means and draws (fixed, so that a rerun resumes with the same seeds). */
         public static final long POOL_SEED = 42;
         private static final Set<String> GENERATORS = Set.of(OFFLINE, OLLAMA, OPENAI_COMPATIBLE);
+        private static final Set<String> POOL_MATCHES = Set.of(PoolMatch.PRODUCT.key(), PoolMatch.ANY.key());
         /** Best-of-N: beyond this many candidates per side the extra calls buy next to nothing (docs/alignment.md). */
         public static final int MAX_CANDIDATES = 20;
 
@@ -97,6 +108,8 @@ public final class GenerateExplanations {
                     "--pool must be a fraction of consumers more than 0 and at most 1, got " + pool + ".");
             InvalidSettingException.require(poolLongHistory >= 0 && poolLongHistory <= 1, "pool long history",
                     "--pool-long-history must be a share from 0 to 1, got " + poolLongHistory + ".");
+            InvalidSettingException.require(poolMatch != null && POOL_MATCHES.contains(poolMatch), "pool match",
+                    "--pool-match must be product or any, got '" + poolMatch + "'.");
             String[] urls = url.split(",", -1);
             for (int i = 0; i < urls.length; i++) {
                 checkUrl(urls[i].strip(), urls.length == 1 ? "" : " (endpoint " + (i + 1) + " of " + urls.length + ")");
@@ -107,19 +120,25 @@ public final class GenerateExplanations {
         public Settings(String generator, String model, String url, Variant variant, int concurrency, long limit,
                         boolean profiles, double temperature, int maxTokens, int timeoutSeconds, boolean retryRejected) {
             this(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens, timeoutSeconds,
-                    retryRejected, 1, DEFAULT_POOL, DEFAULT_POOL_LONG_HISTORY);
+                    retryRejected, 1, DEFAULT_POOL, DEFAULT_POOL_LONG_HISTORY, DEFAULT_POOL_MATCH);
         }
 
         /** The same run keeping the best of {@code n} candidates per side. */
         public Settings withCandidates(int n) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected, n, pool, poolLongHistory);
+                    timeoutSeconds, retryRejected, n, pool, poolLongHistory, poolMatch);
         }
 
         /** The same run through a reasoning pool of this fraction and long-history share. */
         public Settings withPool(double fraction, double longHistory) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected, candidates, fraction, longHistory);
+                    timeoutSeconds, retryRejected, candidates, fraction, longHistory, poolMatch);
+        }
+
+        /** The same run matching non-seed samples to seed samples this way ("product" or "any"). */
+        public Settings withPoolMatch(String match) {
+            return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
+                    timeoutSeconds, retryRejected, candidates, pool, poolLongHistory, match);
         }
 
         /** Whether a reasoning pool chooses the samples to generate. */
@@ -136,13 +155,13 @@ public final class GenerateExplanations {
         /** The same run with another generator, server, model and concurrency (what the window's dialog chooses). */
         public Settings withGenerator(String kind, String serverUrl, String llmModel, int requestsInFlight) {
             return new Settings(kind, llmModel, serverUrl, variant, requestsInFlight, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retryRejected, candidates, pool, poolLongHistory);
+                    timeoutSeconds, retryRejected, candidates, pool, poolLongHistory, poolMatch);
         }
 
         /** The same run, asking again (or not) for the prompts whose answers were rejected. */
         public Settings withRetryRejected(boolean retry) {
             return new Settings(generator, model, url, variant, concurrency, limit, profiles, temperature, maxTokens,
-                    timeoutSeconds, retry, candidates, pool, poolLongHistory);
+                    timeoutSeconds, retry, candidates, pool, poolLongHistory, poolMatch);
         }
 
         /** The LLM connection these settings describe. */
@@ -155,7 +174,7 @@ public final class GenerateExplanations {
         }
 
         PoolSettings poolSettings() {
-            return new PoolSettings(pool, poolLongHistory, POOL_SEED);
+            return new PoolSettings(pool, poolLongHistory, POOL_SEED, PoolMatch.of(poolMatch));
         }
 
         GenerationRequest request(ExplanationGenerator g) {

@@ -309,7 +309,9 @@ public final class TrainAndEvaluate {
                             && PoolCandidateExplanations.madeWithPool(project.database(), generator, model));
             String writtenBy = ExperimentSettings.OFFLINE_GENERATOR.equals(generator) ? model : generator + " / " + model;
             if (Ranking.POOL.equals(source)) {
-                return PoolCandidateExplanations.open(project.database(), generator, model, writtenBy);
+                // Matched like `lrw generate --pool` matches by default (the match a project was made with is not stored).
+                return PoolCandidateExplanations.open(project.database(), generator, model,
+                        dev.lrrecsys.workbench.explain.PoolMatch.of(GenerateExplanations.Settings.DEFAULT_POOL_MATCH), writtenBy);
             }
             if (Ranking.NEAREST.equals(source)) {
                 return new NearestSampleExplanations(project.database(), rows, hasPair, writtenBy);

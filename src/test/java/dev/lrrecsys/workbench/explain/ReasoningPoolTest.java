@@ -28,7 +28,7 @@ class ReasoningPoolTest {
     @Tag("slow")
     void seedsAreGeneratedTheOthersReuseTheNearestSeedPairAndARerunKeepsThem() throws Exception {
         try (Project p = ExplainFixtures.synthWorldWithSamples(tmp.resolve("w"), 200, 40, 2400, 7)) {
-            PoolSettings settings = new PoolSettings(0.1, 0.5, 42);
+            PoolSettings settings = new PoolSettings(0.1, 0.5, 42, PoolMatch.PRODUCT);
             ReasoningPool pool = new ReasoningPool(p.database(), new OfflineGenerator(), contrastive(), settings);
             ReasoningPool.Estimate e = pool.estimate(TaskContext.silent());
             assertThat(e.selection().seeds()).hasSize(20);
@@ -39,6 +39,16 @@ class ReasoningPoolTest {
             ReasoningPool.Summary s = pool.run(TaskContext.silent());
             assertThat(s.generatorCalls()).isEqualTo(2 * e.seedSamples());
             assertThat(s.retrieved()).isEqualTo(2 * (e.samples() - e.seedSamples()));
+            // Matched by product: a reused row is about another candidate only where no seed sample has its candidate.
+            assertThat(s.matched()).isEqualTo(e.samples() - e.seedSamples());
+            assertThat(s.otherCandidate()).isEqualTo(s.fellBack());
+            String otherCandidate = "FROM explanation r JOIN sample s ON s.id = r.sample_id JOIN sample g ON g.id = "
+                    + "r.seed_sample_id WHERE r.source = 'retrieved' AND g.product_id <> s.product_id";
+            assertThat(count(p, "SELECT COUNT(*) " + otherCandidate)).isEqualTo(2 * s.fellBack());
+            assertThat(count(p, "SELECT COUNT(*) " + otherCandidate + " AND EXISTS (SELECT 1 FROM explanation x JOIN sample y "
+                    + "ON y.id = x.sample_id WHERE x.source = 'generated' AND y.product_id = s.product_id)")).isZero();
+            assertThat(s.matchLine()).startsWith("pool match: product, " + s.fellBack() + " of " + s.matched()
+                    + " samples fell back to the nearest seed sample of any product");
 
             long samples = count(p, "SELECT COUNT(*) FROM sample");
             assertThat(count(p, "SELECT COUNT(*) FROM explanation WHERE status = 'ok'")).isEqualTo(2 * samples);
@@ -73,10 +83,10 @@ class ReasoningPoolTest {
     @Test
     void anyTripleGetsThePairOfTheNearestGeneratedSample() throws Exception {
         try (Project p = ExplainFixtures.synthWorldWithSamples(tmp.resolve("w"), 60, 20, 600, 3)) {
-            new ReasoningPool(p.database(), new OfflineGenerator(), contrastive(), new PoolSettings(0.2, 0.5, 1))
+            new ReasoningPool(p.database(), new OfflineGenerator(), contrastive(), new PoolSettings(0.2, 0.5, 1, PoolMatch.ANY))
                     .run(TaskContext.silent());
             try (PoolRetriever r = PoolRetriever.load(p.database(), Variant.CONTRASTIVE, "offline",
-                    "offline reasoner (no LLM)", TaskContext.silent())) {
+                    "offline reasoner (no LLM)", PoolMatch.ANY, TaskContext.silent())) {
                 PoolRetriever.ReusedPair pair = r.explain(1, 3, new int[] {4, 5}).orElseThrow();
                 assertThat(count(p, "SELECT COUNT(*) FROM explanation WHERE source = 'generated' AND sample_id = "
                         + pair.seedSampleId())).isEqualTo(2);
@@ -87,10 +97,74 @@ class ReasoningPoolTest {
     }
 
     @Test
+    void productMatchingPicksTheNearestSeedWithTheSameCandidateAndFallsBackWithoutOne() {
+        // Seeds 0 and 1 are about product 7, seed 2 about product 8 and nearest to the query of all three.
+        float[][] vectors = {unit(1, 0, 0.2f), unit(0.6f, 0.8f, 0), unit(0.9f, 0, 0.1f)};
+        float[] query = unit(0.95f, 0, 0.1f);
+        try (SeedIndex index = SeedIndex.build(new long[] {100, 101, 102}, new int[] {7, 7, 8}, vectors,
+                SeedIndex.Mode.EXACT, () -> false)) {
+            assertThat(index.nearest(query).seedSampleId()).isEqualTo(102);
+            SeedIndex.Match ofProduct = index.nearestOfProduct(query, 7);
+            assertThat(ofProduct.seedSampleId()).isEqualTo(100);
+            assertThat(ofProduct.similarity()).isCloseTo(BehaviourSpace.dot(query, vectors[0]),
+                    org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(index.nearestOfProduct(query, 8).seedSampleId()).isEqualTo(102);
+            assertThat(index.nearestOfProduct(query, 9)).isNull();
+            assertThat(index.hasProduct(9)).isFalse();
+        }
+    }
+
+    @Test
+    void theRetrieverMatchesByCandidateProductAndCountsFallBacks() throws Exception {
+        try (Project p = ExplainFixtures.synthWorldWithSamples(tmp.resolve("w"), 60, 20, 600, 3)) {
+            new ReasoningPool(p.database(), new OfflineGenerator(), contrastive(), new PoolSettings(0.2, 0.5, 1, PoolMatch.PRODUCT))
+                    .run(TaskContext.silent());
+            java.util.Map<Long, Integer> productOf = new java.util.HashMap<>();
+            for (String row : TableSnapshot.rows(p.database(), "SELECT id, product_id FROM sample")) {
+                String[] f = row.split("\\|");
+                productOf.put(Long.parseLong(f[0]), Integer.parseInt(f[1]));
+            }
+            try (PoolRetriever byProduct = PoolRetriever.load(p.database(), Variant.CONTRASTIVE, "offline",
+                    "offline reasoner (no LLM)", PoolMatch.PRODUCT, TaskContext.silent());
+                 PoolRetriever any = PoolRetriever.load(p.database(), Variant.CONTRASTIVE, "offline",
+                         "offline reasoner (no LLM)", PoolMatch.ANY, TaskContext.silent())) {
+                int differs = 0;
+                for (int product = 1; product <= 20; product++) {
+                    if (!byProduct.index().hasProduct(product)) {
+                        continue;
+                    }
+                    for (int consumer = 1; consumer <= 60; consumer += 7) {
+                        int[] history = {1 + consumer % 20, 1 + (consumer * 3) % 20};
+                        SeedIndex.Match m = byProduct.nearest(consumer, product, history);
+                        assertThat(productOf.get(m.seedSampleId())).isEqualTo(product);
+                        SeedIndex.Match a = any.nearest(consumer, product, history);
+                        assertThat(a.similarity()).isGreaterThanOrEqualTo(m.similarity() - 1e-6);
+                        if (productOf.get(a.seedSampleId()).intValue() != product) {
+                            differs++;
+                        }
+                    }
+                }
+                assertThat(byProduct.fellBack()).isZero();
+                assertThat(byProduct.otherCandidate()).isZero();
+                assertThat(any.otherCandidate()).isEqualTo(differs);
+                // A product no seed sample has (none in this world): the nearest seed of any product, counted.
+                SeedIndex.Match fallBack = byProduct.nearest(1, 999, new int[] {2});
+                assertThat(fallBack.seedSampleId()).isEqualTo(any.nearest(1, 999, new int[] {2}).seedSampleId());
+                assertThat(byProduct.fellBack()).isEqualTo(1);
+                assertThat(byProduct.otherCandidate()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static float[] unit(float... v) {
+        return BehaviourSpace.unit(v);
+    }
+
+    @Test
     void nothingToReuseSaysSo() throws Exception {
         try (Project p = ExplainFixtures.synthWorldWithSamples(tmp.resolve("w"), 30, 10, 200, 3)) {
             assertThatThrownBy(() -> PoolRetriever.load(p.database(), Variant.CONTRASTIVE, "offline",
-                    "offline reasoner (no LLM)", TaskContext.silent()))
+                    "offline reasoner (no LLM)", PoolMatch.PRODUCT, TaskContext.silent()))
                     .hasMessage("No sample has a complete generated contrastive pair from offline (offline reasoner (no LLM)): "
                             + "there is nothing to reuse. Generate the seeds first (rerun the same command).");
         }
@@ -108,8 +182,8 @@ class ReasoningPoolTest {
             ids[i] = 1000 + i;
             vectors[i] = randomUnit(random, dim);
         }
-        try (SeedIndex exact = SeedIndex.build(ids, vectors, SeedIndex.Mode.EXACT, () -> false);
-             SeedIndex graph = SeedIndex.build(ids, vectors, SeedIndex.Mode.HNSW, () -> false)) {
+        try (SeedIndex exact = SeedIndex.build(ids, new int[n], vectors, SeedIndex.Mode.EXACT, () -> false);
+             SeedIndex graph = SeedIndex.build(ids, new int[n], vectors, SeedIndex.Mode.HNSW, () -> false)) {
             int agree = 0;
             for (int q = 0; q < 200; q++) {
                 float[] v = randomUnit(random, dim);
@@ -137,9 +211,9 @@ class ReasoningPoolTest {
 
     @Test
     void badPoolSettingsSaySo() {
-        assertThatThrownBy(() -> new PoolSettings(0, 0.5, 1))
+        assertThatThrownBy(() -> new PoolSettings(0, 0.5, 1, PoolMatch.PRODUCT))
                 .hasMessage("pool fraction must be more than 0 and at most 1, got 0.0.");
-        assertThatThrownBy(() -> new PoolSettings(0.1, 1.5, 1))
+        assertThatThrownBy(() -> new PoolSettings(0.1, 1.5, 1, PoolMatch.PRODUCT))
                 .hasMessage("pool long-history share must be from 0 to 1, got 1.5.");
     }
 

@@ -66,7 +66,8 @@ class KeywordIndexJobTest {
         new dev.lrrecsys.workbench.explain.ReasoningPool(p.database(), new dev.lrrecsys.workbench.explain.OfflineGenerator(),
                 new dev.lrrecsys.workbench.explain.GenerationRequest(dev.lrrecsys.workbench.explain.Variant.CONTRASTIVE, 0,
                         false, dev.lrrecsys.workbench.explain.GenerationRequest.OFFLINE_COMMIT_EVERY),
-                new dev.lrrecsys.workbench.explain.PoolSettings(0.2, 0.5, 1)).run(TaskContext.silent());
+                new dev.lrrecsys.workbench.explain.PoolSettings(0.2, 0.5, 1,
+                        dev.lrrecsys.workbench.explain.PoolMatch.ANY)).run(TaskContext.silent());
         return p;
     }
 

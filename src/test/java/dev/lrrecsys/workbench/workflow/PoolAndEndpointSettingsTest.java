@@ -12,8 +12,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PoolAndEndpointSettingsTest {
 
     private static GenerateExplanations.Settings settings(String url, double pool, double longHistory) {
+        return settings(url, pool, longHistory, "product");
+    }
+
+    private static GenerateExplanations.Settings settings(String url, double pool, double longHistory, String match) {
         return new GenerateExplanations.Settings("ollama", null, url, Variant.CONTRASTIVE, 4, 0, false, 0.2, 120, 120,
-                false, 1, pool, longHistory);
+                false, 1, pool, longHistory, match);
     }
 
     @Test
@@ -42,5 +46,20 @@ class PoolAndEndpointSettingsTest {
         GenerateCommand c = new GenerateCommand();
         new CommandLine(c).parseArgs("--project", "x", "--pool", "0.1", "--pool-long-history", "0.3");
         assertThat(c.settings()).isEqualTo(GenerateExplanations.Settings.defaults().withPool(0.1, 0.3));
+        assertThat(c.settings().poolMatch()).isEqualTo(GenerateExplanations.Settings.DEFAULT_POOL_MATCH);
+
+        GenerateCommand any = new GenerateCommand();
+        new CommandLine(any).parseArgs("--project", "x", "--pool", "0.1", "--pool-match", "any");
+        assertThat(any.settings()).isEqualTo(GenerateExplanations.Settings.defaults().withPool(0.1, 0.5).withPoolMatch("any"));
+    }
+
+    @Test
+    void anUnknownPoolMatchIsOneClearLine() {
+        for (String bad : new String[] {"products", "", "ANY"}) {
+            assertThatThrownBy(() -> settings(null, 0.1, 0.5, bad)).isInstanceOf(InvalidSettingException.class)
+                    .hasMessage("--pool-match must be product or any, got '" + bad + "'.");
+        }
+        assertThatThrownBy(() -> settings(null, 0.1, 0.5, null)).hasMessage("--pool-match must be product or any, got 'null'.");
+        assertThat(settings(null, 0.1, 0.5, "any").poolMatch()).isEqualTo("any");
     }
 }

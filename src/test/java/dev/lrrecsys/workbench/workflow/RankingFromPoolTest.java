@@ -90,6 +90,7 @@ class RankingFromPoolTest {
             Map<Long, StoredSample> samples = p.database().read(tx -> new ExperimentSampleReader().all(tx)).stream()
                     .collect(Collectors.toMap(StoredSample::id, Function.identity()));
             try (PoolRetriever retriever = PoolRetriever.load(p.database(), Variant.CONTRASTIVE, "offline", OFFLINE_MODEL,
+                    dev.lrrecsys.workbench.explain.PoolMatch.of(GenerateExplanations.Settings.DEFAULT_POOL_MATCH),
                     TaskContext.silent())) {
                 for (Candidate c : candidates.subList(0, Math.min(300, candidates.size()))) {
                     StoredSample ranked = samples.get(c.sampleId());
@@ -119,7 +120,7 @@ class RankingFromPoolTest {
                     "llama3.1")).isFalse();
             Map<String, String> before = DatabaseSnapshot.of(p.database());
             assertThatThrownBy(() -> dev.lrrecsys.workbench.explain.PoolCandidateExplanations.open(p.database(), "ollama",
-                    "llama3.1", "ollama / llama3.1")).isInstanceOf(WorkbenchException.class)
+                    "llama3.1", dev.lrrecsys.workbench.explain.PoolMatch.PRODUCT, "ollama / llama3.1")).isInstanceOf(WorkbenchException.class)
                     .hasMessage("Ranking candidates cannot be retrieved from the reasoning pool: no sample has a complete "
                             + "generated contrastive pair from ollama (llama3.1). Generate explanations first (lrw generate "
                             + "--pool FRACTION) or choose --candidate-explanations generate or nearest.");
