@@ -7,10 +7,7 @@ import dev.lrrecsys.workbench.task.TaskContext;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -20,22 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** `lrw factors`, `lrw generate --variant concise` and `lrw quality` end to end on a small synthetic world. */
 @Tag("slow")
-class FactorsAndQualityCommandTest {
+class FactorsAndQualityCommandTest extends ConsoleCommandTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int lrw(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = LrwCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     @Test
     void conciseExplanationsNameAtMostTwoKeyFactorsPerSideAndNoneTwice() throws Exception {

@@ -12,10 +12,7 @@ import dev.lrrecsys.workbench.workflow.OpenProject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -32,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * variant (and stores, reports and resumes with it), and bad input stores nothing.
  */
 @Tag("slow")
-class VariantCommandsTest {
+class VariantCommandsTest extends ConsoleCommandTest {
 
     private static final String OFFLINE_MODEL = ExperimentSettings.OFFLINE_MODEL;
     private static final String NOT_A_PAIR = "error: variant must be contrastive or concise (the variants with a "
@@ -40,18 +37,6 @@ class VariantCommandsTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int lrw(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cl = LrwCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
-    }
 
     private long count(String project, String sql) throws Exception {
         try (Project p = OpenProject.job(Path.of(project)).run(TaskContext.silent())) {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,26 +33,17 @@ class DiskFullTest {
     private Path disk;
     private boolean mounted;
 
-    private static boolean run(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (java.io.IOException missing) {
-            return false;
-        }
-    }
-
     @BeforeEach
     void smallDisk() throws Exception {
         disk = Files.createDirectories(dir.resolve("disk"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", disk.toString());
+        mounted = SmallTmpfs.mount(disk, 40);
         assumeTrue(mounted, "mounting a tmpfs needs root");
     }
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted) {
-            run("umount", disk.toString());
+            SmallTmpfs.unmount(disk);
         }
     }
 

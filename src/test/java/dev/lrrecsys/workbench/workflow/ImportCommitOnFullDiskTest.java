@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -46,26 +45,17 @@ class ImportCommitOnFullDiskTest {
     private Path disk;
     private boolean mounted;
 
-    private static boolean run(String... command) throws Exception {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException missing) {
-            return false;
-        }
-    }
-
     @BeforeEach
     void disk() throws Exception {
         disk = Files.createDirectories(dir.resolve("disk"));
-        mounted = run("mount", "-t", "tmpfs", "-o", "size=200m", "tmpfs", disk.toString());
+        mounted = SmallTmpfs.mount(disk, 200);
         assumeTrue(mounted, "mounting a tmpfs needs root and the mount command (CI runs as root)");
     }
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted) {
-            run("umount", disk.toString());
+            SmallTmpfs.unmount(disk);
         }
     }
 
